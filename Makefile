@@ -1,0 +1,27 @@
+# Two commands do all the set-up on a fresh machine (see README.md):
+#   make run    creates .venv on first use, installs the explorer, starts it
+#   make test   creates .venv on first use, installs the explorer and its tests, runs them all
+# PYTHON picks the interpreter (3.10 to 3.13), e.g. `make test PYTHON=python3.13`.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test clean
+
+run: $(VENV)/.installed-run
+	@$(BIN)/treatment-explorer $(ARGS)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(VENV)/.installed-run: pyproject.toml scripts/setup-venv
+	@scripts/setup-venv "$(PYTHON)" "$(VENV)" .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml scripts/setup-venv
+	@scripts/setup-venv "$(PYTHON)" "$(VENV)" ".[test]"
+	@touch $@ $(VENV)/.installed-run
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

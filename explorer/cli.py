@@ -1,0 +1,219 @@
+"""Command line: argument parsing, the one top-level error handler, and the guarantee that the
+referral is shown on every way out (normal end, quit, Ctrl-C, end of input, bad input, crash).
+
+Exit codes: 0 done, 1 unexpected failure or damaged content, 2 bad input or usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import signal
+import sys
+import traceback
+from typing import IO, Any
+
+from explorer import __version__
+from explorer.answers_file import InputError, read_answers
+from explorer.catalog import Catalog, CatalogError, load_catalog
+from explorer.engine import RuleEngine
+from explorer.models import Answers, Referral, Result
+from explorer.reading_list import build_result
+from explorer.referral import REFERRAL_TEXT
+from explorer import render
+
+MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
+
+DESCRIPTION = """\
+An offline, educational explorer of treatment options for heroin and other opioid addiction.
+Answer a few questions about general preferences; read what five published articles say about
+the options that fit; finish with where to get help. Not medical advice, not a diagnosis."""
+
+EPILOG = """\
+commands:
+  (none)              ask the questions interactively, then open the reading list
+  sections            list every section of the documents
+  show ID             print one section
+  rules               list every rule: its condition, the sections it suggests, its reason
+
+scripting (no prompts):
+  treatment-explorer --answers answers.json --format json
+  echo '{"setting": "doctor_office", "interests": ["overdose"]}' | treatment-explorer --answers -
+  keys: for_whom setting dosing detox counseling support_groups interests;
+  a missing key means "unsure". See README.md for the values.
+
+Help now: SAMHSA's National Helpline 1-800-662-HELP (4357), free and confidential, 24/7.
+In a crisis call or text 988; in an emergency or an overdose call 911."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse's own usage error, kept; the referral follows from main's finally.
+        self.print_usage(sys.stderr)
+        raise InputError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="treatment-explorer",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("command", nargs="?", choices=("sections", "show", "rules"), metavar="command",
+                        help="sections, show ID or rules (see below); none for the questionnaire")
+    parser.add_argument("section_id", nargs="?", metavar="ID", help="the section to show")
+    parser.add_argument("--answers", metavar="FILE",
+                        help="read the answers from a JSON file (- for standard input) instead of asking")
+    parser.add_argument("--format", choices=render.FORMATS, default="text",
+                        help="output format for --answers and show (default: text)")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback if something fails")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+class _Outcome:
+    """What main has shown so far; decides where the closing referral still has to go."""
+
+    def __init__(self) -> None:
+        self.referral_shown = False
+        self.interactive = False
+
+
+def _width(stream: IO[str]) -> int:
+    if stream.isatty():
+        return max(20, min(shutil.get_terminal_size((80, 24)).columns - 1, MAX_WIDTH))
+    return 80
+
+
+def _result(catalog: Catalog, answers: Answers) -> Result:
+    fired = RuleEngine.for_rules(catalog.rules).fired(answers)
+    return build_result(catalog, answers, fired, Referral(text=REFERRAL_TEXT))
+
+
+def _write(text: str, outcome: _Outcome, with_referral: bool = True) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    outcome.referral_shown = outcome.referral_shown or with_referral
+
+
+def _show(catalog: Catalog, section_id: str | None, fmt: str, outcome: _Outcome) -> None:
+    if not section_id:
+        raise InputError("show needs a section ID; list them with: treatment-explorer sections")
+    section = catalog.sections.get(section_id)
+    if section is None:
+        raise InputError(f"no section {section_id!r}; list them with: treatment-explorer sections")
+    if fmt == "json":
+        data = {**section.model_dump(mode="json"), "referral": {"text": REFERRAL_TEXT}}
+        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", outcome)
+        return
+    width = _width(sys.stdout)
+    _write(render.section_page(catalog, section, width) + "\n" + render.referral(width), outcome)
+
+
+def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise InputError(
+            "no terminal to ask the questions on. To script it instead: "
+            "treatment-explorer --answers FILE (or - for standard input), e.g. "
+            "echo '{\"setting\": \"doctor_office\"}' | treatment-explorer --answers - --format text"
+        )
+    outcome.interactive = True
+    from explorer import questionnaire, reader  # only the interactive path pays for questionary
+
+    columns = shutil.get_terminal_size((80, 24))
+    width = _width(sys.stdout)
+
+    def say(text: str) -> None:
+        print(render.wrap(text, width), flush=True)
+
+    print(render.disclaimer(width) + "\n", flush=True)
+    answers = questionnaire.ask(catalog.questions, say=say)
+    result = _result(catalog, answers)
+    print("\n" + render.overview_text(catalog, result, width), flush=True)
+    reader.read(catalog, result, width=width, rows=columns.lines, say=print)
+
+
+def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
+    catalog = load_catalog()
+    if args.command == "sections":
+        _write(render.sections_listing(catalog, _width(sys.stdout)) + render.referral(_width(sys.stdout)), outcome)
+    elif args.command == "rules":
+        _write(render.rules_listing(catalog, _width(sys.stdout)) + render.referral(_width(sys.stdout)), outcome)
+    elif args.command == "show":
+        _show(catalog, args.section_id, args.format, outcome)
+    elif args.section_id:
+        raise InputError(f"unexpected argument {args.section_id!r}")
+    elif args.answers:
+        answers = read_answers(args.answers, sys.stdin.buffer)
+        result = _result(catalog, answers)
+        _write(render.render_result(catalog, result, args.format, _width(sys.stdout)), outcome)
+    else:
+        _interactive(catalog, outcome)
+    return 0
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    outcome = _Outcome()
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    for name in ("SIGTERM", "SIGHUP"):  # a closed terminal or a kill still ends with the referral
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _raise_interrupt)
+    code = 1
+    try:
+        code = _dispatch(build_parser().parse_args(argv), outcome)
+    except SystemExit as stop:  # --help and --version
+        code = stop.code if isinstance(stop.code, int) else 0
+        outcome.referral_shown = True
+    except InputError as error:
+        print(f"treatment-explorer: {error}", file=sys.stderr)
+        code = 2
+    except CatalogError as error:
+        print(f"treatment-explorer: the content files are damaged, so nothing can be shown: {error}", file=sys.stderr)
+        code = 1
+    except (KeyboardInterrupt, EOFError):
+        print("\nStopped. Nothing was saved.", file=sys.stderr if not outcome.interactive else sys.stdout)
+        code = 130
+    except BrokenPipeError:
+        _silence_stdout()
+        outcome.interactive = False
+        code = 0
+    except Exception:
+        print("treatment-explorer: sorry, something went wrong inside the explorer. "
+              "This is not your fault.", file=sys.stderr)
+        if debug:
+            traceback.print_exc()
+        else:
+            print("(run again with --debug to see the details)", file=sys.stderr)
+        code = 1
+    finally:
+        if not outcome.referral_shown:
+            _closing_referral(outcome)
+    return code
+
+
+def _closing_referral(outcome: _Outcome) -> None:
+    stream = sys.stdout if outcome.interactive else sys.stderr
+    try:
+        stream.write("\n" + render.referral(_width(stream)))
+        stream.flush()
+    except (BrokenPipeError, OSError):
+        # stdout is gone (closed terminal or pipe); stderr is the last place left to say it.
+        if stream is not sys.stderr:
+            sys.stderr.write("\n" + REFERRAL_TEXT + "\n")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at devnull so the interpreter's final flush stays quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

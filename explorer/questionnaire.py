@@ -1,0 +1,45 @@
+"""Asks the questions declared in data/questions.toml with questionary.
+
+One function turns a Question model into a prompt (as copier's get_questionary_structure does);
+everything the prompt says comes from the data. `prompt_options` (input/output) let tests drive
+the prompts through prompt_toolkit's pipe input, without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import questionary
+
+from explorer.models import Answers, Question
+from explorer.wording import personalize
+
+SELECT_HINT = "(arrow keys or number, then Enter)"
+CHECKBOX_HINT = "(arrow keys, Space to tick, Enter when done)"
+
+
+def to_prompt(question: Question, for_whom: str, **prompt_options: Any) -> questionary.Question:
+    text = personalize(question.prompt, for_whom)
+    choices = [questionary.Choice(title=personalize(c.label, for_whom), value=c.value) for c in question.choices]
+    if question.kind == "checkbox":
+        return questionary.checkbox(text, choices=choices, instruction=CHECKBOX_HINT, **prompt_options)
+    # "I'm not sure" is highlighted first: pressing Enter straight away never states a preference.
+    return questionary.select(
+        text, choices=choices, default="unsure", use_shortcuts=True, instruction=SELECT_HINT, **prompt_options
+    )
+
+
+def ask(questions: Sequence[Question], say: Callable[[str], None], **prompt_options: Any) -> Answers:
+    """Asks every question in order; Ctrl-C or end of input raise (KeyboardInterrupt / EOFError)."""
+    given: dict[str, Any] = {}
+    for_whom = "unsure"
+    for question in questions:
+        say(personalize(question.help, for_whom))
+        value = to_prompt(question, for_whom, **prompt_options).unsafe_ask()
+        if value is None:  # questionary's answer to a cancelled prompt
+            raise KeyboardInterrupt
+        given[question.key] = value
+        if question.key == "for_whom":
+            for_whom = value
+    return Answers.model_validate(given)

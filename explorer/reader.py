@@ -1,0 +1,58 @@
+"""The reading loop: pick a section from the reading list, read it (paged), go back, or finish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import questionary
+
+from explorer.catalog import Catalog
+from explorer.models import Result
+from explorer.render import section_page
+
+FINISH = "__finish__"
+
+
+def page(text: str, rows: int, say: Callable[[str], None], ask: Callable[[str], str]) -> None:
+    """Shows `text` a screenful at a time; q goes back to the list."""
+    lines = text.rstrip("\n").split("\n")
+    step = max(rows - 2, 5)
+    for start in range(0, len(lines), step):
+        say("\n".join(lines[start : start + step]))
+        more = start + step < len(lines)
+        prompt = "-- more: Enter for the next page, q to go back to the list -- " if more else "-- end of section: Enter to go back to the list -- "
+        if ask(prompt).strip().lower() == "q":
+            return
+
+
+def read(
+    catalog: Catalog,
+    result: Result,
+    width: int,
+    rows: int,
+    say: Callable[[str], None],
+    ask: Callable[[str], str] = input,
+    **prompt_options: Any,
+) -> None:
+    choices = [
+        questionary.Choice(title=f"{number}. {item.title}", value=item.id)
+        for number, item in enumerate(result.suggestions, start=1)
+    ]
+    choices.append(questionary.Choice(title="Finish (shows where to get help)", value=FINISH))
+    by_id = {item.id: item for item in result.suggestions}
+    last = None
+    while True:
+        picked = questionary.select(
+            "Open a section to read it, or finish:",
+            choices=choices,
+            default=last,
+            instruction="(arrow keys, then Enter)",
+            **prompt_options,
+        ).unsafe_ask()
+        if picked is None:
+            raise KeyboardInterrupt
+        if picked == FINISH:
+            return
+        page(section_page(catalog, by_id[picked], width), rows, say, ask)
+        last = picked

@@ -1,0 +1,221 @@
+"""Text, Markdown and JSON from a Result, and the other listings. Pure functions returning str.
+
+The referral block is rendered here and only here; every full output ends with it.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from explorer.catalog import Catalog
+from explorer.models import Answers, Condition, Result, Section, Suggestion
+from explorer.referral import DISCLAIMER_LINES, REFERRAL_LINES, REFERRAL_TITLE, REFERRAL_TEXT
+from explorer.wording import personalize
+
+FORMATS = ("text", "markdown", "json")
+RULE_LINE = "─"
+
+
+def wrap(text: str, width: int, indent: str = "") -> str:
+    """Each line of `text` is a paragraph; wraps at `width` without ever breaking a word."""
+    width = max(width, len(indent) + 20)
+    paragraphs = []
+    for line in text.split("\n"):
+        if not line.strip():
+            paragraphs.append("")
+            continue
+        bullet = line.startswith("• ")
+        paragraphs.append(
+            textwrap.fill(
+                line.strip(),
+                width=width,
+                initial_indent=indent,
+                subsequent_indent=indent + ("  " if bullet else ""),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(paragraphs)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Documents separate paragraphs by one or two newlines; both become one paragraph each."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+# ---- pieces shared by the formats -------------------------------------------------------------
+
+
+def preferences(catalog: Catalog, answers: Answers) -> list[tuple[str, str]]:
+    """The stated preferences in plain words: (question name, chosen label)."""
+    rows = []
+    for question in catalog.questions:
+        labels = {c.value: personalize(c.label, answers.for_whom) for c in question.choices}
+        value = getattr(answers, question.key)
+        if question.key == "interests":
+            shown = ", ".join(labels[v] for v in value) or "nothing in particular"
+        else:
+            shown = labels[value]
+        rows.append((question.name, shown))
+    return rows
+
+
+def disclaimer(width: int) -> str:
+    return "\n\n".join(wrap(line, width) for line in DISCLAIMER_LINES)
+
+
+def referral(width: int) -> str:
+    body = "\n".join(wrap(line, width, "  ") if line else "" for line in REFERRAL_LINES)
+    return f"{RULE_LINE * min(width, 60)}\n{REFERRAL_TITLE.upper()}\n{body}\n"
+
+
+def source_line(catalog: Catalog, source: str) -> str:
+    return f"From {catalog.document_label(source)}"
+
+
+def suggestion_header(catalog: Catalog, number: int, item: Suggestion, width: int) -> str:
+    lines = [wrap(f"{number}. {item.title}", width), wrap(source_line(catalog, item.source), width, "   ")]
+    lines += [wrap(f"Why: {reason}", width, "   ") for reason in item.reasons]
+    lines += [wrap(f"Caution: {caution}", width, "   ") for caution in item.cautions]
+    return "\n".join(lines)
+
+
+def section_page(catalog: Catalog, section: Section | Suggestion, width: int) -> str:
+    """One section to read: title, source, verbatim text."""
+    head = f"{section.title}\n{source_line(catalog, section.source)}\n{RULE_LINE * min(width, 60)}"
+    body = "\n\n".join(wrap(p, width) for p in _paragraphs(section.text))
+    return f"{wrap(head, width)}\n\n{body}\n"
+
+
+# ---- the reading list ---------------------------------------------------------------------------
+
+
+def overview_text(catalog: Catalog, result: Result, width: int) -> str:
+    """The reading list without the full texts: what the interactive session shows first."""
+    lines = ["Your answers", *(wrap(f"{name}: {shown}", width, "  ") for name, shown in preferences(catalog, result.answers))]
+    count = len(result.suggestions)
+    lines += ["", wrap(f"Reading list: {count} sections from the documents, most relevant first", width), ""]
+    for number, item in enumerate(result.suggestions, start=1):
+        lines += [suggestion_header(catalog, number, item, width), ""]
+    return "\n".join(lines)
+
+
+def to_text(catalog: Catalog, result: Result, width: int = 80) -> str:
+    parts = [disclaimer(width), "", overview_text(catalog, result, width)]
+    for number, item in enumerate(result.suggestions, start=1):
+        parts += [RULE_LINE * min(width, 60), suggestion_header(catalog, number, item, width), ""]
+        parts += ["\n\n".join(wrap(p, width) for p in _paragraphs(item.text)), ""]
+    parts.append(referral(width))
+    return "\n".join(parts)
+
+
+def _md(text: str) -> str:
+    """Escapes the characters that would turn quoted document text into Markdown markup."""
+    out = text.replace("\\", "\\\\")
+    for char in "*_`[]<>#|":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def to_markdown(catalog: Catalog, result: Result) -> str:
+    lines = ["# Treatment Options Explorer: reading list", ""]
+    lines += [f"> {_md(line)}" + "\n>" for line in DISCLAIMER_LINES]
+    lines[-1] = lines[-1].removesuffix("\n>")
+    lines += ["", "## Your answers", ""]
+    lines += [f"- **{_md(name)}:** {_md(shown)}" for name, shown in preferences(catalog, result.answers)]
+    lines += ["", "## Reading list", "", "Most relevant first. Each section is quoted verbatim from its source document.", ""]
+    for number, item in enumerate(result.suggestions, start=1):
+        lines += [f"### {number}. {_md(item.title)}", "", f"*{_md(source_line(catalog, item.source))}*", ""]
+        lines += [f"- **Why:** {_md(reason)}" for reason in item.reasons]
+        lines += [f"- **Caution:** {_md(caution)}" for caution in item.cautions]
+        lines.append("")
+        for paragraph in _paragraphs(item.text):
+            lines += [f"> {_md(paragraph)}", ">"]
+        lines[-1] = ""
+    lines += [f"## {REFERRAL_TITLE}", ""]
+    lines += [_md(line.strip()) + "  " if line else "" for line in REFERRAL_LINES]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_json(result: Result) -> str:
+    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_result(catalog: Catalog, result: Result, fmt: str, width: int) -> str:
+    if fmt == "json":
+        return to_json(result)
+    if fmt == "markdown":
+        return to_markdown(catalog, result)
+    return to_text(catalog, result, width)
+
+
+# ---- listings ----------------------------------------------------------------------------------
+
+
+def sections_listing(catalog: Catalog, width: int) -> str:
+    lines = [f"{len(catalog.sections)} sections, quoted verbatim from {len(catalog.documents)} documents.", ""]
+    for section in catalog.sections.values():
+        lines.append(section.id)
+        lines.append(wrap(f"{section.title} ({section.source})", width, "    "))
+        lines.append(wrap("topics: " + ", ".join(section.topics), width, "    "))
+    lines += ["", "Read one with: treatment-explorer show ID", ""]
+    return "\n".join(lines)
+
+
+def describe_condition(catalog: Catalog, condition: Condition) -> str:
+    question = next(q for q in catalog.questions if q.key == condition.key)
+    labels = {c.value: c.label for c in question.choices}
+    shown = " or ".join(f"“{labels[v]}”" for v in condition.values)
+    if condition.test == "is_not":
+        shown = " nor ".join(f"“{labels[v]}”" for v in condition.values)
+    verb = {
+        "is": "is",
+        "is_not": "is not",
+        "includes": "include",
+        "excludes": "do not include",
+    }[condition.test]
+    return f"{question.name} {verb} {shown}"
+
+
+def describe_when(catalog: Catalog, conditions: tuple[Condition, ...]) -> str:
+    return " and ".join(describe_condition(catalog, c) for c in conditions) or "always"
+
+
+def rules_listing(catalog: Catalog, width: int) -> str:
+    rules = catalog.rules
+    lines = [f"{len(rules.suggest)} suggestion rules (rules/suggestions.toml)", ""]
+    for rule in rules.suggest:
+        lines.append(f"{rule.id}  [{rule.relevance}]")
+        lines.append(wrap(f"When: {describe_when(catalog, rule.when)}", width, "    "))
+        lines.append(wrap(f"Suggests: {', '.join(rule.sections)}", width, "    "))
+        lines.append(wrap(f"Reason: {rule.reason}", width, "    "))
+        lines.append("")
+    lines += [f"{len(rules.caution) + len(rules.withhold)} safety rules (rules/safety.toml)", ""]
+    for caution in rules.caution:
+        lines.append(f"{caution.id}  [caution]")
+        lines.append(wrap(f"When: {describe_when(catalog, caution.when)}", width, "    "))
+        lines.append(wrap(f"On sections about: {', '.join(caution.topics)}", width, "    "))
+        lines.append(wrap(f"Caution: {caution.lead} “{caution.quote}” ({caution.quote_from})", width, "    "))
+        lines.append("")
+    for withhold in rules.withhold:
+        lines.append(f"{withhold.id}  [withhold]")
+        lines.append(wrap(f"When: {describe_when(catalog, withhold.when)}", width, "    "))
+        lines.append(wrap(f"Keeps out sections about: {', '.join(withhold.topics)}", width, "    "))
+        lines.append(wrap(f"Why: {withhold.why}", width, "    "))
+        lines.append("")
+    return "\n".join(lines)
+
+
+__all__ = [
+    "FORMATS",
+    "REFERRAL_TEXT",
+    "disclaimer",
+    "overview_text",
+    "referral",
+    "render_result",
+    "rules_listing",
+    "section_page",
+    "sections_listing",
+    "wrap",
+]
