@@ -129,7 +129,7 @@ def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
         print(render.wrap(text, width), flush=True)
 
     print(render.disclaimer(width) + "\n", flush=True)
-    answers = questionnaire.ask(catalog.questions, say=say)
+    answers = questionnaire.ask(catalog.questions, say=say, width=width)
     result = _result(catalog, answers)
     print("\n" + render.overview_text(catalog, result, width), flush=True)
     reader.read(catalog, result, width=width, rows=columns.lines, say=print)

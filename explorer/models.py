@@ -25,8 +25,9 @@ Interest = Literal[
     "how_medications_work", "side_effects", "withdrawal", "overdose",
     "understanding_addiction", "finding_a_program", "unsure",
 ]
-Relevance = Literal["preference", "interest", "general"]
-RELEVANCE_WEIGHT: dict[str, int] = {"preference": 3, "interest": 2, "general": 1}
+Relevance = Literal["safety", "preference", "interest", "general"]
+# Safety information (overdose) outranks everything a preference can add up to.
+RELEVANCE_WEIGHT: dict[str, int] = {"safety": 100, "preference": 3, "interest": 2, "general": 1}
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PLACEHOLDER = re.compile(r"\{(\w*)\}")

@@ -10,17 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import textwrap
+
 import questionary
 
 from explorer.models import Answers, Question
 from explorer.wording import personalize
 
-SELECT_HINT = "(arrow keys or number, then Enter)"
-CHECKBOX_HINT = "(arrow keys, Space to tick, Enter when done)"
+SELECT_HINT = "\n  (arrow keys or number, then Enter)"
+CHECKBOX_HINT = "\n  (arrow keys, Space to tick, Enter when done)"
 
 
-def to_prompt(question: Question, for_whom: str, **prompt_options: Any) -> questionary.Question:
-    text = personalize(question.prompt, for_whom)
+def to_prompt(question: Question, for_whom: str, width: int = 80, **prompt_options: Any) -> questionary.Question:
+    # Wrapped here, because the terminal would otherwise break a long question mid-word.
+    text = textwrap.fill(personalize(question.prompt, for_whom), width=max(width - 2, 20), subsequent_indent="  ")
     choices = [questionary.Choice(title=personalize(c.label, for_whom), value=c.value) for c in question.choices]
     if question.kind == "checkbox":
         return questionary.checkbox(text, choices=choices, instruction=CHECKBOX_HINT, **prompt_options)
@@ -30,13 +33,15 @@ def to_prompt(question: Question, for_whom: str, **prompt_options: Any) -> quest
     )
 
 
-def ask(questions: Sequence[Question], say: Callable[[str], None], **prompt_options: Any) -> Answers:
+def ask(
+    questions: Sequence[Question], say: Callable[[str], None], width: int = 80, **prompt_options: Any
+) -> Answers:
     """Asks every question in order; Ctrl-C or end of input raise (KeyboardInterrupt / EOFError)."""
     given: dict[str, Any] = {}
     for_whom = "unsure"
     for question in questions:
         say(personalize(question.help, for_whom))
-        value = to_prompt(question, for_whom, **prompt_options).unsafe_ask()
+        value = to_prompt(question, for_whom, width, **prompt_options).unsafe_ask()
         if value is None:  # questionary's answer to a cancelled prompt
             raise KeyboardInterrupt
         given[question.key] = value

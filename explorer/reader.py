@@ -47,7 +47,7 @@ def read(
             "Open a section to read it, or finish:",
             choices=choices,
             default=last,
-            instruction="(arrow keys, then Enter)",
+            instruction="\n  (arrow keys, then Enter)",
             **prompt_options,
         ).unsafe_ask()
         if picked is None:

@@ -25,13 +25,14 @@ def wrap(text: str, width: int, indent: str = "") -> str:
         if not line.strip():
             paragraphs.append("")
             continue
-        bullet = line.startswith("• ")
+        own_indent = indent + line[: len(line) - len(line.lstrip())]
+        bullet = line.lstrip().startswith("• ")
         paragraphs.append(
             textwrap.fill(
                 line.strip(),
                 width=width,
-                initial_indent=indent,
-                subsequent_indent=indent + ("  " if bullet else ""),
+                initial_indent=own_indent,
+                subsequent_indent=own_indent + ("  " if bullet else ""),
                 break_long_words=False,
                 break_on_hyphens=False,
             )

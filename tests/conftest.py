@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.catalog import PROJECT_ROOT, Catalog, load_catalog
+from explorer.engine import RuleEngine
+
+SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def engine(catalog: Catalog) -> RuleEngine:
+    return RuleEngine.for_rules(catalog.rules)
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A private copy of data/ and rules/ that a test may damage."""
+    for part in ("data", "rules"):
+        shutil.copytree(PROJECT_ROOT / part, tmp_path / part)
+    return tmp_path
+
+
+def run_cli(*args: str, stdin: bytes | str = b"", env: dict[str, str] | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Runs the real program in a subprocess, without a terminal."""
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", *args],
+        input=data, capture_output=True, env=full_env, cwd=PROJECT_ROOT, timeout=timeout,
+    )
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+    )

@@ -1,0 +1,67 @@
+"""durable-rules as the engine: facts fire every matching rule; failures are not swallowed."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.engine import EngineError, RuleEngine, answers_fact
+from explorer.models import Answers, RuleBook
+
+
+def _book(**rules) -> RuleBook:
+    base = {"suggest": [{"id": "always", "when": {}, "sections": ["s"], "reason": "r", "relevance": "general"}]}
+    base["suggest"] += rules.get("suggest", [])
+    base.update({k: v for k, v in rules.items() if k != "suggest"})
+    return RuleBook.model_validate(base)
+
+
+def test_every_matching_rule_fires_not_only_the_first(engine):
+    fired = engine.fired(Answers(setting="doctor_office", dosing="monthly", detox="completed"))
+    # Three rules name the monthly naltrexone section; as facts, all of them fire.
+    assert {"setting-doctor-office", "dosing-monthly", "detox-completed", "always-start-with-a-professional"} <= set(fired)
+
+
+def test_rules_that_do_not_match_do_not_fire(engine):
+    fired = set(engine.fired(Answers(setting="residential", detox="completed")))
+    assert "setting-residential" in fired
+    assert not fired & {"setting-doctor-office", "setting-clinic-daily", "naltrexone-only-after-detox"}
+
+
+def test_interests_both_ways_including_an_empty_list(engine):
+    assert "interest-overdose" in engine.fired(Answers(interests=["overdose"]))
+    none = engine.fired(Answers(setting="doctor_office", interests=[]))
+    assert "methadone-belongs-to-clinics" in none  # "not ticked" must match an empty list too
+    asked = engine.fired(Answers(setting="doctor_office", interests=["how_medications_work"]))
+    assert "methadone-belongs-to-clinics" not in asked
+
+
+def test_sessions_do_not_leak_into_each_other(engine):
+    first = engine.fired(Answers(interests=["overdose"]))
+    second = engine.fired(Answers())
+    assert "interest-overdose" in first and "interest-overdose" not in second
+    assert engine.fired(Answers(interests=["overdose"])) == first
+
+
+def test_the_fact_carries_every_interest_as_a_boolean():
+    fact = answers_fact(Answers(interests=["withdrawal"]), "x")
+    assert fact["interests"]["withdrawal"] is True and fact["interests"]["overdose"] is False
+    assert fact["sid"] == "x" and fact["kind"] == "answers"
+
+
+def test_a_failing_action_is_raised_not_swallowed(monkeypatch):
+    engine = RuleEngine(_book(), name="test_failing_action")
+
+    def broken(rule_id):
+        def action(c):
+            raise ValueError("boom")
+        return action
+
+    monkeypatch.setattr(RuleEngine, "_recorder", lambda self, rule_id: broken(rule_id))
+    failing = RuleEngine(_book(), name="test_failing_action_2")
+    with pytest.raises(EngineError, match="boom"):
+        failing.fired(Answers())
+    assert engine.fired(Answers()) == ("always",)
+
+
+def test_one_engine_per_name(catalog):
+    assert RuleEngine.for_rules(catalog.rules) is RuleEngine.for_rules(catalog.rules)
