@@ -1,0 +1,185 @@
+"""The real program, run as a subprocess without a terminal: scripting, listings, bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from explorer.referral import REFERRAL_TEXT
+
+from .conftest import run_cli
+
+ANSWERS = {"for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly",
+           "detox": "in_progress", "counseling": "yes", "support_groups": "no", "interests": ["overdose"]}
+REFERRAL_ESSENTIALS = ("healthcare professional", "1-800-662-HELP (4357)", "1-800-487-4889",
+                       "FindTreatment.gov", "988", "911", "English and Spanish", "confidential")
+
+
+def _ends_with_referral(text: str) -> None:
+    heading = "TALK TO A HEALTHCARE PROFESSIONAL" if "TALK TO" in text else "Talk to a healthcare professional"
+    tail = " ".join(text[text.rindex(heading):].split())
+    for needle in REFERRAL_ESSENTIALS:
+        assert needle in tail, needle
+    assert "call 911" in text.strip().splitlines()[-1]
+
+
+def test_json_output_is_one_object_with_the_contract(tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(ANSWERS))
+    done = run_cli("--answers", str(path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert list(data) == ["answers", "suggestions", "referral"]
+    assert data["answers"] == ANSWERS
+    assert data["referral"]["text"] == REFERRAL_TEXT
+    first = data["suggestions"][0]
+    assert set(first) == {"id", "title", "source", "topics", "reasons", "cautions", "text"}
+    assert first["id"] == "naloxone-overdose"
+    naltrexone = [s for s in data["suggestions"] if "naltrexone" in s["topics"]]
+    assert naltrexone and all(s["cautions"] for s in naltrexone)
+    assert any("the person you care about" in r for s in data["suggestions"] for r in s["reasons"])
+    assert done.stderr == ""
+
+
+def test_missing_keys_mean_unsure_and_stdin_works():
+    done = run_cli("--answers", "-", "--format", "json", stdin="{}")
+    assert done.returncode == 0, done.stderr
+    answers = json.loads(done.stdout)["answers"]
+    assert answers == {"for_whom": "unsure", "setting": "unsure", "dosing": "unsure", "detox": "unsure",
+                       "counseling": "unsure", "support_groups": "unsure", "interests": []}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_text_and_markdown_carry_the_same_content_referral_last(fmt):
+    json_out = json.loads(run_cli("--answers", "-", "--format", "json", stdin=json.dumps(ANSWERS)).stdout)
+    done = run_cli("--answers", "-", "--format", fmt, stdin=json.dumps(ANSWERS))
+    assert done.returncode == 0, done.stderr
+    flat = " ".join(done.stdout.replace("\\", "").replace(">", " ").split())
+    for suggestion in json_out["suggestions"]:
+        assert suggestion["title"] in flat
+        assert suggestion["source"] in flat
+        for piece in (*suggestion["reasons"], *suggestion["cautions"], suggestion["text"]):
+            assert " ".join(piece.split()) in flat, piece[:60]
+    _ends_with_referral(done.stdout)
+
+
+def test_markdown_is_structured():
+    done = run_cli("--answers", "-", "--format", "markdown", stdin=json.dumps(ANSWERS))
+    lines = done.stdout.splitlines()
+    assert lines[0] == "# Treatment Options Explorer: reading list"
+    assert "## Talk to a healthcare professional" in lines
+    assert sum(line.startswith("### ") for line in lines) == len(
+        json.loads(run_cli("--answers", "-", "--format", "json", stdin=json.dumps(ANSWERS)).stdout)["suggestions"])
+
+
+@pytest.mark.parametrize(
+    "payload, words",
+    [
+        ('{"setting": "clinic"}', ['"setting"', "clinic_daily, doctor_office, residential, outpatient_program, unsure", '"clinic"']),
+        ('{"colour": "blue"}', ["unknown key", '"colour"', "for_whom, setting, dosing"]),
+        ('{"interests": "overdose"}', ['"interests"', "how_medications_work"]),
+        ('{"interests": ["overdoze"]}', ['"interests"', "overdose"]),
+        ('{"dosing": null}', ['"dosing"', "daily, monthly, no_medication, unsure"]),
+        ('{"setting": "residential", "setting": "unsure"}', ["appears more than once", '"setting"']),
+        ('{"setting": ', ["not valid JSON", "line 1"]),
+        ("[1, 2]", ["JSON object"]),
+        ("", ["empty"]),
+    ],
+)
+def test_bad_answers_get_one_line_naming_the_problem_and_exit_2(payload, words):
+    done = run_cli("--answers", "-", stdin=payload)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    first, *rest = done.stderr.strip().splitlines()
+    assert first.startswith("treatment-explorer: ")
+    for word in words:
+        assert word in first, (word, first)
+    assert "Traceback" not in done.stderr
+    _ends_with_referral(done.stderr)
+
+
+def test_unreadable_and_missing_files(tmp_path):
+    missing = run_cli("--answers", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+    bad_bytes = tmp_path / "latin1.json"
+    bad_bytes.write_bytes(b'{"setting": "caf\xe9"}')
+    not_utf8 = run_cli("--answers", str(bad_bytes))
+    assert not_utf8.returncode == 2 and "not UTF-8" in not_utf8.stderr
+    directory = run_cli("--answers", str(tmp_path))
+    assert directory.returncode == 2 and "directory" in directory.stderr
+    for done in (missing, not_utf8, directory):
+        assert "Traceback" not in done.stderr
+        _ends_with_referral(done.stderr)
+
+
+def test_no_terminal_and_no_answers_says_how_to_script_it():
+    done = run_cli()
+    assert done.returncode == 2
+    assert "--answers" in done.stderr and "no terminal" in done.stderr
+    assert "Traceback" not in done.stderr
+    _ends_with_referral(done.stderr)
+
+
+def test_unknown_flag_is_a_usage_error():
+    done = run_cli("--colour")
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: treatment-explorer")
+    _ends_with_referral(done.stderr)
+
+
+def test_help_helps():
+    done = run_cli("--help")
+    assert done.returncode == 0
+    for word in ("--answers", "--format", "sections", "show ID", "rules", "1-800-662-HELP", "911", "not a diagnosis"):
+        assert word in done.stdout, word
+
+
+def test_sections_lists_the_catalog(catalog):
+    done = run_cli("sections")
+    assert done.returncode == 0
+    for section_id in catalog.sections:
+        assert f"\n{section_id}\n" in done.stdout
+    _ends_with_referral(done.stdout)
+
+
+def test_show_prints_one_section_verbatim(catalog):
+    section = catalog.sections["naloxone-overdose"]
+    done = run_cli("show", "naloxone-overdose")
+    assert done.returncode == 0
+    assert " ".join(section.text.split()) in " ".join(done.stdout.split())
+    assert section.source in done.stdout
+    _ends_with_referral(done.stdout)
+    as_json = json.loads(run_cli("show", "naloxone-overdose", "--format", "json").stdout)
+    assert as_json["text"] == section.text and as_json["referral"]["text"] == REFERRAL_TEXT
+
+
+def test_show_unknown_section():
+    done = run_cli("show", "heroin-cure")
+    assert done.returncode == 2 and "no section 'heroin-cure'" in done.stderr
+    _ends_with_referral(done.stderr)
+
+
+def test_rules_lists_every_rule_with_condition_sections_and_reason(catalog):
+    done = run_cli("rules")
+    assert done.returncode == 0
+    out = " ".join(done.stdout.split())
+    for rule in catalog.rules.all():
+        assert rule.id in out
+    for rule in catalog.rules.suggest:
+        assert " ".join(rule.reason.split()) in out
+        assert ", ".join(rule.sections) in out
+    assert "When: Setting is “A doctor's office” and Also reading about do not include “How the medications work”" in out
+    _ends_with_referral(done.stdout)
+
+
+def test_output_to_a_closed_pipe_ends_quietly():
+    import subprocess
+    import sys
+
+    from explorer.catalog import PROJECT_ROOT
+
+    shell = f"echo '{{}}' | {sys.executable} -m explorer --answers - --format text | head -1"
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
+    assert done.stdout.startswith("Treatment Options Explorer")
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

@@ -1,0 +1,140 @@
+"""Whole interactive sessions in a real pseudo-terminal: what a person sees and types."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+
+import pexpect
+import pytest
+
+from explorer.catalog import PROJECT_ROOT
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
+DOWN, UP, ENTER, CTRL_C, CTRL_D = "\x1b[B", "\x1b[A", "\r", "\x03", "\x04"
+PROGRAM = f"{shlex.quote(sys.executable)} -m explorer"
+
+
+def plain(raw: str) -> str:
+    return ANSI.sub("", raw)
+
+
+def spawn(command: str = PROGRAM, rows: int = 40, cols: int = 100) -> pexpect.spawn:
+    # pexpect is no full terminal: it never answers prompt_toolkit's cursor position requests.
+    env = {**os.environ, "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.pop("NO_COLOR", None)
+    # Through bash, so that `stty -a` can report the terminal's state after the program ends.
+    child = pexpect.spawn("bash", ["-c", f"{command}; echo EXIT=$?; stty -a"], cwd=str(PROJECT_ROOT),
+                          env=env, dimensions=(rows, cols), encoding="utf-8", timeout=30)
+    return child
+
+
+def finish(child: pexpect.spawn) -> tuple[str, int, str]:
+    """Waits for the end; returns (what the program showed, its exit code, stty's report)."""
+    child.expect(r"EXIT=(\d+)")
+    shown, code = plain(child.before), int(child.match.group(1))
+    child.expect(pexpect.EOF)
+    return shown, code, plain(child.before)
+
+
+def assert_referral_last(shown: str) -> None:
+    at = shown.rindex("TALK TO A HEALTHCARE PROFESSIONAL")
+    tail = " ".join(shown[at:].split())
+    for needle in ("healthcare professional", "1-800-662-HELP (4357)", "TTY: 1-800-487-4889",
+                   "English and Spanish", "FindTreatment.gov", "988", "911"):
+        assert needle in tail, needle
+    assert tail.endswith("In an emergency or an overdose: call 911.")
+
+
+def assert_terminal_sane(stty: str) -> None:
+    flags = stty.split()
+    assert "echo" in flags and "-echo" not in flags, stty
+    assert "icanon" in flags and "-icanon" not in flags, stty
+
+
+def test_a_full_session(tmp_path):
+    child = spawn()
+    child.expect("Who are you exploring options for")
+    assert "not medical advice" in plain(child.before)
+    assert "call 911" in plain(child.before)
+    child.send("2" + ENTER)  # someone I care about
+    child.expect("setting would the person you care about")
+    child.send("2" + ENTER)  # a doctor's office
+    child.expect("how often would the person")
+    child.send("2" + ENTER)  # a monthly injection
+    child.expect("detox")
+    child.send("2" + ENTER)  # in progress
+    child.expect("counseling")
+    child.send("1" + ENTER)
+    child.expect("peer support")
+    child.send("1" + ENTER)
+    child.expect("Anything else")
+    child.send(DOWN * 3 + " " + ENTER)  # overdose
+    child.expect("Open a section to read it, or finish")
+    overview = plain(child.before)
+    assert "Reading list:" in overview and "Why: Because the person you care about" in overview
+    assert "1. Naloxone" in overview and "Caution: Detox is not marked as completed" in overview
+    child.send(ENTER)  # open the first section
+    child.expect("end of section")
+    assert "Naloxone is used to treat heroin overdose" in plain(child.before)
+    child.send(ENTER)  # back to the list
+    child.expect("Open a section to read it, or finish")
+    child.send(UP + ENTER)  # from the first entry up to the last: Finish
+    shown, code, stty = finish(child)
+    assert code == 0
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
+@pytest.mark.parametrize("where", ["Who are you exploring", "how often would you", "Anything else"])
+def test_ctrl_c_at_a_question_still_shows_the_referral(where):
+    child = spawn()
+    for prompt, keys in (("Who are you exploring", "1" + ENTER), ("setting would you", "1" + ENTER),
+                         ("how often would you", "1" + ENTER), ("detox", ENTER), ("counseling", ENTER),
+                         ("peer support", ENTER), ("Anything else", ENTER)):
+        child.expect(prompt)
+        if prompt == where:
+            child.send(CTRL_C)
+            break
+        child.send(keys)
+    shown, code, stty = finish(child)
+    assert code == 130
+    assert "Stopped. Nothing was saved." in shown
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_leaving_from_the_reader_still_shows_the_referral(key):
+    child = spawn(rows=12)  # small, so that a long section is paged
+    child.expect("Who are you exploring")
+    for _ in range(7):
+        child.send(ENTER)
+    child.expect("Open a section to read it, or finish")
+    child.send(ENTER)
+    child.expect("-- (more|end of section)")
+    child.send(key)
+    shown, code, stty = finish(child)
+    assert code == 130
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
+def test_pages_long_sections_and_q_goes_back():
+    child = spawn(rows=12, cols=60)
+    child.expect("Who are you exploring")
+    for _ in range(7):
+        child.send(ENTER)
+    child.expect("Open a section to read it, or finish")
+    child.send(ENTER)
+    child.expect("-- more: Enter for the next page, q to go back")
+    page = plain(child.before).split("────")[-1]  # printed text after the section's header rule
+    assert page.strip() and all(len(line) <= 59 for line in page.splitlines()), page
+    child.send("q" + ENTER)
+    child.expect("Open a section to read it, or finish")
+    child.send(UP + ENTER)
+    shown, code, _ = finish(child)
+    assert code == 0
+    assert_referral_last(shown)
