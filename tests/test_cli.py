@@ -169,7 +169,7 @@ def test_rules_lists_every_rule_with_condition_sections_and_reason(catalog):
     for rule in catalog.rules.suggest:
         assert " ".join(rule.reason.split()) in out
         assert ", ".join(rule.sections) in out
-    assert "When: Setting is “A doctor's office” and Also reading about do not include “How the medications work”" in out
+    assert "When: Setting is “A doctor's office” and Interests do not include “How the medications work”" in out
     _ends_with_referral(done.stdout)
 
 
