@@ -108,6 +108,9 @@ def _show(catalog: Catalog, section_id: str | None, fmt: str, outcome: _Outcome)
         data = {**section.model_dump(mode="json"), "referral": {"text": REFERRAL_TEXT}}
         _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", outcome)
         return
+    if fmt == "markdown":
+        _write(render.section_markdown(catalog, section), outcome)
+        return
     width = _width(sys.stdout)
     _write(render.section_page(catalog, section, width) + "\n" + render.referral(width), outcome)
 

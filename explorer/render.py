@@ -119,23 +119,37 @@ def _md(text: str) -> str:
     return out
 
 
+def _md_quote(text: str) -> list[str]:
+    lines = []
+    for paragraph in _paragraphs(text):
+        lines += [f"> {_md(paragraph)}", ">"]
+    return lines[:-1]
+
+
+def _md_referral() -> list[str]:
+    return [f"## {REFERRAL_TITLE}", "", *(_md(line.strip()) + "  " if line else "" for line in REFERRAL_LINES)]
+
+
 def to_markdown(catalog: Catalog, result: Result) -> str:
     lines = ["# Treatment Options Explorer: reading list", ""]
-    lines += [f"> {_md(line)}" + "\n>" for line in DISCLAIMER_LINES]
-    lines[-1] = lines[-1].removesuffix("\n>")
-    lines += ["", "## Your answers", ""]
+    for line in DISCLAIMER_LINES:
+        lines += [f"> {_md(line)}", ">"]
+    lines[-1] = ""
+    lines += ["## Your answers", ""]
     lines += [f"- **{_md(name)}:** {_md(shown)}" for name, shown in preferences(catalog, result.answers)]
     lines += ["", "## Reading list", "", "Most relevant first. Each section is quoted verbatim from its source document.", ""]
     for number, item in enumerate(result.suggestions, start=1):
         lines += [f"### {number}. {_md(item.title)}", "", f"*{_md(source_line(catalog, item.source))}*", ""]
         lines += [f"- **Why:** {_md(reason)}" for reason in item.reasons]
         lines += [f"- **Caution:** {_md(caution)}" for caution in item.cautions]
-        lines.append("")
-        for paragraph in _paragraphs(item.text):
-            lines += [f"> {_md(paragraph)}", ">"]
-        lines[-1] = ""
-    lines += [f"## {REFERRAL_TITLE}", ""]
-    lines += [_md(line.strip()) + "  " if line else "" for line in REFERRAL_LINES]
+        lines += ["", *_md_quote(item.text), ""]
+    lines += _md_referral()
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def section_markdown(catalog: Catalog, section: Section) -> str:
+    lines = [f"# {_md(section.title)}", "", f"*{_md(source_line(catalog, section.source))}*", ""]
+    lines += [*_md_quote(section.text), "", *_md_referral()]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -216,6 +230,7 @@ __all__ = [
     "referral",
     "render_result",
     "rules_listing",
+    "section_markdown",
     "section_page",
     "sections_listing",
     "wrap",

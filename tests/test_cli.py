@@ -183,3 +183,12 @@ def test_output_to_a_closed_pipe_ends_quietly():
     done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
     assert done.stdout.startswith("Treatment Options Explorer")
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_show_as_markdown(catalog):
+    done = run_cli("show", "what-is-mat", "--format", "markdown")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0] == "# What is medication-assisted treatment (MAT)?"
+    assert lines[-1] == "In an emergency or an overdose: call 911."
+    assert "## Talk to a healthcare professional" in lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import signal
 import sys
 
 import pexpect
@@ -138,3 +139,19 @@ def test_pages_long_sections_and_q_goes_back():
     shown, code, _ = finish(child)
     assert code == 0
     assert_referral_last(shown)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_during_a_question_still_shows_the_referral(signum):
+    child = spawn()
+    child.expect("Who are you exploring")
+    child.send("1" + ENTER)
+    child.expect("setting would you")
+    # bash runs the explorer as its only child; signal the explorer itself.
+    program = int(open(f"/proc/{child.pid}/task/{child.pid}/children").read().split()[0])
+    os.kill(program, signum)
+    shown, code, stty = finish(child)
+    assert code == 130
+    assert "Traceback" not in shown
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
