@@ -1,0 +1,83 @@
+"""The ways out that should never happen still end calmly: apology or message, referral, exit code."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from explorer import cli, render
+from explorer.catalog import PROJECT_ROOT, CatalogError
+
+
+class _Stdin:
+    def __init__(self, data: bytes):
+        self.buffer = io.BytesIO(data)
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _run(monkeypatch, capsys, argv, stdin=b"{}"):
+    monkeypatch.setattr(sys, "stdin", _Stdin(stdin))
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_unexpected_failure_apologizes_and_still_refers(monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(render, "render_result", broken)
+    code, out, err = _run(monkeypatch, capsys, ["--answers", "-"])
+    assert code == 1 and out == ""
+    assert "sorry, something went wrong" in err and "--debug" in err
+    assert "Traceback" not in err and "injected" not in err
+    assert err.rstrip().endswith("In an emergency or an overdose: call 911.")
+
+
+def test_debug_shows_the_traceback(monkeypatch, capsys):
+    monkeypatch.setattr(render, "render_result", lambda *a, **k: 1 / 0)
+    code, _, err = _run(monkeypatch, capsys, ["--answers", "-", "--debug"])
+    assert code == 1 and "Traceback" in err and "ZeroDivisionError" in err
+    assert err.rstrip().endswith("call 911.")
+
+
+def test_damaged_content_names_the_file_and_entry(monkeypatch, capsys):
+    def damaged(*args, **kwargs):
+        raise CatalogError(PROJECT_ROOT / "data" / "sections.toml", "duplicate section id", "section what-is-mat")
+
+    monkeypatch.setattr(cli, "load_catalog", damaged)
+    code, out, err = _run(monkeypatch, capsys, ["--answers", "-"])
+    assert code == 1 and out == ""
+    assert "sections.toml: section what-is-mat: duplicate section id" in err
+    assert err.rstrip().endswith("call 911.")
+
+
+def test_the_scripted_path_never_imports_the_prompt_libraries(tmp_path):
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"setting": "residential"}))
+    probe = (
+        "import sys, io, contextlib\n"
+        "from explorer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    code = main(['--answers', {str(answers)!r}, '--format', 'json'])\n"
+        "assert code == 0 and '\"suggestions\"' in out.getvalue()\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('questionary', 'prompt_toolkit'))\n"
+        "print(loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("argv", [["--answers", "-", "--answers"], ["--format", "yaml"], ["show", "a", "b"]])
+def test_usage_errors_exit_2_with_the_referral(monkeypatch, capsys, argv):
+    code, _, err = _run(monkeypatch, capsys, argv)
+    assert code == 2
+    assert "usage: treatment-explorer" in err or "unexpected argument" in err or "expected one argument" in err
+    assert err.rstrip().endswith("call 911.")
