@@ -9,8 +9,10 @@ BIN    := $(VENV)/bin
 
 .PHONY: run test clean
 
+# Exit 130 (the reader pressed Ctrl-C) is a normal way to leave; make would otherwise print an
+# error line after the referral, which must stay the last thing on the screen.
 run: $(VENV)/.installed-run
-	@$(BIN)/treatment-explorer $(ARGS)
+	@$(BIN)/treatment-explorer $(ARGS); status=$$?; [ $$status -eq 130 ] || exit $$status
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -5,6 +5,7 @@ Everything is checked once, at load: a catalog that loads is one the explorer ca
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -118,11 +119,14 @@ def _load_documents(data: Path) -> tuple[dict[str, Document], dict[str, str]]:
     for name, document in documents.items():
         path = data / name
         try:
-            texts[name] = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
+            texts[name] = raw.decode("utf-8")
         except FileNotFoundError:
             raise CatalogError(path, "source document is missing") from None
         except (OSError, UnicodeDecodeError) as error:
             raise CatalogError(path, f"source document cannot be read: {error}") from None
+        if hashlib.sha256(raw).hexdigest() != document.sha256:
+            raise CatalogError(path, "source document differs from the copy pinned in documents.toml (sha256)")
         if document.title and squash(document.title) not in squash(texts[name]):
             raise CatalogError(manifest, "title is not verbatim in the document", f"document {name}")
     return documents, texts

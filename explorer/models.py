@@ -75,6 +75,7 @@ ANSWER_KEYS: tuple[str, ...] = tuple(Answers.model_fields)
 
 class Document(_Frozen):
     file: str = Field(pattern=r"^[\w.-]+\.txt$")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str | None = None
 
 

@@ -117,6 +117,12 @@ def test_missing_source_document(content_copy):
     assert error.path.name == "002_43ddf4ad6e44270f.txt" and "missing" in str(error)
 
 
+def test_edited_source_document(content_copy):
+    _edit(content_copy / "data" / "003_5014a9aacaf31222.txt", "Drug addiction", "Drug  addiction")
+    error = _load_error(content_copy)
+    assert error.path.name == "003_5014a9aacaf31222.txt" and "sha256" in str(error)
+
+
 def test_unparsable_file(content_copy):
     _edit(content_copy / "rules" / "suggestions.toml", "[[suggest]]", "[[suggest]", 1)
     error = _load_error(content_copy)
