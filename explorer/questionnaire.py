@@ -13,6 +13,7 @@ from typing import Any
 import textwrap
 
 import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from explorer.models import Answers, Question
 from explorer.wording import personalize
@@ -21,16 +22,33 @@ SELECT_HINT = "\n  (arrow keys or number, then Enter)"
 CHECKBOX_HINT = "\n  (arrow keys, Space to tick, Enter when done)"
 
 
+def _end_of_input() -> KeyBindings:
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    return bindings
+
+
+def ending_on_ctrl_d(prompt: questionary.Question) -> questionary.Question:
+    """Ctrl-D (end of input) leaves like Ctrl-C does; questionary's menus would ignore it."""
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, _end_of_input()])
+    return prompt
+
+
 def to_prompt(question: Question, for_whom: str, width: int = 80, **prompt_options: Any) -> questionary.Question:
     # Wrapped here, because the terminal would otherwise break a long question mid-word.
     text = textwrap.fill(personalize(question.prompt, for_whom), width=max(width - 2, 20), subsequent_indent="  ")
     choices = [questionary.Choice(title=personalize(c.label, for_whom), value=c.value) for c in question.choices]
     if question.kind == "checkbox":
-        return questionary.checkbox(text, choices=choices, instruction=CHECKBOX_HINT, **prompt_options)
+        return ending_on_ctrl_d(questionary.checkbox(text, choices=choices, instruction=CHECKBOX_HINT, **prompt_options))
     # "I'm not sure" is highlighted first: pressing Enter straight away never states a preference.
-    return questionary.select(
+    return ending_on_ctrl_d(questionary.select(
         text, choices=choices, default="unsure", use_shortcuts=True, instruction=SELECT_HINT, **prompt_options
-    )
+    ))
 
 
 def ask(

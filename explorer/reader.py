@@ -9,6 +9,7 @@ import questionary
 
 from explorer.catalog import Catalog
 from explorer.models import Result
+from explorer.questionnaire import ending_on_ctrl_d
 from explorer.render import section_page
 
 FINISH = "__finish__"
@@ -43,13 +44,13 @@ def read(
     by_id = {item.id: item for item in result.suggestions}
     last = None
     while True:
-        picked = questionary.select(
+        picked = ending_on_ctrl_d(questionary.select(
             "Open a section to read it, or finish:",
             choices=choices,
             default=last,
             instruction="\n  (arrow keys, then Enter)",
             **prompt_options,
-        ).unsafe_ask()
+        )).unsafe_ask()
         if picked is None:
             raise KeyboardInterrupt
         if picked == FINISH:

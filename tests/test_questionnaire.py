@@ -51,6 +51,7 @@ def test_enter_alone_answers_unsure_everywhere(catalog, monkeypatch):
 def test_wording_adapts_to_someone_else(catalog, monkeypatch):
     messages = []
     monkeypatch.setattr(questionnaire.questionary, "select", lambda message, **kw: messages.append(message))
+    monkeypatch.setattr(questionnaire, "ending_on_ctrl_d", lambda prompt: prompt)
     setting = catalog.questions[1]
     questionnaire.to_prompt(setting, "self")
     questionnaire.to_prompt(setting, "someone_else")
@@ -61,3 +62,9 @@ def test_wording_adapts_to_someone_else(catalog, monkeypatch):
 def test_ctrl_c_interrupts(catalog, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         _answer(catalog, ["\x03"], monkeypatch)
+
+
+@pytest.mark.parametrize("position", [0, 3, 6])
+def test_ctrl_d_is_end_of_input_at_every_kind_of_question(catalog, monkeypatch, position):
+    with pytest.raises(EOFError):
+        _answer(catalog, [ENTER] * position + ["\x04"], monkeypatch)

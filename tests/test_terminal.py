@@ -89,20 +89,37 @@ def test_a_full_session(tmp_path):
     assert_terminal_sane(stty)
 
 
-@pytest.mark.parametrize("where", ["Who are you exploring", "how often would you", "Anything else"])
-def test_ctrl_c_at_a_question_still_shows_the_referral(where):
+@pytest.mark.parametrize("where, key", [
+    ("Who are you exploring", CTRL_C), ("how often would you", CTRL_C), ("Anything else", CTRL_C),
+    ("Who are you exploring", CTRL_D), ("detox", CTRL_D), ("Anything else", CTRL_D),
+])
+def test_ctrl_c_or_end_of_input_at_a_question_still_shows_the_referral(where, key):
     child = spawn()
     for prompt, keys in (("Who are you exploring", "1" + ENTER), ("setting would you", "1" + ENTER),
                          ("how often would you", "1" + ENTER), ("detox", ENTER), ("counseling", ENTER),
                          ("peer support", ENTER), ("Anything else", ENTER)):
         child.expect(prompt)
         if prompt == where:
-            child.send(CTRL_C)
+            child.send(key)
             break
         child.send(keys)
     shown, code, stty = finish(child)
     assert code == 130
     assert "Stopped. Nothing was saved." in shown
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_leaving_from_the_section_list_still_shows_the_referral(key):
+    child = spawn()
+    child.expect("Who are you exploring")
+    for _ in range(7):
+        child.send(ENTER)
+    child.expect("Open a section to read it, or finish")
+    child.send(key)
+    shown, code, stty = finish(child)
+    assert code == 130
     assert_referral_last(shown)
     assert_terminal_sane(stty)
 
