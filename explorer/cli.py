@@ -14,14 +14,13 @@ import sys
 import traceback
 from typing import IO, Any
 
-from explorer import __version__
+from explorer import __version__, render
 from explorer.answers_file import InputError, read_answers
 from explorer.catalog import Catalog, CatalogError, load_catalog
 from explorer.engine import RuleEngine
 from explorer.models import Answers, Referral, Result
 from explorer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
-from explorer import render
 
 MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
 
@@ -92,10 +91,11 @@ def _result(catalog: Catalog, answers: Answers) -> Result:
     return build_result(catalog, answers, fired, Referral(text=REFERRAL_TEXT))
 
 
-def _write(text: str, outcome: _Outcome, with_referral: bool = True) -> None:
+def _write(text: str, outcome: _Outcome) -> None:
+    """Writes a complete output, which always ends with the referral."""
     sys.stdout.write(text)
     sys.stdout.flush()
-    outcome.referral_shown = outcome.referral_shown or with_referral
+    outcome.referral_shown = True
 
 
 def _show(catalog: Catalog, section_id: str | None, fmt: str, outcome: _Outcome) -> None:
@@ -123,7 +123,10 @@ def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
             "echo '{\"setting\": \"doctor_office\"}' | treatment-explorer --answers - --format text"
         )
     outcome.interactive = True
-    from explorer import questionnaire, reader  # only the interactive path pays for questionary
+    from explorer import (  # only the interactive path pays for questionary
+        questionnaire,
+        reader,
+    )
 
     columns = shutil.get_terminal_size((80, 24))
     width = _width(sys.stdout)
@@ -140,10 +143,11 @@ def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
 
 def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
     catalog = load_catalog()
+    width = _width(sys.stdout)
     if args.command == "sections":
-        _write(render.sections_listing(catalog, _width(sys.stdout)) + render.referral(_width(sys.stdout)), outcome)
+        _write(render.sections_listing(catalog, width) + render.referral(width), outcome)
     elif args.command == "rules":
-        _write(render.rules_listing(catalog, _width(sys.stdout)) + render.referral(_width(sys.stdout)), outcome)
+        _write(render.rules_listing(catalog, width) + render.referral(width), outcome)
     elif args.command == "show":
         _show(catalog, args.section_id, args.format, outcome)
     elif args.section_id:
@@ -151,7 +155,7 @@ def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
     elif args.answers:
         answers = read_answers(args.answers, sys.stdin.buffer)
         result = _result(catalog, answers)
-        _write(render.render_result(catalog, result, args.format, _width(sys.stdout)), outcome)
+        _write(render.render_result(catalog, result, args.format, width), outcome)
     else:
         _interactive(catalog, outcome)
     return 0

@@ -7,10 +7,9 @@ the prompts through prompt_toolkit's pipe input, without a terminal.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
-
-import textwrap
 
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings

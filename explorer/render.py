@@ -10,7 +10,7 @@ import textwrap
 
 from explorer.catalog import Catalog
 from explorer.models import Answers, Condition, Result, Section, Suggestion
-from explorer.referral import DISCLAIMER_LINES, REFERRAL_LINES, REFERRAL_TITLE, REFERRAL_TEXT
+from explorer.referral import DISCLAIMER_LINES, REFERRAL_LINES, REFERRAL_TITLE
 from explorer.wording import personalize
 
 FORMATS = ("text", "markdown", "json")
@@ -221,17 +221,3 @@ def rules_listing(catalog: Catalog, width: int) -> str:
         lines.append("")
     return "\n".join(lines)
 
-
-__all__ = [
-    "FORMATS",
-    "REFERRAL_TEXT",
-    "disclaimer",
-    "overview_text",
-    "referral",
-    "render_result",
-    "rules_listing",
-    "section_markdown",
-    "section_page",
-    "sections_listing",
-    "wrap",
-]

@@ -26,7 +26,7 @@ def every_profile():
     values = [Answers.allowed_values(key) for key in SINGLE_KEYS]
     for combo in itertools.product(*values):
         for interests in INTEREST_SETS:
-            yield Answers(**dict(zip(SINGLE_KEYS, combo)), interests=interests)
+            yield Answers(**dict(zip(SINGLE_KEYS, combo, strict=True)), interests=interests)
 
 
 @pytest.fixture(scope="module")
