@@ -181,15 +181,9 @@ def sections_listing(catalog: Catalog, width: int) -> str:
 def describe_condition(catalog: Catalog, condition: Condition) -> str:
     question = next(q for q in catalog.questions if q.key == condition.key)
     labels = {c.value: c.label for c in question.choices}
-    shown = " or ".join(f"“{labels[v]}”" for v in condition.values)
-    if condition.test == "is_not":
-        shown = " nor ".join(f"“{labels[v]}”" for v in condition.values)
-    verb = {
-        "is": "is",
-        "is_not": "is not",
-        "includes": "include",
-        "excludes": "do not include",
-    }[condition.test]
+    joiner = " nor " if condition.test == "is_not" else " or "
+    shown = joiner.join(f"“{labels[v]}”" for v in condition.values)
+    verb = {"is": "is", "is_not": "is not", "includes": "include", "excludes": "do not include"}[condition.test]
     return f"{question.name} {verb} {shown}"
 
 
@@ -197,27 +191,30 @@ def describe_when(catalog: Catalog, conditions: tuple[Condition, ...]) -> str:
     return " and ".join(describe_condition(catalog, c) for c in conditions) or "always"
 
 
+def _rule_entry(heading: str, fields: list[tuple[str, str]], width: int) -> list[str]:
+    return [heading, *(wrap(f"{name}: {value}", width, "    ") for name, value in fields), ""]
+
+
 def rules_listing(catalog: Catalog, width: int) -> str:
     rules = catalog.rules
     lines = [f"{len(rules.suggest)} suggestion rules (rules/suggestions.toml)", ""]
     for rule in rules.suggest:
-        lines.append(f"{rule.id}  [{rule.relevance}]")
-        lines.append(wrap(f"When: {describe_when(catalog, rule.when)}", width, "    "))
-        lines.append(wrap(f"Suggests: {', '.join(rule.sections)}", width, "    "))
-        lines.append(wrap(f"Reason: {rule.reason}", width, "    "))
-        lines.append("")
+        lines += _rule_entry(f"{rule.id}  [{rule.relevance}]", [
+            ("When", describe_when(catalog, rule.when)),
+            ("Suggests", ", ".join(rule.sections)),
+            ("Reason", rule.reason),
+        ], width)
     lines += [f"{len(rules.caution) + len(rules.withhold)} safety rules (rules/safety.toml)", ""]
     for caution in rules.caution:
-        lines.append(f"{caution.id}  [caution]")
-        lines.append(wrap(f"When: {describe_when(catalog, caution.when)}", width, "    "))
-        lines.append(wrap(f"On sections about: {', '.join(caution.topics)}", width, "    "))
-        lines.append(wrap(f"Caution: {caution.lead} “{caution.quote}” ({caution.quote_from})", width, "    "))
-        lines.append("")
+        lines += _rule_entry(f"{caution.id}  [caution]", [
+            ("When", describe_when(catalog, caution.when)),
+            ("On sections about", ", ".join(caution.topics)),
+            ("Caution", f"{caution.lead} “{caution.quote}” ({caution.quote_from})"),
+        ], width)
     for withhold in rules.withhold:
-        lines.append(f"{withhold.id}  [withhold]")
-        lines.append(wrap(f"When: {describe_when(catalog, withhold.when)}", width, "    "))
-        lines.append(wrap(f"Keeps out sections about: {', '.join(withhold.topics)}", width, "    "))
-        lines.append(wrap(f"Why: {withhold.why}", width, "    "))
-        lines.append("")
+        lines += _rule_entry(f"{withhold.id}  [withhold]", [
+            ("When", describe_when(catalog, withhold.when)),
+            ("Keeps out sections about", ", ".join(withhold.topics)),
+            ("Why", withhold.why),
+        ], width)
     return "\n".join(lines)
-

@@ -110,29 +110,22 @@ def test_ctrl_c_or_end_of_input_at_a_question_still_shows_the_referral(where, ke
     assert_terminal_sane(stty)
 
 
-@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
-def test_leaving_from_the_section_list_still_shows_the_referral(key):
-    child = spawn()
+def to_the_reading_list(child: pexpect.spawn) -> None:
+    """Answers every question with Enter alone ("I'm not sure", no interests)."""
     child.expect("Who are you exploring")
     for _ in range(7):
         child.send(ENTER)
     child.expect("Open a section to read it, or finish")
-    child.send(key)
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
 
 
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
-def test_leaving_from_the_reader_still_shows_the_referral(key):
+@pytest.mark.parametrize("inside_a_section", [False, True])
+def test_leaving_from_the_reader_still_shows_the_referral(key, inside_a_section):
     child = spawn(rows=12)  # small, so that a long section is paged
-    child.expect("Who are you exploring")
-    for _ in range(7):
+    to_the_reading_list(child)
+    if inside_a_section:
         child.send(ENTER)
-    child.expect("Open a section to read it, or finish")
-    child.send(ENTER)
-    child.expect("-- (more|end of section)")
+        child.expect("-- (more|end of section)")
     child.send(key)
     shown, code, stty = finish(child)
     assert code == 130
@@ -142,10 +135,7 @@ def test_leaving_from_the_reader_still_shows_the_referral(key):
 
 def test_pages_long_sections_and_q_goes_back():
     child = spawn(rows=12, cols=60)
-    child.expect("Who are you exploring")
-    for _ in range(7):
-        child.send(ENTER)
-    child.expect("Open a section to read it, or finish")
+    to_the_reading_list(child)
     child.send(ENTER)
     child.expect("-- more: Enter for the next page, q to go back")
     page = plain(child.before).split("────")[-1]  # printed text after the section's header rule
