@@ -162,3 +162,15 @@ def test_a_signal_during_a_question_still_shows_the_referral(signum):
     assert "Traceback" not in shown
     assert_referral_last(shown)
     assert_terminal_sane(stty)
+
+
+def test_the_readme_run_command_reaches_the_first_question():
+    if not (PROJECT_ROOT / ".venv" / ".installed-run").exists():
+        pytest.skip("make run's environment is not set up here (run the suite through `make test`)")
+    child = spawn("make --no-print-directory run")
+    child.expect("Who are you exploring options for")
+    child.send(CTRL_C)
+    shown, code, stty = finish(child)
+    assert code == 0  # make run treats Ctrl-C (130) as a normal way out
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
