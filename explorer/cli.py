@@ -134,7 +134,7 @@ def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
     def say(text: str) -> None:
         print(render.wrap(text, width), flush=True)
 
-    print(render.disclaimer(width) + "\n", flush=True)
+    print(render.disclaimer(width), flush=True)
     answers = questionnaire.ask(catalog.questions, say=say, width=width)
     result = _result(catalog, answers)
     print("\n" + render.overview_text(catalog, result, width), flush=True)

@@ -17,8 +17,8 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from explorer.models import Answers, Question
 from explorer.wording import personalize
 
-SELECT_HINT = "\n  (arrow keys or number, then Enter)"
-CHECKBOX_HINT = "\n  (arrow keys, Space to tick, Enter when done)"
+SELECT_HINT = "(arrow keys or number, then Enter)"
+CHECKBOX_HINT = "(arrow keys, Space to tick, Enter when done)"
 
 
 def _end_of_input() -> KeyBindings:
@@ -38,9 +38,14 @@ def ending_on_ctrl_d(prompt: questionary.Question) -> questionary.Question:
     return prompt
 
 
+def message(text: str, width: int) -> str:
+    """The question wrapped to the terminal, with the hint or the answer on a line of its own:
+    left to the terminal, a long question and its answer would be broken mid-word."""
+    return textwrap.fill(text, width=max(width - 2, 20), subsequent_indent="  ") + "\n "
+
+
 def to_prompt(question: Question, for_whom: str, width: int = 80, **prompt_options: Any) -> questionary.Question:
-    # Wrapped here, because the terminal would otherwise break a long question mid-word.
-    text = textwrap.fill(personalize(question.prompt, for_whom), width=max(width - 2, 20), subsequent_indent="  ")
+    text = message(personalize(question.prompt, for_whom), width)
     choices = [questionary.Choice(title=personalize(c.label, for_whom), value=c.value) for c in question.choices]
     if question.kind == "checkbox":
         return ending_on_ctrl_d(questionary.checkbox(text, choices=choices, instruction=CHECKBOX_HINT, **prompt_options))
@@ -57,7 +62,7 @@ def ask(
     given: dict[str, Any] = {}
     for_whom = "unsure"
     for question in questions:
-        say(personalize(question.help, for_whom))
+        say("\n" + personalize(question.help, for_whom))  # a blank line between questions
         value = to_prompt(question, for_whom, width, **prompt_options).unsafe_ask()
         if value is None:  # questionary's answer to a cancelled prompt
             raise KeyboardInterrupt

@@ -9,7 +9,7 @@ import questionary
 
 from explorer.catalog import Catalog
 from explorer.models import Result
-from explorer.questionnaire import ending_on_ctrl_d
+from explorer.questionnaire import ending_on_ctrl_d, message
 from explorer.render import section_page
 
 FINISH = "__finish__"
@@ -45,15 +45,15 @@ def read(
     last = None
     while True:
         picked = ending_on_ctrl_d(questionary.select(
-            "Open a section to read it, or finish:",
+            message("Open a section to read it, or finish:", width),
             choices=choices,
             default=last,
-            instruction="\n  (arrow keys, then Enter)",
+            instruction="(arrow keys, then Enter)",
             **prompt_options,
         )).unsafe_ask()
         if picked is None:
             raise KeyboardInterrupt
         if picked == FINISH:
             return
-        page(section_page(catalog, by_id[picked], width), rows, say, ask)
+        page("\n" + section_page(catalog, by_id[picked], width), rows, say, ask)
         last = picked

@@ -38,7 +38,7 @@ def test_keys_become_answers(catalog, monkeypatch):
         "for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "completed",
         "counseling": "yes", "support_groups": "no", "interests": ("overdose", "understanding_addiction"),
     }
-    assert said[0] == catalog.questions[0].help
+    assert said[0] == "\n" + catalog.questions[0].help
     assert len(said) == len(catalog.questions)
 
 
