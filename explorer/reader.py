@@ -22,7 +22,10 @@ def page(text: str, rows: int, say: Callable[[str], None], ask: Callable[[str], 
     for start in range(0, len(lines), step):
         say("\n".join(lines[start : start + step]))
         more = start + step < len(lines)
-        prompt = "-- more: Enter for the next page, q to go back to the list -- " if more else "-- end of section: Enter to go back to the list -- "
+        if more:
+            prompt = "-- more: Enter for the next page, q to go back to the list -- "
+        else:
+            prompt = "-- end of section: Enter to go back to the list -- "
         if ask(prompt).strip().lower() == "q":
             return
 
