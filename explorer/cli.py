@@ -123,10 +123,8 @@ def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
             "echo '{\"setting\": \"doctor_office\"}' | treatment-explorer --answers - --format text"
         )
     outcome.interactive = True
-    from explorer import (  # only the interactive path pays for questionary
-        questionnaire,
-        reader,
-    )
+    # Imported here: only the interactive path pays for questionary and prompt_toolkit.
+    from explorer import questionnaire, reader
 
     columns = shutil.get_terminal_size((80, 24))
     width = _width(sys.stdout)

@@ -48,11 +48,13 @@ def to_prompt(question: Question, for_whom: str, width: int = 80, **prompt_optio
     text = message(personalize(question.prompt, for_whom), width)
     choices = [questionary.Choice(title=personalize(c.label, for_whom), value=c.value) for c in question.choices]
     if question.kind == "checkbox":
-        return ending_on_ctrl_d(questionary.checkbox(text, choices=choices, instruction=CHECKBOX_HINT, **prompt_options))
-    # "I'm not sure" is highlighted first: pressing Enter straight away never states a preference.
-    return ending_on_ctrl_d(questionary.select(
-        text, choices=choices, default="unsure", use_shortcuts=True, instruction=SELECT_HINT, **prompt_options
-    ))
+        prompt = questionary.checkbox(text, choices=choices, instruction=CHECKBOX_HINT, **prompt_options)
+    else:
+        # "I'm not sure" is highlighted first: pressing Enter straight away never states a preference.
+        prompt = questionary.select(
+            text, choices=choices, default="unsure", use_shortcuts=True, instruction=SELECT_HINT, **prompt_options
+        )
+    return ending_on_ctrl_d(prompt)
 
 
 def ask(

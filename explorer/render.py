@@ -131,10 +131,7 @@ def _md_referral() -> list[str]:
 
 
 def to_markdown(catalog: Catalog, result: Result) -> str:
-    lines = ["# Treatment Options Explorer: reading list", ""]
-    for line in DISCLAIMER_LINES:
-        lines += [f"> {_md(line)}", ">"]
-    lines[-1] = ""
+    lines = ["# Treatment Options Explorer: reading list", "", *_md_quote("\n".join(DISCLAIMER_LINES)), ""]
     lines += ["## Your answers", ""]
     lines += [f"- **{_md(name)}:** {_md(shown)}" for name, shown in preferences(catalog, result.answers)]
     lines += ["", "## Reading list", "", "Most relevant first. Each section is quoted verbatim from its source document.", ""]
