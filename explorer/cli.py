@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import signal
 import sys
 import traceback
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from explorer import __version__, render
 from explorer.answers_file import InputError, read_answers
@@ -21,6 +22,9 @@ from explorer.engine import RuleEngine
 from explorer.models import Answers, Referral, Result
 from explorer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
+
+if TYPE_CHECKING:
+    from explorer.prompts import Menus
 
 MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
 
@@ -67,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="read the answers from a JSON file (- for standard input) instead of asking")
     parser.add_argument("--format", choices=render.FORMATS, default="text",
                         help="output format for --answers and show (default: text)")
+    parser.add_argument("--plain", action="store_true",
+                        help="numbered choices typed as numbers, no colours or arrow-key menus "
+                             "(for screen readers and simple terminals; the default when TERM=dumb)")
     parser.add_argument("--debug", action="store_true", help="show the full traceback if something fails")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -115,7 +122,18 @@ def _show(catalog: Catalog, section_id: str | None, fmt: str, outcome: _Outcome)
     _write(render.section_page(catalog, section, width) + "\n" + render.referral(width), outcome)
 
 
-def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
+def _menus(plain: bool, width: int) -> Menus:
+    # Imported here: only the interactive path pays for questionary and prompt_toolkit.
+    if plain or os.environ.get("TERM") == "dumb":
+        from explorer.numbered_menus import NumberedMenus
+
+        return NumberedMenus(width)
+    from explorer.arrow_menus import ArrowMenus
+
+    return ArrowMenus(width)
+
+
+def _interactive(catalog: Catalog, plain: bool, outcome: _Outcome) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError(
             "no terminal to ask the questions on. To script it instead: "
@@ -123,20 +141,20 @@ def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
             "echo '{\"setting\": \"doctor_office\"}' | treatment-explorer --answers - --format text"
         )
     outcome.interactive = True
-    # Imported here: only the interactive path pays for questionary and prompt_toolkit.
     from explorer import questionnaire, reader
 
-    columns = shutil.get_terminal_size((80, 24))
     width = _width(sys.stdout)
+    menus = _menus(plain, width)
 
     def say(text: str) -> None:
         print(render.wrap(text, width), flush=True)
 
     print(render.disclaimer(width), flush=True)
-    answers = questionnaire.ask(catalog.questions, say=say, width=width)
+    answers = questionnaire.ask(catalog.questions, menus, say=say)
     result = _result(catalog, answers)
     print("\n" + render.overview_text(catalog, result, width), flush=True)
-    reader.read(catalog, result, width=width, rows=columns.lines, say=print)
+    rows = shutil.get_terminal_size((80, 24)).lines
+    reader.read(catalog, result, menus, width=width, rows=rows, say=print)
 
 
 def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
@@ -155,7 +173,7 @@ def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
         result = _result(catalog, answers)
         _write(render.render_result(catalog, result, args.format, width), outcome)
     else:
-        _interactive(catalog, outcome)
+        _interactive(catalog, args.plain, outcome)
     return 0
 
 
@@ -215,8 +233,6 @@ def _closing_referral(outcome: _Outcome) -> None:
 
 def _silence_stdout() -> None:
     """After a closed pipe, point stdout at devnull so the interpreter's final flush stays quiet."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

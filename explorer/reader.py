@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-import questionary
 
 from explorer.catalog import Catalog
 from explorer.models import Result
-from explorer.questionnaire import ending_on_ctrl_d, message
+from explorer.prompts import Menus
 from explorer.render import section_page
 
 FINISH = "__finish__"
@@ -33,29 +30,18 @@ def page(text: str, rows: int, say: Callable[[str], None], ask: Callable[[str], 
 def read(
     catalog: Catalog,
     result: Result,
+    menus: Menus,
     width: int,
     rows: int,
     say: Callable[[str], None],
     ask: Callable[[str], str] = input,
-    **prompt_options: Any,
 ) -> None:
-    choices = [
-        questionary.Choice(title=f"{number}. {item.title}", value=item.id)
-        for number, item in enumerate(result.suggestions, start=1)
-    ]
-    choices.append(questionary.Choice(title="Finish (shows where to get help)", value=FINISH))
+    choices = [(item.title, item.id) for item in result.suggestions]
+    choices.append(("Finish (shows where to get help)", FINISH))
     by_id = {item.id: item for item in result.suggestions}
     last = None
     while True:
-        picked = ending_on_ctrl_d(questionary.select(
-            message("Open a section to read it, or finish:", width),
-            choices=choices,
-            default=last,
-            instruction="(arrow keys, then Enter)",
-            **prompt_options,
-        )).unsafe_ask()
-        if picked is None:
-            raise KeyboardInterrupt
+        picked = menus.select("Open a section to read it, or finish:", choices, default=last)
         if picked == FINISH:
             return
         page("\n" + section_page(catalog, by_id[picked], width), rows, say, ask)

@@ -17,8 +17,9 @@ FORMATS = ("text", "markdown", "json")
 RULE_LINE = "─"
 
 
-def wrap(text: str, width: int, indent: str = "") -> str:
-    """Each line of `text` is a paragraph; wraps at `width` without ever breaking a word."""
+def wrap(text: str, width: int, indent: str = "", hang: str = "") -> str:
+    """Each line of `text` is a paragraph; wraps at `width` without ever breaking a word.
+    `hang` indents a paragraph's continuation lines further (under a number, say)."""
     width = max(width, len(indent) + 20)
     paragraphs = []
     for line in text.split("\n"):
@@ -32,7 +33,7 @@ def wrap(text: str, width: int, indent: str = "") -> str:
                 line.strip(),
                 width=width,
                 initial_indent=own_indent,
-                subsequent_indent=own_indent + ("  " if bullet else ""),
+                subsequent_indent=own_indent + hang + ("  " if bullet else ""),
                 break_long_words=False,
                 break_on_hyphens=False,
             )
@@ -76,7 +77,7 @@ def source_line(catalog: Catalog, source: str) -> str:
 
 
 def suggestion_header(catalog: Catalog, number: int, item: Suggestion, width: int) -> str:
-    lines = [wrap(f"{number}. {item.title}", width), wrap(source_line(catalog, item.source), width, "   ")]
+    lines = [wrap(f"{number}. {item.title}", width, hang="   "), wrap(source_line(catalog, item.source), width, "   ")]
     lines += [wrap(f"Why: {reason}", width, "   ") for reason in item.reasons]
     lines += [wrap(f"Caution: {caution}", width, "   ") for caution in item.cautions]
     return "\n".join(lines)
