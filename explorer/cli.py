@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 from explorer import __version__, render
 from explorer.answers_file import InputError, read_answers
 from explorer.catalog import Catalog, CatalogError, load_catalog
+from explorer.encoding import can_show, tolerate_narrow_encodings
 from explorer.engine import RuleEngine
 from explorer.models import Answers, Referral, Result
 from explorer.reading_list import build_result
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from explorer.prompts import Menus
 
 MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
+ARROW_MENU_MARKS = "»○●"  # questionary's pointer and checkbox marks
 
 DESCRIPTION = """\
 An offline, educational explorer of treatment options for heroin and other opioid addiction.
@@ -123,11 +125,12 @@ def _show(catalog: Catalog, section_id: str | None, fmt: str, outcome: _Outcome)
 
 
 def _menus(plain: bool, width: int) -> Menus:
-    # Imported here: only the interactive path pays for questionary and prompt_toolkit.
-    if plain or os.environ.get("TERM") == "dumb":
+    # Numbered menus also where arrow-key menus would not work or would show "?" for their marks.
+    if plain or os.environ.get("TERM") == "dumb" or not can_show(ARROW_MENU_MARKS, sys.stdout):
         from explorer.numbered_menus import NumberedMenus
 
         return NumberedMenus(width)
+    # Imported here: only the arrow-key menus pay for questionary and prompt_toolkit.
     from explorer.arrow_menus import ArrowMenus
 
     return ArrowMenus(width)
@@ -183,6 +186,7 @@ def _raise_interrupt(signum: int, frame: Any) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     outcome = _Outcome()
+    tolerate_narrow_encodings(sys.stdout, sys.stderr)
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
     for name in ("SIGTERM", "SIGHUP"):  # a closed terminal or a kill still ends with the referral
         if hasattr(signal, name):

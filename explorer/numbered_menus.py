@@ -34,7 +34,7 @@ class NumberedMenus:
 
     def _read(self, prompt: str) -> str:
         """The prompt wrapped like everything else; its last line stays on the typing line."""
-        *above, last = _fill(prompt, self.width)
+        *above, last = _fill(prompt, self.width - 8)  # room left on the line for what is typed
         if above:
             self.say("\n".join(above))
         return self.read_line(last + " ").strip()

@@ -7,23 +7,27 @@ from collections.abc import Callable
 from explorer.catalog import Catalog
 from explorer.models import Result
 from explorer.prompts import Menus
-from explorer.render import section_page
+from explorer.render import section_page, wrap
 
 FINISH = "__finish__"
 
 
-def page(text: str, rows: int, say: Callable[[str], None], ask: Callable[[str], str]) -> None:
+MORE = "-- more: Enter for the next page, q to go back to the list --"
+END = "-- end of section: Enter to go back to the list --"
+
+
+def page(text: str, rows: int, width: int, say: Callable[[str], None], ask: Callable[[str], str]) -> None:
     """Shows `text` a screenful at a time; q goes back to the list."""
     lines = text.rstrip("\n").split("\n")
-    step = max(rows - 2, 5)
+    # The pager's own line is wrapped too (room left for what is typed) and fits on the screen.
+    more, end = (wrap(prompt, width - 4).split("\n") for prompt in (MORE, END))
+    step = max(rows - 1 - max(len(more), len(end)), 5)
     for start in range(0, len(lines), step):
         say("\n".join(lines[start : start + step]))
-        more = start + step < len(lines)
-        if more:
-            prompt = "-- more: Enter for the next page, q to go back to the list -- "
-        else:
-            prompt = "-- end of section: Enter to go back to the list -- "
-        if ask(prompt).strip().lower() == "q":
+        *above, last = more if start + step < len(lines) else end
+        if above:
+            say("\n".join(above))
+        if ask(last + " ").strip().lower() == "q":
             return
 
 
@@ -44,5 +48,5 @@ def read(
         picked = menus.select("Open a section to read it, or finish:", choices, default=last)
         if picked == FINISH:
             return
-        page("\n" + section_page(catalog, by_id[picked], width), rows, say, ask)
+        page("\n" + section_page(catalog, by_id[picked], width), rows, width, say, ask)
         last = picked

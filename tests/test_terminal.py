@@ -22,10 +22,16 @@ def plain(raw: str) -> str:
     return ANSI.sub("", raw)
 
 
-def spawn(command: str = PROGRAM, rows: int = 40, cols: int = 100) -> pexpect.spawn:
+def spawn(command: str = PROGRAM, rows: int = 40, cols: int = 100, **env_changes: str | None) -> pexpect.spawn:
+    """The explorer in a fresh pseudo-terminal; `env_changes` set (or, with None, remove) variables."""
     # pexpect is no full terminal: it never answers prompt_toolkit's cursor position requests.
     env = {**os.environ, "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
     env.pop("NO_COLOR", None)
+    for name, value in env_changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     # Through bash, so that `stty -a` can report the terminal's state after the program ends.
     child = pexpect.spawn("bash", ["-c", f"{command}; echo EXIT=$?; stty -a"], cwd=str(PROJECT_ROOT),
                           env=env, dimensions=(rows, cols), encoding="utf-8", timeout=30)
@@ -89,11 +95,9 @@ def test_a_full_session(tmp_path):
     assert_terminal_sane(stty)
 
 
-@pytest.mark.parametrize("where, key", [
-    ("Who are you exploring", CTRL_C), ("how often would you", CTRL_C), ("Anything else", CTRL_C),
-    ("Who are you exploring", CTRL_D), ("detox", CTRL_D), ("Anything else", CTRL_D),
-])
-def test_ctrl_c_or_end_of_input_at_a_question_still_shows_the_referral(where, key):
+# Ctrl-C at every question, in both kinds of menus: tests/test_terminal_kinds.py.
+@pytest.mark.parametrize("where, key", [("Who are you exploring", CTRL_D), ("detox", CTRL_D), ("Anything else", CTRL_D)])
+def test_end_of_input_at_a_question_still_shows_the_referral(where, key):
     child = spawn()
     for prompt, keys in (("Who are you exploring", "1" + ENTER), ("setting would you", "1" + ENTER),
                          ("how often would you", "1" + ENTER), ("detox", ENTER), ("counseling", ENTER),
