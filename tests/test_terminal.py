@@ -152,20 +152,28 @@ def test_pages_long_sections_and_q_goes_back():
     assert_referral_last(shown)
 
 
+def signal_the_program(child: pexpect.spawn, signum: int) -> None:
+    # bash runs the explorer as its only child; signal the explorer itself.
+    program = int(open(f"/proc/{child.pid}/task/{child.pid}/children").read().split()[0])
+    os.kill(program, signum)
+
+
+def assert_signalled_calmly(child: pexpect.spawn) -> None:
+    shown, code, stty = finish(child)
+    assert code == 130
+    assert "Traceback" not in shown
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_during_a_question_still_shows_the_referral(signum):
     child = spawn()
     child.expect("Who are you exploring")
     child.send("1" + ENTER)
     child.expect("setting would you")
-    # bash runs the explorer as its only child; signal the explorer itself.
-    program = int(open(f"/proc/{child.pid}/task/{child.pid}/children").read().split()[0])
-    os.kill(program, signum)
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert "Traceback" not in shown
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
+    signal_the_program(child, signum)
+    assert_signalled_calmly(child)
 
 
 def test_the_readme_run_command_reaches_the_first_question():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import signal
 
 import pexpect
 import pyte
@@ -18,8 +19,10 @@ from tests.test_terminal import (
     ENTER,
     PROGRAM,
     assert_referral_last,
+    assert_signalled_calmly,
     assert_terminal_sane,
     finish,
+    signal_the_program,
     spawn,
     to_the_reading_list,
 )
@@ -206,3 +209,14 @@ def test_arrow_menus_never_fall_back_needlessly():
     child.send(DOWN + CTRL_C)
     _, code, _ = finish(child)
     assert code == 130
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_at_a_numbered_question_shows_the_referral(signum):
+    child = spawn(PLAIN_PROGRAM)
+    child.expect(TYPING_LINE)
+    child.sendline("1")
+    child.expect("treatment setting")
+    child.expect(TYPING_LINE)
+    signal_the_program(child, signum)
+    assert_signalled_calmly(child)
