@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import sys
+import textwrap
 import traceback
 from typing import IO, TYPE_CHECKING, Any
 
@@ -30,10 +32,11 @@ if TYPE_CHECKING:
 MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
 ARROW_MENU_MARKS = "»○●"  # questionary's pointer and checkbox marks
 
-DESCRIPTION = """\
-An offline, educational explorer of treatment options for heroin and other opioid addiction.
-Answer a few questions about general preferences; read what five published articles say about
-the options that fit; finish with where to get help. Not medical advice, not a diagnosis."""
+DESCRIPTION = (  # one paragraph: the help wraps it at the terminal's width
+    "An offline, educational explorer of treatment options for heroin and other opioid addiction. "
+    "Answer a few questions about general preferences; read what five published articles say about "
+    "the options that fit; finish with where to get help. Not medical advice, not a diagnosis."
+)
 
 EPILOG = """\
 commands:
@@ -48,8 +51,29 @@ scripting (no prompts):
   keys: for_whom setting dosing detox counseling support_groups interests;
   a missing key means "unsure". See README.md for the values.
 
-Help now: SAMHSA's National Helpline 1-800-662-HELP (4357), free and confidential, 24/7.
+Help now: SAMHSA's National Helpline 1-800-662-HELP (4357), free and confidential, 24/7. \
 In a crisis call or text 988; in an emergency or an overdose call 911."""
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help with the description, the epilog and the usage also wrapped at the
+    terminal's width: on a narrow terminal the terminal would otherwise break words."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.split("\n"):
+            # "  show ID      print one section": continuation lines go under the description.
+            column = re.match(r"( *)\S+( \S+)? {2,}", line)
+            hang = " " * (column.end() - len(column.group(1))) if column else ""
+            lines.append(render.wrap(line, width, indent, hang))
+        return "\n".join(lines)
+
+    def _format_usage(self, *args: Any) -> str:
+        usage = super()._format_usage(*args)
+        if max(len(line) for line in usage.splitlines()) <= self._width:
+            return usage
+        return textwrap.fill(" ".join(usage.split()), self._width, subsequent_indent="    ",
+                             break_long_words=False, break_on_hyphens=False) + "\n\n"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="treatment-explorer",
         description=DESCRIPTION,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("command", nargs="?", choices=("sections", "show", "rules"), metavar="command",
                         help="sections, show ID or rules (see below); none for the questionnaire")
