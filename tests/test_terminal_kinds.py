@@ -220,3 +220,17 @@ def test_a_signal_at_a_numbered_question_shows_the_referral(signum):
     child.expect(TYPING_LINE)
     signal_the_program(child, signum)
     assert_signalled_calmly(child)
+
+
+@pytest.mark.parametrize("cols", [40, 200])
+@pytest.mark.parametrize("command", ["sections", "rules", "show what-is-mat", "--answers answers.json"])
+def test_listings_and_scripted_text_wrap_at_the_terminal_width(tmp_path, command, cols):
+    (tmp_path / "answers.json").write_text('{"detox": "not_started", "interests": ["overdose"]}')
+    command = command.replace("answers.json", str(tmp_path / "answers.json"))
+    child = spawn(f"{PROGRAM} {command}", rows=30, cols=cols)
+    raw = recorded(child)
+    shown, code, _ = finish(child)
+    assert code == 0
+    assert_referral_last(shown)
+    lines = screen_lines(raw, cols, 30)
+    assert max(len(line) for line in lines) <= min(cols - 1, 100), max(lines, key=len)
