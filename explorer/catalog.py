@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from explorer.errors import CatalogError
 from explorer.models import (
     ANSWER_KEYS,
     CautionRule,
@@ -41,15 +42,6 @@ PROMOTIONAL = re.compile(
 )
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class CatalogError(Exception):
-    """The content on disk is not servable. Names the file and, where there is one, the entry."""
-
-    def __init__(self, path: Path, message: str, entry: str | None = None):
-        self.path, self.entry, self.message = path, entry, message
-        where = f"{path}" + (f": {entry}" if entry else "")
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass(frozen=True)

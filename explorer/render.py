@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 import textwrap
+from typing import TYPE_CHECKING
 
-from explorer.catalog import Catalog
-from explorer.models import Answers, Condition, Result, Section, Suggestion
 from explorer.referral import DISCLAIMER_LINES, REFERRAL_LINES, REFERRAL_TITLE
 from explorer.wording import personalize
+
+if TYPE_CHECKING:  # types only: --help and the closing referral must not import pydantic
+    from explorer.catalog import Catalog
+    from explorer.models import Answers, Condition, Result, Section, Suggestion
 
 FORMATS = ("text", "markdown", "json")
 RULE_LINE = "─"

@@ -1,9 +1,13 @@
 """Adapts the app's own sentences to whom the reader is exploring for: "you" or "the person you
-care about". Only the placeholders {you} and {your} exist (models.KNOWN_PLACEHOLDERS)."""
+care about". Only the placeholders {you} and {your} exist; models.py refuses any other in the data.
+No pydantic here: the rendering of the app's own words must not pay for it."""
 
 from __future__ import annotations
 
-from explorer.models import PLACEHOLDER
+import re
+
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+KNOWN_PLACEHOLDERS = frozenset({"you", "your"})
 
 _WORDS = {
     "self": {"you": "you", "your": "your"},
