@@ -5,6 +5,7 @@ No pydantic here: the rendering of the app's own words must not pay for it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 KNOWN_PLACEHOLDERS = frozenset({"you", "your"})
@@ -16,6 +17,7 @@ _WORDS = {
 }
 
 
+@lru_cache(maxsize=1024)  # the same few sentences, worded for each profile evaluated
 def personalize(text: str, for_whom: str) -> str:
     words = _WORDS[for_whom]
     return PLACEHOLDER.sub(lambda match: words[match.group(1)], text)
