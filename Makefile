@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test clean
+.PHONY: run test bench clean
 
 # Exit 130 (the reader pressed Ctrl-C) is a normal way to leave; make would otherwise print an
 # error line after the referral, which must stay the last thing on the screen.
@@ -27,3 +27,8 @@ $(VENV)/.installed-test: pyproject.toml scripts/setup-venv
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+
+# The benchmark (not part of the tests): prints a Markdown table; ARGS=--update-readme also
+# rewrites the table in README.md. See README.md, "Speed".
+bench: $(VENV)/.installed-run
+	$(BIN)/python -m bench $(ARGS)

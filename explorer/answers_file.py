@@ -10,14 +10,11 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from explorer.errors import InputError
 from explorer.models import ANSWER_KEYS, Answers
 
 MAX_BYTES = 1024 * 1024
 EXAMPLE = '{"setting": "doctor_office", "dosing": "monthly", "interests": ["overdose"]}'
-
-
-class InputError(Exception):
-    """Input the user can fix; reported in one line, exit code 2."""
 
 
 def _short(value: Any, limit: int = 40) -> str:

@@ -2,6 +2,9 @@
 referral is shown on every way out (normal end, quit, Ctrl-C, end of input, bad input, crash).
 
 Exit codes: 0 done, 1 unexpected failure or damaged content, 2 bad input or usage, 130 interrupted.
+
+Only light modules are imported up front: each command imports what it needs when it runs, so
+--help never loads pydantic or durable, and only the interactive path loads questionary.
 """
 
 from __future__ import annotations
@@ -18,15 +21,13 @@ import traceback
 from typing import IO, TYPE_CHECKING, Any
 
 from explorer import __version__, render
-from explorer.answers_file import InputError, read_answers
-from explorer.catalog import Catalog, CatalogError, load_catalog
 from explorer.encoding import can_show, tolerate_narrow_encodings
-from explorer.engine import RuleEngine
-from explorer.models import Answers, Referral, Result
-from explorer.reading_list import build_result
+from explorer.errors import CatalogError, InputError
 from explorer.referral import REFERRAL_TEXT
 
 if TYPE_CHECKING:
+    from explorer.catalog import Catalog
+    from explorer.models import Answers, Result
     from explorer.prompts import Menus
 
 MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
@@ -120,6 +121,12 @@ def _width(stream: IO[str]) -> int:
 
 
 def _result(catalog: Catalog, answers: Answers) -> Result:
+    from explorer.engine import (
+        RuleEngine,  # durable: only once there are answers to evaluate
+    )
+    from explorer.models import Referral
+    from explorer.reading_list import build_result
+
     fired = RuleEngine.for_rules(catalog.rules).fired(answers)
     return build_result(catalog, answers, fired, Referral(text=REFERRAL_TEXT))
 
@@ -185,6 +192,8 @@ def _interactive(catalog: Catalog, plain: bool, outcome: _Outcome) -> None:
 
 
 def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
+    from explorer.catalog import load_catalog
+
     catalog = load_catalog()
     width = _width(sys.stdout)
     if args.command == "sections":
@@ -196,6 +205,8 @@ def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
     elif args.section_id:
         raise InputError(f"unexpected argument {args.section_id!r}")
     elif args.answers:
+        from explorer.answers_file import read_answers
+
         answers = read_answers(args.answers, sys.stdin.buffer)
         result = _result(catalog, answers)
         _write(render.render_result(catalog, result, args.format, width), outcome)

@@ -17,13 +17,10 @@ from typing import Any, Callable
 from durable import engine as durable_engine
 from durable import lang
 
+from explorer.errors import EngineError
 from explorer.models import Answers, Condition, Interest, RuleBook
 
 ALL_INTERESTS: tuple[str, ...] = tuple(i for i in Interest.__args__ if i != "unsure")
-
-
-class EngineError(RuntimeError):
-    """A rule's action failed inside durable-rules (durable stores it in the session state)."""
 
 
 class _SynchronousHost(durable_engine.Host):

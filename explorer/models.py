@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from explorer.wording import KNOWN_PLACEHOLDERS, PLACEHOLDER
 
 Topic = Literal[
     "methadone", "buprenorphine", "naltrexone", "naloxone", "mat", "extended-release",
@@ -30,8 +31,6 @@ Relevance = Literal["safety", "preference", "interest", "general"]
 RELEVANCE_WEIGHT: dict[str, int] = {"safety": 100, "preference": 3, "interest": 2, "general": 1}
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-PLACEHOLDER = re.compile(r"\{(\w*)\}")
-KNOWN_PLACEHOLDERS = frozenset({"you", "your"})
 
 
 def _check_placeholders(text: str) -> str:

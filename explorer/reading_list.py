@@ -37,21 +37,29 @@ def reading_list(catalog: Catalog, answers: Answers, fired: Collection[str]) -> 
         for section_position, section_id in enumerate(rule.sections):
             if section_id in withheld:
                 continue
-            pick = picks.setdefault(section_id, _Pick(rank=(rule_position, section_position)))
+            pick = picks.get(section_id)
+            if pick is None:  # not setdefault: that would build a _Pick for every repeat too
+                pick = picks[section_id] = _Pick(rank=(rule_position, section_position))
             pick.score += RELEVANCE_WEIGHT[rule.relevance]
             if reason not in pick.reasons:
                 pick.reasons.append(reason)
 
+    # Each fired caution is worded once per profile and filed under its topics, so a section finds
+    # its cautions by topic: the cost follows what is attached, not sections × caution rules.
+    caution_texts: list[str] = []
+    cautions_by_topic: dict[str, list[int]] = {}
+    for rule in rules.caution:
+        if rule.id in fired:
+            for topic in rule.topics:
+                cautions_by_topic.setdefault(topic, []).append(len(caution_texts))
+            source = catalog.sections[rule.quote_from].source
+            caution_texts.append(f"{personalize(rule.lead, answers.for_whom)} “{rule.quote}” ({source})")
     ordered = sorted(picks.items(), key=lambda item: (-item[1].score, item[1].rank))
     suggestions = []
     for section_id, pick in ordered:
         section = catalog.sections[section_id]
-        cautions = tuple(
-            f"{personalize(rule.lead, answers.for_whom)} “{rule.quote}” "
-            f"({catalog.sections[rule.quote_from].source})"
-            for rule in rules.caution
-            if rule.id in fired and set(rule.topics) & set(section.topics)
-        )
+        positions = sorted({p for topic in section.topics for p in cautions_by_topic.get(topic, ())})
+        cautions = tuple(caution_texts[p] for p in positions)  # in the rule book's order
         suggestions.append(
             Suggestion(
                 id=section.id,

@@ -5,13 +5,17 @@ The referral block is rendered here and only here; every full output ends with i
 
 from __future__ import annotations
 
+import functools
 import json
 import textwrap
+from typing import TYPE_CHECKING
 
-from explorer.catalog import Catalog
-from explorer.models import Answers, Condition, Result, Section, Suggestion
 from explorer.referral import DISCLAIMER_LINES, REFERRAL_LINES, REFERRAL_TITLE
 from explorer.wording import personalize
+
+if TYPE_CHECKING:  # types only: --help and the closing referral must not import pydantic
+    from explorer.catalog import Catalog
+    from explorer.models import Answers, Condition, Result, Section, Suggestion
 
 FORMATS = ("text", "markdown", "json")
 RULE_LINE = "─"
@@ -19,8 +23,8 @@ RULE_LINE = "─"
 
 def wrap(text: str, width: int, indent: str = "", hang: str = "", at_hyphens: bool = False) -> str:
     """Each line of `text` is a paragraph; wraps at `width` without ever breaking a word.
-    `hang` indents a paragraph's continuation lines further (under a number, say). Breaking after
-    hyphens is for listings of long ids; prose keeps "1-800-662-HELP" on one line."""
+    `hang` indents a paragraph's continuation lines further (under a number, say). `at_hyphens`
+    lets an id too long for the line break after a hyphen; prose keeps "1-800-662-HELP" whole."""
     width = max(width, len(indent) + 20)
     paragraphs = []
     for line in text.split("\n"):
@@ -29,16 +33,18 @@ def wrap(text: str, width: int, indent: str = "", hang: str = "", at_hyphens: bo
             continue
         own_indent = indent + line[: len(line) - len(line.lstrip())]
         bullet = line.lstrip().startswith("• ")
-        paragraphs.append(
-            textwrap.fill(
-                line.strip(),
-                width=width,
-                initial_indent=own_indent,
-                subsequent_indent=own_indent + hang + ("  " if bullet else ""),
-                break_long_words=False,
-                break_on_hyphens=at_hyphens,
-            )
+        fill = functools.partial(
+            textwrap.fill,
+            line.strip(),
+            width=width,
+            initial_indent=own_indent,
+            subsequent_indent=own_indent + hang + ("  " if bullet else ""),
+            break_long_words=False,
         )
+        filled = fill(break_on_hyphens=False)
+        if at_hyphens and any(len(part) > width for part in filled.split("\n")):
+            filled = fill(break_on_hyphens=True)
+        paragraphs.append(filled)
     return "\n".join(paragraphs)
 
 

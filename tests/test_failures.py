@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from explorer import cli, render
+from explorer import catalog, cli, render
 from explorer.catalog import PROJECT_ROOT, CatalogError
 
 
@@ -51,28 +51,47 @@ def test_damaged_content_names_the_file_and_entry(monkeypatch, capsys):
     def damaged(*args, **kwargs):
         raise CatalogError(PROJECT_ROOT / "data" / "sections.toml", "duplicate section id", "section what-is-mat")
 
-    monkeypatch.setattr(cli, "load_catalog", damaged)
+    monkeypatch.setattr(catalog, "load_catalog", damaged)  # cli imports it when a command runs
     code, out, err = _run(monkeypatch, capsys, ["--answers", "-"])
     assert code == 1 and out == ""
     assert "sections.toml: section what-is-mat: duplicate section id" in err
     assert err.rstrip().endswith("call 911.")
 
 
-def test_the_scripted_path_never_imports_the_prompt_libraries(tmp_path):
-    answers = tmp_path / "a.json"
-    answers.write_text(json.dumps({"setting": "residential"}))
+def _modules_loaded_by(argv: list[str], families: tuple[str, ...]) -> list[str]:
+    """Runs main(argv) in a fresh interpreter; the loaded modules of those top-level packages."""
     probe = (
         "import sys, io, contextlib\n"
         "from explorer.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
-        f"    code = main(['--answers', {str(answers)!r}, '--format', 'json'])\n"
-        "assert code == 0 and '\"suggestions\"' in out.getvalue()\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('questionary', 'prompt_toolkit'))\n"
-        "print(loaded)\n"
+        f"    code = main({argv!r})\n"
+        "assert code == 0 and 'call 911' in out.getvalue(), out.getvalue()\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {families!r}))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    return json.loads(done.stdout.replace("'", '"'))
+
+
+PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "markdown"])
+def test_the_scripted_path_never_imports_the_prompt_libraries(tmp_path, fmt):
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"setting": "residential"}))
+    assert _modules_loaded_by(["--answers", str(answers), "--format", fmt], PROMPT_LIBRARIES) == []
+
+
+@pytest.mark.parametrize("argv", [["sections"], ["rules"], ["show", "what-is-mat"], ["show", "what-is-mat", "--format", "json"]])
+def test_the_other_commands_never_import_the_prompt_libraries(argv):
+    assert _modules_loaded_by(argv, PROMPT_LIBRARIES) == []
+
+
+def test_help_imports_neither_the_prompt_libraries_nor_pydantic_nor_durable():
+    # --help ends in SystemExit(0), which main turns into 0; its text ends with the helpline lines.
+    loaded = _modules_loaded_by(["--help"], (*PROMPT_LIBRARIES, "pydantic", "pydantic_core", "durable"))
+    assert loaded == []
 
 
 @pytest.mark.parametrize("argv", [["--answers", "-", "--answers"], ["--format", "yaml"], ["show", "a", "b"]])

@@ -1,0 +1,109 @@
+"""The benchmark's figures as Markdown, and the README's copy of them between two markers."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from bench.startup import Pairs
+from bench.stats import Spread
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+SIZES_NOTE = (
+    "Synthetic catalogs are N copies of the real one (documents, sections, suggestion, caution and "
+    "withhold rules), written to a temporary folder by the benchmark."
+)
+
+
+def _ms(spread: Spread) -> str:
+    return f"{spread.median * 1000:.0f} ms"
+
+
+def _verdict(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def startup_rows(figures: dict[str, Pairs]) -> list[str]:
+    rows = []
+    labels = {
+        "scripted": ("1. Scripted run (`--answers F --format json`), wall time", "`import questionary, pydantic, durable.lang`", 0.75),
+        "first_question": ("2. Time to the first question, in a pseudo-terminal", "the same import floor", 1.3),
+        "help": ("3. `treatment-explorer --help`", "`python -c pass`", 3.0),
+    }
+    for key, (label, floor, target) in labels.items():
+        mine, base, ratio = figures[key].seconds()
+        rows.append(f"| {label} | {_ms(mine)} | {_ms(base)} ({floor}) | {ratio.show()} | ≤ {target}× | {_verdict(ratio.median <= target)} |")
+        if key == "scripted":
+            memory, base_memory, memory_ratio = figures[key].memory()
+            rows.append(f"| 1. Scripted run, peak memory | {memory.median:.1f} MiB | {base_memory.median:.1f} MiB | "
+                        f"{memory_ratio.show()} | ≤ 40 MiB | {_verdict(memory.high <= 40)} |")
+    return rows
+
+
+def answer_space_rows(space: dict) -> list[str]:
+    rows = []
+    for key, label in (("engine", "durable-rules engine alone"), ("whole", "engine + reading list")):
+        rate = Spread.of(space[key])
+        rows.append(f"| 4. Answer space ({space['profiles']:,} profiles), {label} | {rate.median:,.0f} profiles/s "
+                    f"({rate.low:,.0f}–{rate.high:,.0f}) | | | ≥ 5,000/s | {_verdict(rate.median >= 5000)} |")
+    return rows
+
+
+def _growth(small: float, large: float, factor: int) -> float:
+    """The exponent k in cost ∝ size^k between two sizes: 1 is linear."""
+    return math.log(large / small) / math.log(factor)
+
+
+def scaling_table(sizes: dict[int, dict[str, Spread | float]]) -> list[str]:
+    lines = [
+        "| Size | Sections | Rules | Load | Engine build | Engine, per profile | Reading list, per profile | Suggestions / cautions per profile | Peak memory |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for factor, row in sizes.items():
+        lines.append(
+            f"| {factor}× | {row['sections']:,} | {row['rules']:,} | {row['load_s'].median * 1000:,.0f} ms | "
+            f"{row['build_s'].median * 1000:,.1f} ms | {row['engine_per_profile_s'].median * 1e6:,.0f} µs | "
+            f"{row['list_per_profile_s'].median * 1e6:,.0f} µs | {row['suggestions_per_profile']:,.0f} / "
+            f"{row['cautions_per_profile']:,.0f} | {row['peak_mib'].median:,.0f} MiB |"
+        )
+    factors = sorted(sizes)
+    lines.append("")
+    for small, large in zip(factors, factors[1:]):
+        ratio = large // small
+        parts = []
+        for key, name in (("load_s", "load"), ("build_s", "engine build"), ("engine_per_profile_s", "engine per profile"),
+                          ("list_per_profile_s", "reading list per profile")):
+            parts.append(f"{name} {_growth(sizes[small][key].median, sizes[large][key].median, ratio):.2f}")
+        items_small = sizes[small]["suggestions_per_profile"] + sizes[small]["cautions_per_profile"]
+        items_large = sizes[large]["suggestions_per_profile"] + sizes[large]["cautions_per_profile"]
+        parts.append(f"reading list size {_growth(items_small, items_large, ratio):.2f}")
+        lines.append(f"- Growth exponent from {small}× to {large}× (1 = linear): " + ", ".join(parts) + ".")
+    return lines
+
+
+def markdown(machine: str, load: tuple[str, str], runs: int, figures: dict[str, Pairs], space: dict,
+             sizes: dict[int, dict]) -> str:
+    lines = [
+        f"Measured on: {machine}. Load average (1, 5, 15 min) {load[0]} at the start, {load[1]} at the end.",
+        f"Start-up figures: {runs} interleaved pairs (explorer, floor) each; median (min–max) of the per-pair ratio.",
+        "",
+        "| Figure | Explorer (median) | Floor (median) | Ratio | Target | Met |",
+        "| --- | --- | --- | --- | --- | --- |",
+        *startup_rows(figures),
+        *answer_space_rows(space),
+        "",
+        f"5. Scaling. {SIZES_NOTE} Load, build and per-profile times are medians of separate processes; "
+        "per-profile times over the same sample of about 180 profiles at every size.",
+        "",
+        *scaling_table(sizes),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(readme: Path, table: str) -> None:
+    text = readme.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        raise SystemExit(f"{readme} has no {START} … {END} block to update")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{table}{END}{tail}", encoding="utf-8")

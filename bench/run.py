@@ -1,0 +1,66 @@
+"""`make bench`: measures every figure, prints the Markdown table, and with --update-readme
+rewrites the README's copy between the bench markers. Takes a few minutes on a small machine."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import machine, report, startup
+from bench.stats import Spread
+from bench.synthetic import write_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = (1, 10, 100)
+
+
+def child(module: str, *args: str) -> dict:
+    """Runs a bench module in a fresh interpreter and returns the JSON it prints."""
+    # durable-rules 2.0.28 calls a deprecated datetime function on every action (Python 3.12+).
+    command = [sys.executable, "-W", "ignore::DeprecationWarning", "-m", module, *args]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{module} failed:\n{done.stderr}")
+    return json.loads(done.stdout)
+
+
+def scaling(runs: int) -> dict[int, dict]:
+    sizes = {}
+    with tempfile.TemporaryDirectory(prefix="explorer-bench-") as folder:
+        for factor in SIZES:
+            root = write_catalog(Path(folder) / f"x{factor}", factor)
+            samples = [child("bench.scaling", str(root)) for _ in range(runs)]
+            row: dict = {key: samples[0][key] for key in ("sections", "rules", "suggestions_per_profile", "cautions_per_profile")}
+            for key in ("load_s", "build_s", "engine_per_profile_s", "list_per_profile_s", "peak_mib"):
+                row[key] = Spread.of([s[key] for s in samples])
+            sizes[factor] = row
+            print(f"bench: scaling {factor}× measured", file=sys.stderr)
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=11, help="interleaved pairs per start-up figure (at least 5)")
+    parser.add_argument("--rounds", type=int, default=5, help="passes over the answer space (at least 5)")
+    parser.add_argument("--scaling-runs", type=int, default=5, help="processes per synthetic size (at least 5)")
+    parser.add_argument("--update-readme", action="store_true", help="also rewrite the table in README.md")
+    args = parser.parse_args(argv)
+    if min(args.runs, args.rounds, args.scaling_runs) < 5:
+        parser.error("every figure needs at least 5 runs")
+
+    load_before = machine.load_average()
+    figures = startup.measure(args.runs)
+    print("bench: start-up measured", file=sys.stderr)
+    space = child("bench.answer_space", str(args.rounds))
+    print("bench: answer space measured", file=sys.stderr)
+    sizes = scaling(args.scaling_runs)
+    table = report.markdown(machine.describe(), (load_before, machine.load_average()), args.runs, figures, space, sizes)
+    print(table)
+    if args.update_readme:
+        report.update_readme(ROOT / "README.md", table)
+        print("bench: README.md updated", file=sys.stderr)
+    return 0

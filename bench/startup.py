@@ -1,0 +1,81 @@
+"""Figures 1 to 3: the explorer's start-up against a floor, measured in interleaved pairs.
+
+Each pair runs the floor and the explorer back to back, in alternating order, so that load from
+other processes on the machine falls on both alike; the figure is the ratio within each pair.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomllib
+
+from bench.processes import Run, run, time_to_text
+from bench.stats import Spread
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+EXPLORER = str(BIN / "treatment-explorer")
+PYTHON = sys.executable
+IMPORT_FLOOR = [PYTHON, "-c", "import questionary, pydantic, durable.lang"]
+BARE_FLOOR = [PYTHON, "-c", "pass"]
+ANSWERS = {"setting": "doctor_office", "dosing": "monthly", "detox": "in_progress", "interests": ["overdose"]}
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Explorer and floor, run by run: times in seconds, peak memory in KiB."""
+
+    explorer: list[Run]
+    floor: list[Run]
+
+    def seconds(self) -> tuple[Spread, Spread, Spread]:
+        mine = [r.seconds for r in self.explorer]
+        base = [r.seconds for r in self.floor]
+        return Spread.of(mine), Spread.of(base), Spread.of([m / b for m, b in zip(mine, base)])
+
+    def memory(self) -> tuple[Spread, Spread, Spread]:
+        mine = [r.peak_kib / 1024 for r in self.explorer]
+        base = [r.peak_kib / 1024 for r in self.floor]
+        return Spread.of(mine), Spread.of(base), Spread.of([m / b for m, b in zip(mine, base)])
+
+
+def interleaved(explorer: Callable[[], Run], floor: Callable[[], Run], runs: int) -> Pairs:
+    explorer(), floor()  # warm the file cache; not counted
+    mine, base = [], []
+    for number in range(runs):
+        order = (explorer, floor) if number % 2 == 0 else (floor, explorer)
+        first, second = (f() for f in order)
+        one, other = (first, second) if order[0] is explorer else (second, first)
+        for result, name in ((one, "explorer"), (other, "floor")):
+            if result.status not in (0, 130):
+                raise RuntimeError(f"the {name} run ended with exit code {result.status}")
+        mine.append(one)
+        base.append(other)
+    return Pairs(mine, base)
+
+
+def first_question_text() -> str:
+    """The first question as the explorer words it before the first answer ("you")."""
+    with (ROOT / "data" / "questions.toml").open("rb") as handle:
+        first = tomllib.load(handle)["question"][0]
+    return first["prompt"].replace("{you}", "you").replace("{your}", "your")
+
+
+def measure(runs: int) -> dict[str, Pairs]:
+    with tempfile.TemporaryDirectory(prefix="explorer-bench-") as folder:
+        answers = os.path.join(folder, "answers.json")
+        Path(answers).write_text(json.dumps(ANSWERS))
+        scripted = [EXPLORER, "--answers", answers, "--format", "json"]
+        needle = first_question_text()
+        return {
+            "scripted": interleaved(lambda: run(scripted), lambda: run(IMPORT_FLOOR), runs),
+            "first_question": interleaved(lambda: time_to_text([EXPLORER], needle), lambda: run(IMPORT_FLOOR), runs),
+            "help": interleaved(lambda: run([EXPLORER, "--help"]), lambda: run(BARE_FLOOR), runs),
+        }
