@@ -35,10 +35,13 @@ commands:
   sections            list every section of the documents
   show ID             print one section
   rules               list every rule: its condition, the sections it suggests, its reason
+  compare             methadone, buprenorphine and naltrexone side by side, quoted from the
+                      documents (a table; --plain for one line per row)
 
 scripting (no prompts):
   treatment-explorer --answers answers.json --format json
   echo '{"setting": "doctor_office", "interests": ["overdose"]}' | treatment-explorer --answers -
+  treatment-explorer --answers answers.json --save summary.html   (or .md)
   keys: for_whom setting dosing detox counseling support_groups interests;
   a missing key means "unsure". See README.md for the values.
 
@@ -60,13 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("command", nargs="?", choices=("sections", "show", "rules"), metavar="command",
-                        help="sections, show ID or rules (see below); none for the questionnaire")
+    parser.add_argument("command", nargs="?", choices=("sections", "show", "rules", "compare"),
+                        metavar="command",
+                        help="sections, show ID, rules or compare (see below); none for the questionnaire")
     parser.add_argument("section_id", nargs="?", metavar="ID", help="the section to show")
     parser.add_argument("--answers", metavar="FILE",
                         help="read the answers from a JSON file (- for standard input) instead of asking")
     parser.add_argument("--format", choices=render.FORMATS, default="text",
                         help="output format for --answers and show (default: text)")
+    parser.add_argument("--plain", action="store_true",
+                        help="no colours, no arrow-key menus; numbered choices (and compare as a list)")
+    parser.add_argument("--save", metavar="PATH",
+                        help="with --answers: also save a take-home summary (.html or .md) to PATH")
     parser.add_argument("--debug", action="store_true", help="show the full traceback if something fails")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -115,6 +123,24 @@ def _show(catalog: Catalog, section_id: str | None, fmt: str, outcome: _Outcome)
     _write(render.section_page(catalog, section, width) + "\n" + render.referral(width), outcome)
 
 
+def _compare(catalog: Catalog, args: argparse.Namespace, outcome: _Outcome) -> None:
+    # Imported here: only compare and saved summaries pay for the comparison.
+    from explorer import compare_render
+    from explorer.comparison import load_comparison
+
+    comparison = load_comparison(catalog)
+    if args.format == "json":
+        data = {**comparison.model_dump(mode="json", exclude_none=True), "referral": {"text": REFERRAL_TEXT}}
+        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", outcome)
+    elif args.format == "markdown":
+        lines = [f"# {compare_render.TITLE}", "", render._md(comparison.intro), "",
+                 *compare_render.markdown_table(comparison), "", *render._md_referral()]
+        _write("\n".join(lines) + "\n", outcome)
+    else:
+        width = _width(sys.stdout)
+        _write(compare_render.page(comparison, width, plain=args.plain) + "\n" + render.referral(width), outcome)
+
+
 def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError(
@@ -148,6 +174,8 @@ def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
         _write(render.rules_listing(catalog, width) + render.referral(width), outcome)
     elif args.command == "show":
         _show(catalog, args.section_id, args.format, outcome)
+    elif args.command == "compare":
+        _compare(catalog, args, outcome)
     elif args.section_id:
         raise InputError(f"unexpected argument {args.section_id!r}")
     elif args.answers:
