@@ -165,7 +165,33 @@ def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
     reader.read(catalog, result, width=width, rows=columns.lines, say=print)
 
 
+def _save_format(args: argparse.Namespace) -> str | None:
+    """Checks --save before anything runs: it goes with --answers and names .html or .md."""
+    if not args.save:
+        return None
+    if not args.answers or args.command:
+        raise InputError("--save goes with --answers FILE (an interactive session offers to save at the end)")
+    from explorer.writers import format_for
+
+    fmt = format_for(args.save)
+    if fmt is None:
+        raise InputError(f"--save {args.save}: the file name must end in .html or .md")
+    return fmt
+
+
+def _save(catalog: Catalog, result: Result, path: str, fmt: str) -> None:
+    from explorer import take_home
+    from explorer.writers import SaveError
+
+    try:
+        written = take_home.save(catalog, result, path, fmt)
+    except SaveError as error:
+        raise InputError(f"the summary was not saved: {error}") from None
+    print(f"treatment-explorer: summary saved to {written}", file=sys.stderr)
+
+
 def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
+    save_format = _save_format(args)
     catalog = load_catalog()
     width = _width(sys.stdout)
     if args.command == "sections":
@@ -181,6 +207,8 @@ def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
     elif args.answers:
         answers = read_answers(args.answers, sys.stdin.buffer)
         result = _result(catalog, answers)
+        if save_format:
+            _save(catalog, result, args.save, save_format)
         _write(render.render_result(catalog, result, args.format, width), outcome)
     else:
         _interactive(catalog, outcome)

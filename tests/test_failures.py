@@ -58,7 +58,7 @@ def test_damaged_content_names_the_file_and_entry(monkeypatch, capsys):
     assert err.rstrip().endswith("call 911.")
 
 
-def test_the_scripted_path_never_imports_the_prompt_libraries(tmp_path):
+def test_the_scripted_path_never_imports_the_prompt_libraries_nor_the_summary(tmp_path):
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps({"setting": "residential"}))
     probe = (
@@ -67,7 +67,9 @@ def test_the_scripted_path_never_imports_the_prompt_libraries(tmp_path):
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    code = main(['--answers', {str(answers)!r}, '--format', 'json'])\n"
         "assert code == 0 and '\"suggestions\"' in out.getvalue()\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('questionary', 'prompt_toolkit'))\n"
+        "heavy = ('questionary', 'prompt_toolkit', 'jinja2', 'explorer.comparison', 'explorer.summary',\n"
+        "         'explorer.summary_files', 'explorer.take_home')\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy)\n"
         "print(loaded)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)

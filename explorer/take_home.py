@@ -1,0 +1,81 @@
+"""Saving the take-home summary: the offer at the end of an interactive session, and the save
+itself (shared with `--save PATH`).
+
+The offer asks through injected functions, so that any way of prompting can drive it
+(questionary menus, numbered plain prompts, tests):
+    confirm(message, default) -> bool
+    choose(message, [(label, value), ...], default) -> value
+    text(message, default) -> str
+Nothing is written unless the person says yes and names a file; an existing file is replaced only
+after a second yes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from explorer.catalog import Catalog
+from explorer.models import Result
+from explorer.writers import AlreadyExists, SaveError, format_for, write_atomic
+
+Confirm = Callable[[str, bool], bool]
+Choose = Callable[[str, Sequence[tuple[str, Any]], Any], Any]
+Text = Callable[[str, str], str]
+
+OFFER = "Save a summary to bring to your appointment?"
+FORMATS = (("HTML: a page to open in a browser or print (.html)", "html"),
+           ("Markdown: plain text (.md)", "markdown"))
+EXTENSIONS = {"html": ".html", "markdown": ".md"}
+
+
+def save(catalog: Catalog, result: Result, path: str | Path, fmt: str, overwrite: bool = False,
+         today: datetime.date | None = None) -> Path:
+    """Builds the summary and writes it atomically; raises SaveError (AlreadyExists) on failure."""
+    # Imported here: only saving pays for the comparison, its rules and (for HTML) Jinja2.
+    from explorer.comparison import load_comparison
+    from explorer.summary import build_summary
+    from explorer.summary_files import render_summary
+    from explorer.summary_rules import load_summary_rules
+
+    comparison = load_comparison(catalog)
+    summary = build_summary(catalog, result, comparison, load_summary_rules(comparison), today)
+    return write_atomic(path, render_summary(summary, fmt), overwrite=overwrite)
+
+
+def _with_extension(name: str, fmt: str) -> str:
+    return name if format_for(name) == fmt else name + EXTENSIONS[fmt]
+
+
+def offer(catalog: Catalog, result: Result, confirm: Confirm, choose: Choose, text: Text,
+          say: Callable[[str], None], today: datetime.date | None = None) -> Path | None:
+    """Asks whether to save, in which format and where; returns the path written, or None."""
+    if not confirm(OFFER, False):
+        return None
+    fmt = choose("Which format?", FORMATS, "html")
+    day = (today or datetime.date.today()).isoformat()
+    default = f"treatment-options-summary-{day}{EXTENSIONS[fmt]}"
+    while True:
+        name = text("File name or path to save it to:", default).strip()
+        if not name:
+            say("No file name given: nothing was saved.")
+            return None
+        path = Path(_with_extension(name, fmt)).expanduser()
+        overwrite = False
+        if path.exists() and not path.is_dir():
+            overwrite = confirm(f"{path} already exists. Replace it?", False)
+            if not overwrite:
+                continue
+        try:
+            written = save(catalog, result, path, fmt, overwrite=overwrite, today=today)
+        except AlreadyExists:
+            continue  # it appeared in the meantime: ask again
+        except SaveError as error:
+            say(f"Could not save: {error}. Nothing was written.")
+            if not confirm("Try another file name?", True):
+                return None
+            continue
+        say(f"Saved: {written.resolve()}")
+        return written
