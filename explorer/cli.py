@@ -8,26 +8,35 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import shutil
 import signal
 import sys
+import textwrap
 import traceback
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from explorer import __version__, render
 from explorer.answers_file import InputError, read_answers
 from explorer.catalog import Catalog, CatalogError, load_catalog
+from explorer.encoding import can_show, tolerate_narrow_encodings
 from explorer.engine import RuleEngine
 from explorer.models import Answers, Referral, Result
 from explorer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
 
-MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
+if TYPE_CHECKING:
+    from explorer.prompts import Menus
 
-DESCRIPTION = """\
-An offline, educational explorer of treatment options for heroin and other opioid addiction.
-Answer a few questions about general preferences; read what five published articles say about
-the options that fit; finish with where to get help. Not medical advice, not a diagnosis."""
+MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
+ARROW_MENU_MARKS = "»○●"  # questionary's pointer and checkbox marks
+
+DESCRIPTION = (  # one paragraph: the help wraps it at the terminal's width
+    "An offline, educational explorer of treatment options for heroin and other opioid addiction. "
+    "Answer a few questions about general preferences; read what five published articles say about "
+    "the options that fit; finish with where to get help. Not medical advice, not a diagnosis."
+)
 
 EPILOG = """\
 commands:
@@ -45,8 +54,29 @@ scripting (no prompts):
   keys: for_whom setting dosing detox counseling support_groups interests;
   a missing key means "unsure". See README.md for the values.
 
-Help now: SAMHSA's National Helpline 1-800-662-HELP (4357), free and confidential, 24/7.
+Help now: SAMHSA's National Helpline 1-800-662-HELP (4357), free and confidential, 24/7. \
 In a crisis call or text 988; in an emergency or an overdose call 911."""
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help with the description, the epilog and the usage also wrapped at the
+    terminal's width: on a narrow terminal the terminal would otherwise break words."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.split("\n"):
+            # "  show ID      print one section": continuation lines go under the description.
+            column = re.match(r"( *)\S+( \S+)? {2,}", line)
+            hang = " " * (column.end() - len(column.group(1))) if column else ""
+            lines.append(render.wrap(line, width, indent, hang))
+        return "\n".join(lines)
+
+    def _format_usage(self, *args: Any) -> str:
+        usage = super()._format_usage(*args)
+        if max(len(line) for line in usage.splitlines()) <= self._width:
+            return usage
+        return textwrap.fill(" ".join(usage.split()), self._width, subsequent_indent="    ",
+                             break_long_words=False, break_on_hyphens=False) + "\n\n"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="treatment-explorer",
         description=DESCRIPTION,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("command", nargs="?", choices=("sections", "show", "rules", "compare"),
                         metavar="command",
@@ -72,7 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=render.FORMATS, default="text",
                         help="output format for --answers and show (default: text)")
     parser.add_argument("--plain", action="store_true",
-                        help="no colours, no arrow-key menus; numbered choices (and compare as a list)")
+                        help="numbered choices typed as numbers, no colours or arrow-key menus "
+                             "(for screen readers and simple terminals; the default when TERM=dumb); "
+                             "compare as a list")
     parser.add_argument("--save", metavar="PATH",
                         help="with --answers: also save a take-home summary (.html or .md) to PATH")
     parser.add_argument("--debug", action="store_true", help="show the full traceback if something fails")
@@ -138,10 +170,24 @@ def _compare(catalog: Catalog, args: argparse.Namespace, outcome: _Outcome) -> N
         _write("\n".join(lines) + "\n", outcome)
     else:
         width = _width(sys.stdout)
-        _write(compare_render.page(comparison, width, plain=args.plain) + "\n" + render.referral(width), outcome)
+        # The linear form also where the terminal's encoding has no box-drawing characters.
+        plain = args.plain or not can_show(compare_render.BOX_CHARACTERS, sys.stdout)
+        _write(compare_render.page(comparison, width, plain=plain) + "\n" + render.referral(width), outcome)
 
 
-def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
+def _menus(plain: bool, width: int) -> Menus:
+    # Numbered menus also where arrow-key menus would not work or would show "?" for their marks.
+    if plain or os.environ.get("TERM") == "dumb" or not can_show(ARROW_MENU_MARKS, sys.stdout):
+        from explorer.numbered_menus import NumberedMenus
+
+        return NumberedMenus(width)
+    # Imported here: only the arrow-key menus pay for questionary and prompt_toolkit.
+    from explorer.arrow_menus import ArrowMenus
+
+    return ArrowMenus(width)
+
+
+def _interactive(catalog: Catalog, plain: bool, outcome: _Outcome) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError(
             "no terminal to ask the questions on. To script it instead: "
@@ -149,20 +195,24 @@ def _interactive(catalog: Catalog, outcome: _Outcome) -> None:
             "echo '{\"setting\": \"doctor_office\"}' | treatment-explorer --answers - --format text"
         )
     outcome.interactive = True
-    # Imported here: only the interactive path pays for questionary and prompt_toolkit.
     from explorer import questionnaire, reader
 
-    columns = shutil.get_terminal_size((80, 24))
     width = _width(sys.stdout)
+    menus = _menus(plain, width)
 
     def say(text: str) -> None:
         print(render.wrap(text, width), flush=True)
 
     print(render.disclaimer(width), flush=True)
-    answers = questionnaire.ask(catalog.questions, say=say, width=width)
+    answers = questionnaire.ask(catalog.questions, menus, say=say)
     result = _result(catalog, answers)
     print("\n" + render.overview_text(catalog, result, width), flush=True)
-    reader.read(catalog, result, width=width, rows=columns.lines, say=print)
+    rows = shutil.get_terminal_size((80, 24)).lines
+    reader.read(catalog, result, menus, width=width, rows=rows, say=print)
+    from explorer import take_home
+
+    print(flush=True)
+    take_home.offer(catalog, result, menus, say=say)
 
 
 def _save_format(args: argparse.Namespace) -> str | None:
@@ -211,7 +261,7 @@ def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
             _save(catalog, result, args.save, save_format)
         _write(render.render_result(catalog, result, args.format, width), outcome)
     else:
-        _interactive(catalog, outcome)
+        _interactive(catalog, args.plain, outcome)
     return 0
 
 
@@ -221,6 +271,7 @@ def _raise_interrupt(signum: int, frame: Any) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     outcome = _Outcome()
+    tolerate_narrow_encodings(sys.stdout, sys.stderr)
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
     for name in ("SIGTERM", "SIGHUP"):  # a closed terminal or a kill still ends with the referral
         if hasattr(signal, name):
@@ -271,8 +322,6 @@ def _closing_referral(outcome: _Outcome) -> None:
 
 def _silence_stdout() -> None:
     """After a closed pipe, point stdout at devnull so the interpreter's final flush stays quiet."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

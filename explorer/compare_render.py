@@ -14,6 +14,7 @@ from explorer.render import _md, wrap
 MIN_CELL = 16  # narrower than this, a quote becomes a column of single words: go linear
 MAX_LABEL = 14
 TITLE = "Compare the medications"
+BOX_CHARACTERS = "┌┬┐├┼┤└┴┘│─"
 
 
 def _cell_lines(cell: Cell) -> list[str]:
@@ -72,24 +73,18 @@ def table(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...
     return "\n".join(lines)
 
 
-def _line(text: str, width: int, indent: str = "") -> str:
-    """Like render.wrap, but a long section id may break at its hyphens to fit a narrow screen."""
-    return textwrap.fill(text, max(width, 20), initial_indent=indent, subsequent_indent=indent,
-                         break_long_words=False, break_on_hyphens=True)
-
-
 def linear(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...]] = {}) -> str:
     """One medication after another, one row per line: reads well aloud and at any width."""
     lines: list[str] = []
     for column in comparison.columns:
         lines += [wrap(heading(column.label, marks.get(column.id, ())), width)]
         for row in comparison.rows:
-            lines.append(_line(f"{row.label}: {' '.join(_cell_lines(row.cells[column.id]))}", width, "  "))
+            lines.append(wrap(f"{row.label}: {' '.join(_cell_lines(row.cells[column.id]))}", width, "  ", at_hyphens=True))
         lines.append("")
     general = [row for row in comparison.rows if row.about_all]
     if general:
         lines.append(wrap(ABOUT_ALL, width))
-        lines += [_line(f"{row.label}: {' '.join(_cell_lines(row.about_all))}", width, "  ")
+        lines += [wrap(f"{row.label}: {' '.join(_cell_lines(row.about_all))}", width, "  ", at_hyphens=True)
                   for row in general if row.about_all]
         lines.append("")
     return "\n".join(lines).rstrip("\n")

@@ -17,8 +17,10 @@ FORMATS = ("text", "markdown", "json")
 RULE_LINE = "─"
 
 
-def wrap(text: str, width: int, indent: str = "") -> str:
-    """Each line of `text` is a paragraph; wraps at `width` without ever breaking a word."""
+def wrap(text: str, width: int, indent: str = "", hang: str = "", at_hyphens: bool = False) -> str:
+    """Each line of `text` is a paragraph; wraps at `width` without ever breaking a word.
+    `hang` indents a paragraph's continuation lines further (under a number, say). Breaking after
+    hyphens is for listings of long ids; prose keeps "1-800-662-HELP" on one line."""
     width = max(width, len(indent) + 20)
     paragraphs = []
     for line in text.split("\n"):
@@ -32,9 +34,9 @@ def wrap(text: str, width: int, indent: str = "") -> str:
                 line.strip(),
                 width=width,
                 initial_indent=own_indent,
-                subsequent_indent=own_indent + ("  " if bullet else ""),
+                subsequent_indent=own_indent + hang + ("  " if bullet else ""),
                 break_long_words=False,
-                break_on_hyphens=False,
+                break_on_hyphens=at_hyphens,
             )
         )
     return "\n".join(paragraphs)
@@ -76,7 +78,7 @@ def source_line(catalog: Catalog, source: str) -> str:
 
 
 def suggestion_header(catalog: Catalog, number: int, item: Suggestion, width: int) -> str:
-    lines = [wrap(f"{number}. {item.title}", width), wrap(source_line(catalog, item.source), width, "   ")]
+    lines = [wrap(f"{number}. {item.title}", width, hang="   "), wrap(source_line(catalog, item.source), width, "   ")]
     lines += [wrap(f"Why: {reason}", width, "   ") for reason in item.reasons]
     lines += [wrap(f"Caution: {caution}", width, "   ") for caution in item.cautions]
     return "\n".join(lines)
@@ -166,12 +168,13 @@ def render_result(catalog: Catalog, result: Result, fmt: str, width: int) -> str
 
 
 def sections_listing(catalog: Catalog, width: int) -> str:
-    lines = [f"{len(catalog.sections)} sections, quoted verbatim from {len(catalog.documents)} documents.", ""]
+    count = f"{len(catalog.sections)} sections, quoted verbatim from {len(catalog.documents)} documents."
+    lines = [wrap(count, width), ""]
     for section in catalog.sections.values():
-        lines.append(section.id)
+        lines.append(wrap(section.id, width, at_hyphens=True))
         lines.append(wrap(f"{section.title} ({section.source})", width, "    "))
-        lines.append(wrap("topics: " + ", ".join(section.topics), width, "    "))
-    lines += ["", "Read one with: treatment-explorer show ID", ""]
+        lines.append(wrap("topics: " + ", ".join(section.topics), width, "    ", at_hyphens=True))
+    lines += ["", wrap("Read one with: treatment-explorer show ID", width), ""]
     return "\n".join(lines)
 
 
@@ -189,19 +192,20 @@ def describe_when(catalog: Catalog, conditions: tuple[Condition, ...]) -> str:
 
 
 def _rule_entry(heading: str, fields: list[tuple[str, str]], width: int) -> list[str]:
-    return [heading, *(wrap(f"{name}: {value}", width, "    ") for name, value in fields), ""]
+    fields_text = (wrap(f"{name}: {value}", width, "    ", at_hyphens=True) for name, value in fields)
+    return [wrap(heading, width, at_hyphens=True), *fields_text, ""]
 
 
 def rules_listing(catalog: Catalog, width: int) -> str:
     rules = catalog.rules
-    lines = [f"{len(rules.suggest)} suggestion rules (rules/suggestions.toml)", ""]
+    lines = [wrap(f"{len(rules.suggest)} suggestion rules (rules/suggestions.toml)", width), ""]
     for rule in rules.suggest:
         lines += _rule_entry(f"{rule.id}  [{rule.relevance}]", [
             ("When", describe_when(catalog, rule.when)),
             ("Suggests", ", ".join(rule.sections)),
             ("Reason", rule.reason),
         ], width)
-    lines += [f"{len(rules.caution) + len(rules.withhold)} safety rules (rules/safety.toml)", ""]
+    lines += [wrap(f"{len(rules.caution) + len(rules.withhold)} safety rules (rules/safety.toml)", width), ""]
     for caution in rules.caution:
         lines += _rule_entry(f"{caution.id}  [caution]", [
             ("When", describe_when(catalog, caution.when)),

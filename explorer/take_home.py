@@ -1,29 +1,21 @@
 """Saving the take-home summary: the offer at the end of an interactive session, and the save
 itself (shared with `--save PATH`).
 
-The offer asks through injected functions, so that any way of prompting can drive it
-(questionary menus, numbered plain prompts, tests):
-    confirm(message, default) -> bool
-    choose(message, [(label, value), ...], default) -> value
-    text(message, default) -> str
-Nothing is written unless the person says yes and names a file; an existing file is replaced only
+The offer asks through the Menus protocol (explorer/prompts.py), so arrow-key menus, numbered
+--plain menus and tests all drive it alike. Nothing is written unless the person says yes and names a file; an existing file is replaced only
 after a second yes.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from explorer.catalog import Catalog
 from explorer.models import Result
+from explorer.prompts import Menus
 from explorer.writers import AlreadyExists, SaveError, format_for, write_atomic
-
-Confirm = Callable[[str, bool], bool]
-Choose = Callable[[str, Sequence[tuple[str, Any]], Any], Any]
-Text = Callable[[str, str], str]
 
 OFFER = "Save a summary to bring to your appointment?"
 FORMATS = (("HTML: a page to open in a browser or print (.html)", "html"),
@@ -49,23 +41,23 @@ def _with_extension(name: str, fmt: str) -> str:
     return name if format_for(name) == fmt else name + EXTENSIONS[fmt]
 
 
-def offer(catalog: Catalog, result: Result, confirm: Confirm, choose: Choose, text: Text,
-          say: Callable[[str], None], today: datetime.date | None = None) -> Path | None:
+def offer(catalog: Catalog, result: Result, menus: Menus, say: Callable[[str], None],
+          today: datetime.date | None = None) -> Path | None:
     """Asks whether to save, in which format and where; returns the path written, or None."""
-    if not confirm(OFFER, False):
+    if not menus.confirm(OFFER, False):
         return None
-    fmt = choose("Which format?", FORMATS, "html")
+    fmt = menus.select("Which format?", FORMATS, "html")
     day = (today or datetime.date.today()).isoformat()
     default = f"treatment-options-summary-{day}{EXTENSIONS[fmt]}"
     while True:
-        name = text("File name or path to save it to:", default).strip()
+        name = menus.text("File name or path to save it to", default).strip()
         if not name:
             say("No file name given: nothing was saved.")
             return None
         path = Path(_with_extension(name, fmt)).expanduser()
         overwrite = False
         if path.exists() and not path.is_dir():
-            overwrite = confirm(f"{path} already exists. Replace it?", False)
+            overwrite = menus.confirm(f"{path} already exists. Replace it?", False)
             if not overwrite:
                 continue
         try:
@@ -74,7 +66,7 @@ def offer(catalog: Catalog, result: Result, confirm: Confirm, choose: Choose, te
             continue  # it appeared in the meantime: ask again
         except SaveError as error:
             say(f"Could not save: {error}. Nothing was written.")
-            if not confirm("Try another file name?", True):
+            if not menus.confirm("Try another file name?", True):
                 return None
             continue
         say(f"Saved: {written.resolve()}")

@@ -135,6 +135,19 @@ def test_help_helps():
         assert word in done.stdout, word
 
 
+@pytest.mark.parametrize("columns", [40, 80, 200])
+def test_help_fits_the_terminal_without_breaking_a_word(columns):
+    done = run_cli("--help", env={"COLUMNS": str(columns)})
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns - 1, done.stdout
+    flowing = " ".join(done.stdout.split())
+    for phrase in ("list every rule: its condition, the sections it suggests, its reason",
+                   "Not medical advice, not a diagnosis.", "in an emergency or an overdose call 911.",
+                   "(for screen readers and simple terminals; the default when TERM=dumb)"):
+        assert phrase in flowing, phrase
+
+
 def test_sections_lists_the_catalog(catalog):
     done = run_cli("sections")
     assert done.returncode == 0

@@ -1,70 +1,155 @@
-"""The questions, driven without a terminal through prompt_toolkit's pipe input (as questionary's
-own tests do)."""
+"""The questions, asked through both kinds of menus without a terminal: the arrow-key menus through
+prompt_toolkit's pipe input (as questionary's own tests do), the numbered menus through a list of
+typed lines."""
 
 from __future__ import annotations
+
+import contextlib
 
 import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from explorer import questionnaire
+from explorer import arrow_menus, questionnaire, render
+from explorer.arrow_menus import ArrowMenus
+from explorer.numbered_menus import NumberedMenus
 
 DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
 
 
-def _answer(catalog, keys_per_question, monkeypatch):
-    """Runs questionnaire.ask, feeding each prompt its own keys."""
-    said, pending = [], list(keys_per_question)
-    real = questionnaire.to_prompt
+class _FedArrowMenus(ArrowMenus):
+    """Arrow-key menus that read each prompt's keys from a pipe, one entry of `keys` per prompt."""
 
-    def fed_prompt(question, for_whom, width=80, **options):
-        pipe = stack.enter_context(create_pipe_input())
-        pipe.send_text(pending.pop(0))
-        return real(question, for_whom, width, input=pipe, output=DummyOutput())
+    def __init__(self, keys: list[str], stack: contextlib.ExitStack, width: int = 80):
+        super().__init__(width)
+        self.keys, self.stack = list(keys), stack
 
-    import contextlib
+    def _fed(self, ask, *args, **kwargs):
+        pipe = self.stack.enter_context(create_pipe_input())
+        pipe.send_text(self.keys.pop(0))
+        self.prompt_options = {"input": pipe, "output": DummyOutput()}
+        return ask(*args, **kwargs)
 
+    def select(self, *args, **kwargs):
+        return self._fed(super().select, *args, **kwargs)
+
+    def checkbox(self, *args, **kwargs):
+        return self._fed(super().checkbox, *args, **kwargs)
+
+    def confirm(self, *args, **kwargs):
+        return self._fed(super().confirm, *args, **kwargs)
+
+
+def _answer_with_keys(catalog, keys):
+    said = []
     with contextlib.ExitStack() as stack:
-        monkeypatch.setattr(questionnaire, "to_prompt", fed_prompt)
-        answers = questionnaire.ask(catalog.questions, say=said.append)
+        answers = questionnaire.ask(catalog.questions, _FedArrowMenus(keys, stack), say=said.append)
     return answers, said
 
 
-def test_keys_become_answers(catalog, monkeypatch):
+def _typed(lines):
+    """A read_line that types `lines` one by one, and ends the input (Ctrl-D) after the last."""
+    pending = list(lines)
+    prompts = []
+
+    def read_line(prompt):
+        prompts.append(prompt)
+        if not pending:
+            raise EOFError
+        return pending.pop(0)
+
+    return read_line, prompts
+
+
+def _answer_with_lines(catalog, lines, width=80):
+    said = []
+    read_line, prompts = _typed(lines)
+    menus = NumberedMenus(width, say=said.append, read_line=read_line)
+    answers = questionnaire.ask(catalog.questions, menus, say=lambda text: said.append(render.wrap(text, width)))
+    return answers, said, prompts
+
+
+EXPECTED = {
+    "for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "completed",
+    "counseling": "yes", "support_groups": "no", "interests": ("overdose", "understanding_addiction"),
+}
+UNSURE = {"for_whom": "unsure", "setting": "unsure", "dosing": "unsure", "detox": "unsure",
+          "counseling": "unsure", "support_groups": "unsure", "interests": ()}
+
+
+def test_keys_become_answers(catalog):
     keys = ["2" + ENTER, "2" + ENTER, "2" + ENTER, "3" + ENTER, "1" + ENTER, "2" + ENTER,
             DOWN * 3 + SPACE + DOWN + SPACE + ENTER]
-    answers, said = _answer(catalog, keys, monkeypatch)
-    assert answers.model_dump() == {
-        "for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "completed",
-        "counseling": "yes", "support_groups": "no", "interests": ("overdose", "understanding_addiction"),
-    }
+    answers, said = _answer_with_keys(catalog, keys)
+    assert answers.model_dump() == EXPECTED
     assert said[0] == "\n" + catalog.questions[0].help
     assert len(said) == len(catalog.questions)
 
 
-def test_enter_alone_answers_unsure_everywhere(catalog, monkeypatch):
-    answers, _ = _answer(catalog, [ENTER] * len(catalog.questions), monkeypatch)
-    assert answers.model_dump() == {"for_whom": "unsure", "setting": "unsure", "dosing": "unsure", "detox": "unsure",
-                                    "counseling": "unsure", "support_groups": "unsure", "interests": ()}
+def test_typed_numbers_become_the_same_answers(catalog):
+    answers, _, _ = _answer_with_lines(catalog, ["2", "2", "2", "3", "1", "2", "5 4"])
+    assert answers.model_dump() == EXPECTED
 
 
-def test_wording_adapts_to_someone_else(catalog, monkeypatch):
-    messages = []
-    monkeypatch.setattr(questionnaire.questionary, "select", lambda message, **kw: messages.append(message))
-    monkeypatch.setattr(questionnaire, "ending_on_ctrl_d", lambda prompt: prompt)
+def test_enter_alone_answers_unsure_everywhere(catalog):
+    answers, _ = _answer_with_keys(catalog, [ENTER] * len(catalog.questions))
+    assert answers.model_dump() == UNSURE
+    answers, _, _ = _answer_with_lines(catalog, [""] * len(catalog.questions))
+    assert answers.model_dump() == UNSURE
+
+
+@pytest.mark.parametrize("wrong", ["9", "0", "x", "1 2", "-1", "²"])
+def test_a_wrong_number_is_asked_again_with_what_to_type(catalog, wrong):
+    answers, said, prompts = _answer_with_lines(catalog, [wrong, "1"] + [""] * 6)
+    assert answers.for_whom == "self"
+    assert "Please type a number from 1 to 3, then Enter." in said
+    assert prompts[0] == prompts[1]  # the same question again
+
+
+def test_numbered_menus_list_every_choice_and_wrap_at_the_width(catalog):
+    _, said, prompts = _answer_with_lines(catalog, [""] * len(catalog.questions), width=40)
+    shown = "\n".join(said + prompts)
+    for question in catalog.questions:
+        for number, choice in enumerate(question.choices, start=1):
+            assert f"  {number}. {choice.label.split()[0]}" in shown
+    assert all(len(line.rstrip()) <= 40 for line in shown.splitlines()), shown
+    assert "\x1b" not in shown  # no colours, no cursor movement
+
+
+def test_arrow_menus_wrap_long_labels_under_themselves():
+    title = arrow_menus._title("Completed: no opioids for at least 7–10 days", lead=6, width=40)
+    assert title == "Completed: no opioids for at least\n      7–10 days"
+
+
+def test_wording_adapts_to_someone_else(catalog):
     setting = catalog.questions[1]
-    questionnaire.to_prompt(setting, "self")
-    questionnaire.to_prompt(setting, "someone_else")
-    assert "would you prefer" in " ".join(messages[0].split())
-    assert "would the person you care about prefer" in " ".join(messages[1].split())
+    for for_whom, wording in (("self", "would you prefer"), ("someone_else", "would the person you care about prefer")):
+        said = []
+        read_line, _ = _typed([""])
+        questionnaire.ask_one(setting, for_whom, NumberedMenus(80, say=said.append, read_line=read_line))
+        assert wording in " ".join(said[0].split())
 
 
-def test_ctrl_c_interrupts(catalog, monkeypatch):
+def test_ctrl_c_interrupts(catalog):
     with pytest.raises(KeyboardInterrupt):
-        _answer(catalog, ["\x03"], monkeypatch)
+        _answer_with_keys(catalog, ["\x03"])
 
 
 @pytest.mark.parametrize("position", [0, 3, 6])
-def test_ctrl_d_is_end_of_input_at_every_kind_of_question(catalog, monkeypatch, position):
+def test_ctrl_d_is_end_of_input_at_every_kind_of_question(catalog, position):
     with pytest.raises(EOFError):
-        _answer(catalog, [ENTER] * position + ["\x04"], monkeypatch)
+        _answer_with_keys(catalog, [ENTER] * position + ["\x04"])
+    with pytest.raises(EOFError):
+        _answer_with_lines(catalog, [""] * position)
+
+
+@pytest.mark.parametrize("typed, expected", [("", False), ("y", True), ("YES", True), ("n", False)])
+def test_numbered_confirm(typed, expected):
+    read_line, _ = _typed([typed])
+    assert NumberedMenus(80, say=lambda _: None, read_line=read_line).confirm("Save?") is expected
+
+
+def test_arrow_confirm_and_text_take_their_defaults():
+    with contextlib.ExitStack() as stack:
+        menus = _FedArrowMenus([ENTER], stack)
+        assert menus.confirm("Save?", default=False) is False

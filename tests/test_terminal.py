@@ -22,10 +22,16 @@ def plain(raw: str) -> str:
     return ANSI.sub("", raw)
 
 
-def spawn(command: str = PROGRAM, rows: int = 40, cols: int = 100) -> pexpect.spawn:
+def spawn(command: str = PROGRAM, rows: int = 40, cols: int = 100, **env_changes: str | None) -> pexpect.spawn:
+    """The explorer in a fresh pseudo-terminal; `env_changes` set (or, with None, remove) variables."""
     # pexpect is no full terminal: it never answers prompt_toolkit's cursor position requests.
     env = {**os.environ, "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
     env.pop("NO_COLOR", None)
+    for name, value in env_changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     # Through bash, so that `stty -a` can report the terminal's state after the program ends.
     child = pexpect.spawn("bash", ["-c", f"{command}; echo EXIT=$?; stty -a"], cwd=str(PROJECT_ROOT),
                           env=env, dimensions=(rows, cols), encoding="utf-8", timeout=30)
@@ -83,17 +89,16 @@ def test_a_full_session(tmp_path):
     child.send(ENTER)  # back to the list
     child.expect("Open a section to read it, or finish")
     child.send(UP + ENTER)  # from the first entry up to the last: Finish
+    decline_the_summary(child)
     shown, code, stty = finish(child)
     assert code == 0
     assert_referral_last(shown)
     assert_terminal_sane(stty)
 
 
-@pytest.mark.parametrize("where, key", [
-    ("Who are you exploring", CTRL_C), ("how often would you", CTRL_C), ("Anything else", CTRL_C),
-    ("Who are you exploring", CTRL_D), ("detox", CTRL_D), ("Anything else", CTRL_D),
-])
-def test_ctrl_c_or_end_of_input_at_a_question_still_shows_the_referral(where, key):
+# Ctrl-C at every question, in both kinds of menus: tests/test_terminal_kinds.py.
+@pytest.mark.parametrize("where, key", [("Who are you exploring", CTRL_D), ("detox", CTRL_D), ("Anything else", CTRL_D)])
+def test_end_of_input_at_a_question_still_shows_the_referral(where, key):
     child = spawn()
     for prompt, keys in (("Who are you exploring", "1" + ENTER), ("setting would you", "1" + ENTER),
                          ("how often would you", "1" + ENTER), ("detox", ENTER), ("counseling", ENTER),
@@ -108,6 +113,12 @@ def test_ctrl_c_or_end_of_input_at_a_question_still_shows_the_referral(where, ke
     assert "Stopped. Nothing was saved." in shown
     assert_referral_last(shown)
     assert_terminal_sane(stty)
+
+
+def decline_the_summary(child: pexpect.spawn) -> None:
+    """After Finish: Enter alone at the offer to save a summary (no is the default)."""
+    child.expect("Save a summary")  # short: the question may wrap on a narrow terminal
+    child.send(ENTER)
 
 
 def to_the_reading_list(child: pexpect.spawn) -> None:
@@ -143,9 +154,24 @@ def test_pages_long_sections_and_q_goes_back():
     child.send("q" + ENTER)
     child.expect("Open a section to read it, or finish")
     child.send(UP + ENTER)
+    decline_the_summary(child)
     shown, code, _ = finish(child)
     assert code == 0
     assert_referral_last(shown)
+
+
+def signal_the_program(child: pexpect.spawn, signum: int) -> None:
+    # bash runs the explorer as its only child; signal the explorer itself.
+    program = int(open(f"/proc/{child.pid}/task/{child.pid}/children").read().split()[0])
+    os.kill(program, signum)
+
+
+def assert_signalled_calmly(child: pexpect.spawn) -> None:
+    shown, code, stty = finish(child)
+    assert code == 130
+    assert "Traceback" not in shown
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
@@ -154,14 +180,8 @@ def test_a_signal_during_a_question_still_shows_the_referral(signum):
     child.expect("Who are you exploring")
     child.send("1" + ENTER)
     child.expect("setting would you")
-    # bash runs the explorer as its only child; signal the explorer itself.
-    program = int(open(f"/proc/{child.pid}/task/{child.pid}/children").read().split()[0])
-    os.kill(program, signum)
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert "Traceback" not in shown
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
+    signal_the_program(child, signum)
+    assert_signalled_calmly(child)
 
 
 def test_the_readme_run_command_reaches_the_first_question():
