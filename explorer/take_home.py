@@ -50,7 +50,7 @@ def offer(catalog: Catalog, result: Result, menus: Menus, say: Callable[[str], N
     day = (today or datetime.date.today()).isoformat()
     default = f"treatment-options-summary-{day}{EXTENSIONS[fmt]}"
     while True:
-        name = menus.text("File name or path to save it to", default).strip()
+        name = menus.text("Which file should it be saved to?", default).strip()
         if not name:
             say("No file name given: nothing was saved.")
             return None

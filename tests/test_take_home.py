@@ -130,7 +130,7 @@ def test_saving_a_summary_at_the_end_of_a_session(tmp_path):
     child.send("y")
     child.expect("Which format")
     child.send(ENTER)  # HTML, the first choice
-    child.expect("File name or path")
+    child.expect("Which file should it be saved to")
     child.send("\x15" + str(target) + ENTER)  # Ctrl-U clears the suggested name
     child.expect("Saved: ")
     shown, code, stty = finish(child)
