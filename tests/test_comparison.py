@@ -11,7 +11,7 @@ from explorer.catalog import CatalogError, load_catalog, squash
 from explorer.compare_render import linear, markdown_table, page, table
 from explorer.comparison import SILENT, load_comparison
 
-from .conftest import run_cli
+from .conftest import edit_file, refused, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -56,18 +56,11 @@ def test_where_the_documents_say_nothing_the_cell_says_so(comparison):
 
 
 def _edit(root: Path, old: str, new: str) -> None:
-    path = root / "data" / "comparison.toml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in comparison.toml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit_file(root / "data" / "comparison.toml", old, new)
 
 
 def _load_error(root: Path) -> CatalogError:
-    catalog = load_catalog(root)
-    with pytest.raises(CatalogError) as caught:
-        load_comparison(catalog, root)
-    assert caught.value.path.name == "comparison.toml"
-    return caught.value
+    return refused(lambda: load_comparison(load_catalog(root), root), "comparison.toml")
 
 
 def test_the_copy_loads_before_it_is_damaged(content_copy, comparison):

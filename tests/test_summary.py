@@ -20,6 +20,8 @@ from explorer.summary import build_summary
 from explorer.summary_files import to_html, to_markdown
 from explorer.summary_rules import evaluate, load_summary_rules
 
+from .conftest import edit_file, refused
+
 DAY = datetime.date(2025, 3, 4)
 EVIL = "<script>alert(1)</script>"
 
@@ -86,18 +88,11 @@ def test_questions_are_questions_never_advice(rules):
 
 
 def _edit(root: Path, old: str, new: str) -> None:
-    path = root / "rules" / "summary.toml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in summary.toml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit_file(root / "rules" / "summary.toml", old, new)
 
 
 def _load_error(root: Path) -> CatalogError:
-    catalog = load_catalog(root)
-    with pytest.raises(CatalogError) as caught:
-        load_summary_rules(load_comparison(catalog, root), root)
-    assert caught.value.path.name == "summary.toml"
-    return caught.value
+    return refused(lambda: load_summary_rules(load_comparison(load_catalog(root), root), root), "summary.toml")
 
 
 @pytest.mark.parametrize("old, new, entry, words", [
