@@ -1,13 +1,14 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
 #   make run    creates .venv on first use, installs the explorer, starts it
 #   make test   creates .venv on first use, installs the explorer and its tests, runs them all
+#   make screenshot  re-makes docs/summary.png (the saved HTML summary in headless Chromium)
 # PYTHON picks the interpreter (3.10 to 3.13), e.g. `make test PYTHON=python3.13`.
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test bench screenshot clean
 
 # Exit 130 (the reader pressed Ctrl-C) is a normal way to leave; make would otherwise print an
 # error line after the referral, which must stay the last thing on the screen.
@@ -16,6 +17,9 @@ run: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+screenshot: $(VENV)/.installed-test
+	$(BIN)/python scripts/screenshot.py docs/summary.png
 
 $(VENV)/.installed-run: pyproject.toml scripts/setup-venv
 	@scripts/setup-venv "$(PYTHON)" "$(VENV)" .

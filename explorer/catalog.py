@@ -45,6 +45,12 @@ PROMOTIONAL_WORDS = re.compile(
 M = TypeVar("M", bound=BaseModel)
 
 
+def promotional_text(text: str) -> str | None:
+    """The first phone number or piece of the sites' advertising in `text`, if any."""
+    found = PHONE_NUMBER.search(text) or PROMOTIONAL_WORDS.search(text.lower())
+    return found.group(0) if found else None
+
+
 @dataclass(frozen=True)
 class Catalog:
     documents: dict[str, Document]
@@ -64,7 +70,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -76,15 +82,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise CatalogError(path, f"cannot be read: {error}") from None
 
 
-def _first_problem(error: ValidationError) -> str:
+def first_problem(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"])
     message = first["msg"].removeprefix("Value error, ")
     return f"{where}: {message}" if where else message
 
 
-def _entries(path: Path, table: str, model: type[M]) -> list[M]:
-    raw = _read_toml(path).get(table, [])
+def read_entries(path: Path, table: str, model: type[M]) -> list[M]:
+    raw = read_toml(path).get(table, [])
     if not isinstance(raw, list):
         raise CatalogError(path, f"[[{table}]] must be an array of tables")
     entries = []
@@ -93,7 +99,7 @@ def _entries(path: Path, table: str, model: type[M]) -> list[M]:
         try:
             entries.append(model.model_validate(item))
         except ValidationError as error:
-            raise CatalogError(path, _first_problem(error), name) from None
+            raise CatalogError(path, first_problem(error), name) from None
     return entries
 
 
@@ -107,7 +113,7 @@ def _unique(path: Path, kind: str, ids: list[str]) -> None:
 
 def _load_documents(data: Path) -> tuple[dict[str, Document], dict[str, str]]:
     manifest = data / "documents.toml"
-    documents = {d.file: d for d in _entries(manifest, "document", Document)}
+    documents = {d.file: d for d in read_entries(manifest, "document", Document)}
     texts = {}
     for name, document in documents.items():
         path = data / name
@@ -127,7 +133,7 @@ def _load_documents(data: Path) -> tuple[dict[str, Document], dict[str, str]]:
 
 def _load_sections(data: Path, documents: dict[str, str]) -> dict[str, Section]:
     path = data / "sections.toml"
-    sections = _entries(path, "section", Section)
+    sections = read_entries(path, "section", Section)
     _unique(path, "section", [s.id for s in sections])
     squashed = {name: squash(text) for name, text in documents.items()}
     for section in sections:
@@ -136,15 +142,15 @@ def _load_sections(data: Path, documents: dict[str, str]) -> dict[str, Section]:
             raise CatalogError(path, f"unknown source {section.source!r} (known: {', '.join(documents)})", entry)
         if squash(section.text) not in squashed[section.source]:
             raise CatalogError(path, f"text is not verbatim in {section.source}", entry)
-        found = PHONE_NUMBER.search(section.text) or PROMOTIONAL_WORDS.search(section.text.lower())
+        found = promotional_text(section.text)
         if found:
-            raise CatalogError(path, f"contains promotional text {found.group(0)!r}", entry)
+            raise CatalogError(path, f"contains promotional text {found!r}", entry)
     return {s.id: s for s in sections}
 
 
 def _load_questions(data: Path) -> tuple[Question, ...]:
     path = data / "questions.toml"
-    questions = _entries(path, "question", Question)
+    questions = read_entries(path, "question", Question)
     keys = [q.key for q in questions]
     if sorted(keys) != sorted(ANSWER_KEYS):
         raise CatalogError(path, f"must ask each of {', '.join(ANSWER_KEYS)} exactly once")
@@ -156,9 +162,9 @@ def _load_questions(data: Path) -> tuple[Question, ...]:
 def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
     suggestions, safety = rules_dir / "suggestions.toml", rules_dir / "safety.toml"
     parts = {
-        "suggest": _entries(suggestions, "suggest", SuggestRule),
-        "caution": _entries(safety, "caution", CautionRule),
-        "withhold": _entries(safety, "withhold", WithholdRule),
+        "suggest": read_entries(suggestions, "suggest", SuggestRule),
+        "caution": read_entries(safety, "caution", CautionRule),
+        "withhold": read_entries(safety, "withhold", WithholdRule),
     }
     for rule in parts["suggest"]:
         for section_id in rule.sections:
@@ -173,7 +179,7 @@ def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
     try:
         return RuleBook(**parts)
     except ValidationError as error:
-        raise CatalogError(rules_dir, _first_problem(error)) from None
+        raise CatalogError(rules_dir, first_problem(error)) from None
 
 
 def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:

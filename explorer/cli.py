@@ -45,10 +45,13 @@ commands:
   sections            list every section of the documents
   show ID             print one section
   rules               list every rule: its condition, the sections it suggests, its reason
+  compare             methadone, buprenorphine and naltrexone side by side, quoted from the
+                      documents (a table; --plain for one line per row)
 
 scripting (no prompts):
   treatment-explorer --answers answers.json --format json
   echo '{"setting": "doctor_office", "interests": ["overdose"]}' | treatment-explorer --answers -
+  treatment-explorer --answers answers.json --save summary.html   (or .md)
   keys: for_whom setting dosing detox counseling support_groups interests;
   a missing key means "unsure". See README.md for the values.
 
@@ -91,8 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=_HelpFormatter,
     )
-    parser.add_argument("command", nargs="?", choices=("sections", "show", "rules"), metavar="command",
-                        help="sections, show ID or rules (see below); none for the questionnaire")
+    parser.add_argument("command", nargs="?", choices=("sections", "show", "rules", "compare"),
+                        metavar="command",
+                        help="sections, show ID, rules or compare (see below); none for the questionnaire")
     parser.add_argument("section_id", nargs="?", metavar="ID", help="the section to show")
     parser.add_argument("--answers", metavar="FILE",
                         help="read the answers from a JSON file (- for standard input) instead of asking")
@@ -100,7 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="output format for --answers and show (default: text)")
     parser.add_argument("--plain", action="store_true",
                         help="numbered choices typed as numbers, no colours or arrow-key menus "
-                             "(for screen readers and simple terminals; the default when TERM=dumb)")
+                             "(for screen readers and simple terminals; the default when TERM=dumb); "
+                             "compare as a list")
+    parser.add_argument("--save", metavar="PATH",
+                        help="with --answers: also save a take-home summary (.html or .md) to PATH")
     parser.add_argument("--debug", action="store_true", help="show the full traceback if something fails")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -155,6 +162,26 @@ def _show(catalog: Catalog, section_id: str | None, fmt: str, outcome: _Outcome)
     _write(render.section_page(catalog, section, width) + "\n" + render.referral(width), outcome)
 
 
+def _compare(catalog: Catalog, args: argparse.Namespace, outcome: _Outcome) -> None:
+    # Imported here: only compare and saved summaries pay for the comparison.
+    from explorer import compare_render
+    from explorer.comparison import load_comparison
+
+    comparison = load_comparison(catalog)
+    if args.format == "json":
+        data = {**comparison.model_dump(mode="json", exclude_none=True), "referral": {"text": REFERRAL_TEXT}}
+        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", outcome)
+    elif args.format == "markdown":
+        lines = [f"# {compare_render.TITLE}", "", render._md(comparison.intro), "",
+                 *compare_render.markdown_table(comparison), "", *render._md_referral()]
+        _write("\n".join(lines) + "\n", outcome)
+    else:
+        width = _width(sys.stdout)
+        # The linear form also where the terminal's encoding has no box-drawing characters.
+        plain = args.plain or not can_show(compare_render.BOX_CHARACTERS, sys.stdout)
+        _write(compare_render.page(comparison, width, plain=plain) + "\n" + render.referral(width), outcome)
+
+
 def _menus(plain: bool, width: int) -> Menus:
     # Numbered menus also where arrow-key menus would not work or would show "?" for their marks.
     if plain or os.environ.get("TERM") == "dumb" or not can_show(ARROW_MENU_MARKS, sys.stdout):
@@ -189,11 +216,41 @@ def _interactive(catalog: Catalog, plain: bool, outcome: _Outcome) -> None:
     print("\n" + render.overview_text(catalog, result, width), flush=True)
     rows = shutil.get_terminal_size((80, 24)).lines
     reader.read(catalog, result, menus, width=width, rows=rows, say=print)
+    from explorer import take_home
+
+    print(flush=True)
+    take_home.offer(catalog, result, menus, say=say)
+
+
+def _save_format(args: argparse.Namespace) -> str | None:
+    """Checks --save before anything runs: it goes with --answers and names .html or .md."""
+    if not args.save:
+        return None
+    if not args.answers or args.command:
+        raise InputError("--save goes with --answers FILE (an interactive session offers to save at the end)")
+    from explorer.writers import format_for
+
+    fmt = format_for(args.save)
+    if fmt is None:
+        raise InputError(f"--save {args.save}: the file name must end in .html or .md")
+    return fmt
+
+
+def _save(catalog: Catalog, result: Result, path: str, fmt: str) -> None:
+    from explorer import take_home
+    from explorer.writers import SaveError
+
+    try:
+        written = take_home.save(catalog, result, path, fmt)
+    except SaveError as error:
+        raise InputError(f"the summary was not saved: {error}") from None
+    print(f"treatment-explorer: summary saved to {written}", file=sys.stderr)
 
 
 def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
     from explorer.catalog import load_catalog
 
+    save_format = _save_format(args)
     catalog = load_catalog()
     width = _width(sys.stdout)
     if args.command == "sections":
@@ -202,6 +259,8 @@ def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
         _write(render.rules_listing(catalog, width) + render.referral(width), outcome)
     elif args.command == "show":
         _show(catalog, args.section_id, args.format, outcome)
+    elif args.command == "compare":
+        _compare(catalog, args, outcome)
     elif args.section_id:
         raise InputError(f"unexpected argument {args.section_id!r}")
     elif args.answers:
@@ -209,6 +268,8 @@ def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
 
         answers = read_answers(args.answers, sys.stdin.buffer)
         result = _result(catalog, answers)
+        if save_format:
+            _save(catalog, result, args.save, save_format)
         _write(render.render_result(catalog, result, args.format, width), outcome)
     else:
         _interactive(catalog, args.plain, outcome)

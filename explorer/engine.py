@@ -12,13 +12,24 @@ import itertools
 import threading
 from functools import reduce
 from operator import and_, or_
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from durable import engine as durable_engine
 from durable import lang
 
 from explorer.errors import EngineError
-from explorer.models import Answers, Condition, Interest, RuleBook
+from explorer.models import Answers, Condition, Interest
+
+
+class _Rule(Protocol):
+    id: str
+    when: tuple[Condition, ...]
+
+
+class Rules(Protocol):
+    """Any rule book: the reading list's (RuleBook) or the summary's (SummaryRuleBook)."""
+
+    def all(self) -> tuple[_Rule, ...]: ...
 
 ALL_INTERESTS: tuple[str, ...] = tuple(i for i in Interest.__args__ if i != "unsure")
 
@@ -67,12 +78,13 @@ def answers_fact(answers: Answers, sid: str) -> dict[str, Any]:
 
 
 class RuleEngine:
-    """Evaluates a rule book with durable-rules; `fired(answers)` gives the ids of matching rules."""
+    """Evaluates a rule book with durable-rules; `fired(answers)` gives the ids of matching rules.
+    Any rule book with `all()` (rules having an id and a `when`) will do."""
 
     _registered: dict[str, RuleEngine] = {}
     _lock = threading.Lock()
 
-    def __init__(self, rules: RuleBook, name: str):
+    def __init__(self, rules: Rules, name: str):
         self.name = name
         self._hits: dict[str, list[str]] = {}
         self._sids = itertools.count()
@@ -81,7 +93,7 @@ class RuleEngine:
         self._host.register_rulesets({name: definition})
 
     @classmethod
-    def for_rules(cls, rules: RuleBook, name: str = "treatment_explorer") -> RuleEngine:
+    def for_rules(cls, rules: Rules, name: str = "treatment_explorer") -> RuleEngine:
         """One engine per ruleset name per process: durable registers a name only once."""
         with cls._lock:
             engine = cls._registered.get(name)

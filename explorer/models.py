@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -233,3 +234,115 @@ class Result(_Frozen):
     answers: Answers
     suggestions: tuple[Suggestion, ...] = Field(min_length=1)
     referral: Referral
+
+
+# ---- the side-by-side comparison (data/comparison.toml) -----------------------------------------
+
+
+class Column(_Frozen):
+    id: str = Field(pattern=SLUG)
+    label: str = Field(min_length=1)
+
+
+class Cell(_Frozen):
+    """A short quote with the section it comes from, or `silent = true` where the documents say
+    nothing: a deliberate statement, never an empty default."""
+
+    quote: str | None = Field(default=None, min_length=1)
+    section: str | None = None
+    silent: bool = False
+
+    @model_validator(mode="after")
+    def _a_quote_or_silence(self) -> Cell:
+        if self.silent and (self.quote or self.section):
+            raise ValueError("a silent cell has no quote and no section")
+        if not self.silent and not (self.quote and self.section):
+            raise ValueError("needs a quote and its section, or silent = true")
+        return self
+
+
+class ComparisonRow(_Frozen):
+    id: str = Field(pattern=SLUG)
+    label: str = Field(min_length=1)
+    cells: dict[str, Cell]
+    about_all: Cell | None = None  # what the documents say about the medications in general
+
+
+class Comparison(_Frozen):
+    intro: str = Field(min_length=1)
+    columns: tuple[Column, ...] = Field(min_length=2)
+    rows: tuple[ComparisonRow, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_row_fills_every_column(self) -> Comparison:
+        ids = [c.id for c in self.columns]
+        if len(set(ids)) != len(ids):
+            raise ValueError("duplicate column id")
+        for row in self.rows:
+            if sorted(row.cells) != sorted(ids):
+                raise ValueError(f"row {row.id!r} needs exactly one cell for each of {', '.join(ids)}")
+        return self
+
+
+# ---- the take-home summary (rules/summary.toml and the Summary itself) ---------------------------
+
+
+class AskRule(_Rule):
+    """A question the reader may want to ask a professional: always a question, never advice."""
+
+    question: str = Field(min_length=1)
+
+    @field_validator("question")
+    @classmethod
+    def _a_question_not_advice(cls, value: str) -> str:
+        if not value.rstrip().endswith("?"):
+            raise ValueError("must be phrased as a question (end with '?')")
+        if re.search(r"\byou should\b|\bshould you\b|\bwe recommend\b|\byou must\b", value, re.IGNORECASE):
+            raise ValueError("must ask, not advise")
+        return _check_placeholders(value)
+
+
+class MarkRule(_Rule):
+    """Marks comparison columns that match a stated preference, saying which one."""
+
+    columns: tuple[str, ...] = Field(min_length=1)
+    matches: str = Field(min_length=1)
+
+
+class SummaryRuleBook(_Frozen):
+    ask: tuple[AskRule, ...] = Field(min_length=1)
+    mark: tuple[MarkRule, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> SummaryRuleBook:
+        ids = [rule.id for rule in self.all()]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate rule id {duplicates[0]!r}")
+        return self
+
+    def all(self) -> tuple[_Rule, ...]:
+        return (*self.ask, *self.mark)
+
+
+class LinkedText(_Frozen):
+    """A piece of a line; `href` only for the referral's own links."""
+
+    text: str
+    href: str | None = None
+
+
+class SummarySection(Suggestion):
+    source_label: str
+
+
+class Summary(_Frozen):
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    disclaimer: tuple[str, ...] = Field(min_length=1)
+    preferences: tuple[tuple[str, str], ...]
+    sections: tuple[SummarySection, ...] = Field(min_length=1)
+    comparison: Comparison
+    marks: dict[str, tuple[str, ...]]  # column id -> the preferences it matches
+    questions: tuple[str, ...] = Field(min_length=1)
+    referral_title: str
+    referral: tuple[tuple[LinkedText, ...], ...] = Field(min_length=1)

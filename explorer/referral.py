@@ -27,7 +27,18 @@ DISCLAIMER_LINES = (
     "Treatment Options Explorer: educational information, not medical advice.",
     "It asks only about general preferences (no names, no symptoms) and shows what five published "
     "articles say about treatment options for heroin and other opioid addiction. It is not a "
-    "diagnosis or a recommendation. Nothing you enter is saved or sent anywhere.",
+    "diagnosis or a recommendation. Nothing you enter is sent anywhere, or saved unless you ask.",
     "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
     "The full disclaimer is in DISCLAIMER.md.",
+)
+
+# The referral's own links, for the saved HTML summary: the only links it may contain.
+REFERRAL_LINKS = (
+    ("SAMHSA's National Helpline", "https://www.samhsa.gov/find-help/national-helpline"),
+    ("1-800-662-HELP (4357)", "tel:+18006624357"),
+    ("1-800-487-4889", "tel:+18004874889"),
+    ("FindTreatment.gov", "https://findtreatment.gov/"),
+    ("call or text 988", "tel:988"),
+    ("Suicide & Crisis Lifeline", "https://988lifeline.org/"),
+    ("call 911", "tel:911"),
 )

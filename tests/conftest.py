@@ -4,11 +4,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from explorer.catalog import PROJECT_ROOT, Catalog, load_catalog
+from explorer.catalog import PROJECT_ROOT, Catalog, CatalogError, load_catalog
 from explorer.engine import RuleEngine
 
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
@@ -44,3 +45,18 @@ def run_cli(*args: str, stdin: bytes | str = b"", env: dict[str, str] | None = N
     return subprocess.CompletedProcess(
         done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
     )
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replaces the first `old` in a test's copy of a content file (which must contain it)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refused(load: Callable[[], object], file_name: str) -> CatalogError:
+    """The CatalogError that `load` raises, which must name `file_name`."""
+    with pytest.raises(CatalogError) as caught:
+        load()
+    assert caught.value.path.name == file_name
+    return caught.value

@@ -59,14 +59,15 @@ def test_damaged_content_names_the_file_and_entry(monkeypatch, capsys):
 
 
 def _modules_loaded_by(argv: list[str], families: tuple[str, ...]) -> list[str]:
-    """Runs main(argv) in a fresh interpreter; the loaded modules of those top-level packages."""
+    """Runs main(argv) in a fresh interpreter; the loaded modules among `families` (top-level
+    packages, or modules named in full)."""
     probe = (
         "import sys, io, contextlib\n"
         "from explorer.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    code = main({argv!r})\n"
         "assert code == 0 and 'call 911' in out.getvalue(), out.getvalue()\n"
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {families!r}))\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {families!r} or m in {families!r}))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -74,13 +75,15 @@ def _modules_loaded_by(argv: list[str], families: tuple[str, ...]) -> list[str]:
 
 
 PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
+SUMMARY_MODULES = ("jinja2", "explorer.comparison", "explorer.summary", "explorer.summary_files", "explorer.take_home")
 
 
 @pytest.mark.parametrize("fmt", ["json", "text", "markdown"])
-def test_the_scripted_path_never_imports_the_prompt_libraries(tmp_path, fmt):
+def test_the_scripted_path_never_imports_the_prompt_libraries_nor_the_summary(tmp_path, fmt):
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps({"setting": "residential"}))
-    assert _modules_loaded_by(["--answers", str(answers), "--format", fmt], PROMPT_LIBRARIES) == []
+    loaded = _modules_loaded_by(["--answers", str(answers), "--format", fmt], PROMPT_LIBRARIES + SUMMARY_MODULES)
+    assert loaded == []
 
 
 @pytest.mark.parametrize("argv", [["sections"], ["rules"], ["show", "what-is-mat"], ["show", "what-is-mat", "--format", "json"]])

@@ -89,6 +89,7 @@ def test_a_full_session(tmp_path):
     child.send(ENTER)  # back to the list
     child.expect("Open a section to read it, or finish")
     child.send(UP + ENTER)  # from the first entry up to the last: Finish
+    decline_the_summary(child)
     shown, code, stty = finish(child)
     assert code == 0
     assert_referral_last(shown)
@@ -112,6 +113,12 @@ def test_end_of_input_at_a_question_still_shows_the_referral(where, key):
     assert "Stopped. Nothing was saved." in shown
     assert_referral_last(shown)
     assert_terminal_sane(stty)
+
+
+def decline_the_summary(child: pexpect.spawn) -> None:
+    """After Finish: Enter alone at the offer to save a summary (no is the default)."""
+    child.expect("Save a summary")  # short: the question may wrap on a narrow terminal
+    child.send(ENTER)
 
 
 def to_the_reading_list(child: pexpect.spawn) -> None:
@@ -147,6 +154,7 @@ def test_pages_long_sections_and_q_goes_back():
     child.send("q" + ENTER)
     child.expect("Open a section to read it, or finish")
     child.send(UP + ENTER)
+    decline_the_summary(child)
     shown, code, _ = finish(child)
     assert code == 0
     assert_referral_last(shown)

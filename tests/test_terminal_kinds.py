@@ -21,6 +21,7 @@ from tests.test_terminal import (
     assert_referral_last,
     assert_signalled_calmly,
     assert_terminal_sane,
+    decline_the_summary,
     finish,
     signal_the_program,
     spawn,
@@ -62,8 +63,9 @@ def colours(raw: io.StringIO) -> set[int]:
     return found
 
 
-def plain_session(child: pexpect.spawn, answers: list[str]) -> None:
-    """Types one line per question, opens the first section, reads it to its end, finishes."""
+def plain_session(child: pexpect.spawn, answers: list[str], at_the_end=decline_the_summary) -> None:
+    """Types one line per question, opens the first section, reads it to its end, finishes;
+    then answers the offer to save a summary (`at_the_end`; by default, no)."""
     for answer in answers:
         child.expect(TYPING_LINE)
         child.sendline(answer)
@@ -77,6 +79,7 @@ def plain_session(child: pexpect.spawn, answers: list[str]) -> None:
     child.sendline("")
     child.expect(TYPING_LINE)
     child.sendline(str(count + 1))  # Finish comes after the last section
+    at_the_end(child)
 
 
 def arrow_session(child: pexpect.spawn) -> None:
@@ -88,6 +91,7 @@ def arrow_session(child: pexpect.spawn) -> None:
     child.send(ENTER)
     child.expect("Open a section to read it, or finish")
     child.send("\x1b[A" + ENTER)  # up from the first entry to the last: Finish
+    decline_the_summary(child)
 
 
 @pytest.mark.parametrize("cols", [40, 200])

@@ -1,0 +1,47 @@
+"""The summary's rules (rules/summary.toml): questions to ask a professional, and the comparison
+columns that match the stated preferences. Loaded and checked like the other rules; evaluated by
+durable-rules through the engine, under a ruleset name of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from explorer.catalog import PROJECT_ROOT, CatalogError, first_problem, read_entries
+from explorer.engine import RuleEngine
+from explorer.models import Answers, AskRule, Comparison, MarkRule, SummaryRuleBook
+from explorer.wording import personalize
+
+RULESET = "take_home_summary"
+
+
+def load_summary_rules(comparison: Comparison, root: Path = PROJECT_ROOT) -> SummaryRuleBook:
+    path = root / "rules" / "summary.toml"
+    asks = read_entries(path, "ask", AskRule)
+    marks = read_entries(path, "mark", MarkRule)
+    columns = {c.id for c in comparison.columns}
+    for mark in marks:
+        for column in mark.columns:
+            if column not in columns:
+                raise CatalogError(path, f"names unknown column {column!r} (columns: {', '.join(sorted(columns))})",
+                                   f"mark {mark.id}")
+    try:
+        book = SummaryRuleBook(ask=tuple(asks), mark=tuple(marks))
+    except ValidationError as error:
+        raise CatalogError(path, first_problem(error)) from None
+    if not any(not rule.when for rule in book.ask):
+        raise CatalogError(path, "no fallback: one [[ask]] needs `when = {}` so every summary has a question")
+    return book
+
+
+def evaluate(rules: SummaryRuleBook, answers: Answers, ruleset: str = RULESET) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """(the questions to ask, in file order; column id -> the preferences it matches)."""
+    fired = set(RuleEngine.for_rules(rules, ruleset).fired(answers))
+    questions = tuple(personalize(rule.question, answers.for_whom) for rule in rules.ask if rule.id in fired)
+    marks: dict[str, tuple[str, ...]] = {}
+    for rule in rules.mark:
+        if rule.id in fired:
+            for column in rule.columns:
+                marks[column] = (*marks.get(column, ()), rule.matches)
+    return questions, marks

@@ -1,0 +1,211 @@
+"""The take-home summary: its rules (questions to ask, marked columns), its model, and the HTML
+and Markdown writers (autoescaping, only the referral's links, no script)."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from explorer.catalog import CatalogError, load_catalog
+from explorer.comparison import load_comparison
+from explorer.engine import RuleEngine
+from explorer.models import Answers, Referral, Suggestion, Summary
+from explorer.reading_list import build_result
+from explorer.referral import REFERRAL_LINKS, REFERRAL_TEXT
+from explorer.summary import build_summary
+from explorer.summary_files import to_html, to_markdown
+from explorer.summary_rules import evaluate, load_summary_rules
+
+from .conftest import edit_file, refused
+
+DAY = datetime.date(2025, 3, 4)
+EVIL = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def comparison(catalog):
+    return load_comparison(catalog)
+
+
+@pytest.fixture(scope="module")
+def rules(comparison):
+    return load_summary_rules(comparison)
+
+
+def _result(catalog, answers):
+    fired = RuleEngine.for_rules(catalog.rules).fired(answers)
+    return build_result(catalog, answers, fired, Referral(text=REFERRAL_TEXT))
+
+
+def _summary(catalog, comparison, rules, **answers) -> Summary:
+    return build_summary(catalog, _result(catalog, Answers(**answers)), comparison, rules, DAY)
+
+
+# ---- the rules ----------------------------------------------------------------------------------
+
+
+def test_a_monthly_preference_asks_about_the_extended_release_injection(rules):
+    questions, marks = evaluate(rules, Answers(dosing="monthly"))
+    assert any("extended-release injection" in q and "how" in q for q in questions)
+    assert marks == {"naltrexone": ("a monthly injection",)}
+
+
+def test_detox_not_completed_asks_when_naltrexone_could_start(rules):
+    for detox in ("not_started", "in_progress", "unsure"):
+        questions, _ = evaluate(rules, Answers(detox=detox))
+        assert any("naltrexone" in q for q in questions), detox
+    questions, marks = evaluate(rules, Answers(detox="completed"))
+    assert not any("naltrexone" in q for q in questions)
+    assert marks == {"naltrexone": ("detox completed",)}
+
+
+def test_marks_follow_the_setting(rules):
+    assert evaluate(rules, Answers(setting="clinic_daily"))[1] == {"methadone": ("a specialized clinic",)}
+    assert evaluate(rules, Answers(setting="doctor_office"))[1] == {"buprenorphine": ("a doctor's office",)}
+    assert evaluate(rules, Answers(dosing="no_medication"))[1] == {}
+
+
+SINGLE = {key: Answers.allowed_values(key) for key in ("setting", "dosing", "detox", "counseling", "support_groups")}
+
+
+def test_every_profile_gets_questions_and_only_known_columns_marked(rules, comparison):
+    columns = {c.id for c in comparison.columns}
+    for values in itertools.product(*SINGLE.values()):
+        questions, marks = evaluate(rules, Answers(**dict(zip(SINGLE, values))))
+        assert questions and len(set(questions)) == len(questions)
+        assert set(marks) <= columns
+
+
+def test_questions_are_questions_never_advice(rules):
+    for rule in rules.ask:
+        assert rule.question.endswith("?")
+        assert not re.search(r"\b(you should|should you|take|start taking|we recommend|best)\b",
+                             rule.question, re.IGNORECASE), rule.question
+
+
+def _edit(root: Path, old: str, new: str) -> None:
+    edit_file(root / "rules" / "summary.toml", old, new)
+
+
+def _load_error(root: Path) -> CatalogError:
+    return refused(lambda: load_summary_rules(load_comparison(load_catalog(root), root), root), "summary.toml")
+
+
+@pytest.mark.parametrize("old, new, entry, words", [
+    ("how and where is it given?", "how and where is it given.", "ask ask-monthly-injection", "question"),
+    ("question = \"Is naloxone available, and how is it used in an overdose?\"",
+     "question = \"You should ask for naloxone, shouldn't you?\"", "ask ask-overdose", "advise"),
+    ('columns = ["naltrexone"]\nmatches = "a monthly injection"',
+     'columns = ["vivitrol"]\nmatches = "a monthly injection"', "mark mark-monthly", "vivitrol"),
+    ('when = { dosing = "monthly" }\nquestion', 'when = { dosing = "weekly" }\nquestion', "ask ask-monthly-injection", "weekly"),
+])
+def test_damaged_summary_rules_are_refused(content_copy, old, new, entry, words):
+    _edit(content_copy, old, new)
+    error = _load_error(content_copy)
+    assert error.entry == entry and words in str(error)
+
+
+def test_summary_rules_without_a_fallback_question(content_copy):
+    _edit(content_copy, 'id = "ask-which-options-fit"\nwhen = {}', 'id = "ask-which-options-fit"\nwhen = { counseling = "no" }')
+    assert "fallback" in str(_load_error(content_copy))
+
+
+def test_the_summary_rules_run_in_their_own_ruleset(catalog, rules):
+    # The reading list's engine and the summary's are registered under different names.
+    assert RuleEngine.for_rules(rules, "take_home_summary") is not RuleEngine.for_rules(catalog.rules)
+
+
+# ---- the model ----------------------------------------------------------------------------------
+
+
+def test_the_summary_holds_the_whole_session(catalog, comparison, rules):
+    summary = _summary(catalog, comparison, rules, for_whom="someone_else", setting="doctor_office",
+                       dosing="monthly", interests=("overdose",))
+    result = _result(catalog, Answers(for_whom="someone_else", setting="doctor_office", dosing="monthly",
+                                      interests=("overdose",)))
+    assert summary.date == "2025-03-04"
+    assert ("Setting", "A doctor's office") in summary.preferences
+    assert [s.id for s in summary.sections] == [s.id for s in result.suggestions]
+    assert all(s.text == catalog.sections[s.id].text for s in summary.sections)
+    assert summary.marks == {"buprenorphine": ("a doctor's office",), "naltrexone": ("a monthly injection",)}
+    assert "".join(part.text for part in summary.referral[-1]) == "In an emergency or an overdose: call 911."
+
+
+# ---- the writers ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def html(catalog, comparison, rules) -> str:
+    return to_html(_summary(catalog, comparison, rules, setting="doctor_office", dosing="monthly", detox="in_progress"))
+
+
+def test_html_is_one_self_contained_page(html):
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
+    assert "<script" not in html.lower() and "src=" not in html and "@import" not in html and "url(" not in html
+    assert "@media print" in html and "@page" in html
+    allowed = {href for _, href in REFERRAL_LINKS}
+    assert set(re.findall(r'href="([^"]*)"', html)) == allowed
+
+
+def test_html_table_headers_have_scope_and_marks_are_written_out(html):
+    assert html.count('<th scope="col"') == 4
+    assert html.count('<th scope="row">') == 9  # seven rows, two of them with a note about all three
+    assert "Matches: a monthly injection" in html and "Matches: a doctor&#39;s office" in html
+
+
+def test_the_referral_comes_last_in_both_formats(catalog, comparison, rules, html):
+    assert re.search(r"</footer>\s*</body>\s*</html>\s*$", html)
+    body = html[html.index("<body>"):]
+    assert body.rindex("Talk to a healthcare professional") > body.rindex("About this summary")
+    markdown = to_markdown(_summary(catalog, comparison, rules))
+    assert markdown.rstrip().endswith("In an emergency or an overdose: call 911.")
+    assert markdown.index("## Questions you may want to ask") < markdown.index("## Talk to a healthcare professional")
+
+
+def _poisoned(summary: Summary) -> Summary:
+    """Every string a writer may insert gets a script tag appended. Excepted: values the models
+    validate as slugs, dates or fixed vocabularies (ids, topics, the date), the links' targets, and
+    the source file name, which is shown only through source_label."""
+    def poison(value, key=None):
+        if isinstance(value, dict):
+            return {k: poison(v, k) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [poison(v, key) for v in value]
+        if isinstance(value, str) and key not in ("href", "date", "id", "source", "topics"):
+            return value + EVIL
+        return value
+
+    return Summary.model_validate(poison(summary.model_dump()))
+
+
+def test_every_inserted_string_is_escaped_in_html(catalog, comparison, rules):
+    summary = _poisoned(_summary(catalog, comparison, rules, setting="clinic_daily", dosing="daily",
+                                 detox="completed", interests=("side_effects",)))
+    html = to_html(summary)
+    assert "<script" not in html
+    escaped = html.count("&lt;script&gt;alert(1)&lt;/script&gt;")
+    # At least one per preference, question, section (title, source, reason, caution, paragraph),
+    # column, row, cell, and referral piece.
+    minimum = (len(summary.preferences) + len(summary.questions) + 4 * len(summary.sections)
+               + len(summary.comparison.columns) + 4 * len(summary.comparison.rows) + len(summary.referral))
+    assert escaped >= minimum, (escaped, minimum)
+
+
+def test_a_script_in_a_section_and_a_reason_is_escaped_in_the_saved_file(catalog, tmp_path):
+    from explorer import take_home
+
+    result = _result(catalog, Answers(dosing="monthly"))
+    first = result.suggestions[0]
+    evil = Suggestion(**{**first.model_dump(), "title": f"Title {EVIL}", "text": f"Text {EVIL}",
+                         "reasons": (f"Because {EVIL}",)})
+    result = result.model_copy(update={"suggestions": (evil, *result.suggestions[1:])})
+    html = take_home.save(catalog, result, tmp_path / "s.html", "html").read_text(encoding="utf-8")
+    assert "<script" not in html
+    for text in ("Title ", "Text ", "Because "):
+        assert f"{text}&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    markdown = take_home.save(catalog, result, tmp_path / "s.md", "markdown").read_text(encoding="utf-8")
+    assert "<script>" not in markdown and "\\<script\\>" in markdown

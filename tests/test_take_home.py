@@ -1,0 +1,181 @@
+"""The offer to save a summary at the end of a session: through a scripted Menus, and in a real
+terminal (arrow-key menus and --plain numbered menus)."""
+
+from __future__ import annotations
+
+import datetime
+import shlex
+
+import pytest
+
+from explorer import take_home
+from explorer.engine import RuleEngine
+from explorer.models import Answers, Referral
+from explorer.reading_list import build_result
+from explorer.referral import REFERRAL_TEXT
+
+from .test_terminal import (
+    CTRL_C,
+    ENTER,
+    PROGRAM,
+    assert_referral_last,
+    assert_terminal_sane,
+    finish,
+    spawn,
+    to_the_reading_list,
+)
+from .test_terminal_kinds import PLAIN_PROGRAM, TYPING_LINE, plain_session
+
+DAY = datetime.date(2025, 3, 4)
+
+
+class ScriptedMenus:
+    """Answers the prompts from a list, in order, and records what was asked."""
+
+    def __init__(self, *answers):
+        self.answers, self.asked = list(answers), []
+
+    def _next(self, text):
+        self.asked.append(text)
+        return self.answers.pop(0)
+
+    def select(self, text, choices, default=None):
+        assert default in [value for _, value in choices]
+        return self._next(text)
+
+    def confirm(self, text, default=False):
+        return self._next(text)
+
+    def text(self, text, default=""):
+        answer = self._next(text)
+        return default if answer is None else answer
+
+    def checkbox(self, text, choices):  # pragma: no cover - not used by the offer
+        raise AssertionError
+
+
+@pytest.fixture(scope="module")
+def result(catalog):
+    answers = Answers(dosing="monthly")
+    return build_result(catalog, answers, RuleEngine.for_rules(catalog.rules).fired(answers), Referral(text=REFERRAL_TEXT))
+
+
+def _offer(catalog, result, menus):
+    said = []
+    return take_home.offer(catalog, result, menus, say=said.append, today=DAY), said
+
+
+def test_no_is_the_default_and_writes_nothing(catalog, result, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    written, _ = _offer(catalog, result, ScriptedMenus(False))
+    assert written is None and list(tmp_path.iterdir()) == []
+
+
+def test_yes_html_and_the_suggested_name(catalog, result, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    menus = ScriptedMenus(True, "html", None)  # None: Enter on the suggested name
+    written, said = _offer(catalog, result, menus)
+    assert written.name == "treatment-options-summary-2025-03-04.html"
+    assert (tmp_path / written.name).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert said[-1].startswith("Saved: ")
+    assert menus.asked[0] == "Save a summary to bring to your appointment?"
+
+
+def test_the_extension_follows_the_format(catalog, result, tmp_path):
+    written, _ = _offer(catalog, result, ScriptedMenus(True, "markdown", str(tmp_path / "for-the-doctor")))
+    assert written == tmp_path / "for-the-doctor.md"
+    assert written.read_text(encoding="utf-8").startswith("# Treatment options")
+
+
+def test_an_existing_file_is_replaced_only_after_a_yes(catalog, result, tmp_path):
+    existing = tmp_path / "s.md"
+    existing.write_text("keep")
+    other = tmp_path / "t.md"
+    menus = ScriptedMenus(True, "markdown", str(existing), False, str(other))
+    written, _ = _offer(catalog, result, menus)
+    assert written == other and existing.read_text() == "keep"
+    assert "already exists. Replace it?" in menus.asked[3]
+    menus = ScriptedMenus(True, "markdown", str(existing), True)
+    written, _ = _offer(catalog, result, menus)
+    assert written == existing and existing.read_text().startswith("# Treatment options")
+
+
+def test_a_failed_write_says_so_and_can_give_up(catalog, result, tmp_path):
+    menus = ScriptedMenus(True, "html", str(tmp_path / "missing" / "s.html"), False)
+    written, said = _offer(catalog, result, menus)
+    assert written is None
+    assert said == [f"Could not save: the folder {tmp_path / 'missing'} does not exist. Nothing was written."]
+
+
+def test_an_empty_name_saves_nothing(catalog, result, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    written, said = _offer(catalog, result, ScriptedMenus(True, "html", "   "))
+    assert written is None and said == ["No file name given: nothing was saved."]
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---- in a real terminal ------------------------------------------------------------------------
+
+
+def _to_the_offer(child) -> None:
+    to_the_reading_list(child)  # Enter alone at every question
+    child.send("\x1b[A" + ENTER)  # up from the first entry to the last: Finish
+    child.expect("Save a summary")
+
+
+def test_saving_a_summary_at_the_end_of_a_session(tmp_path):
+    target = tmp_path / "for my appointment.html"
+    child = spawn()
+    _to_the_offer(child)
+    child.send("y")
+    child.expect("Which format")
+    child.send(ENTER)  # HTML, the first choice
+    child.expect("Which file should it be saved to")
+    child.send("\x15" + str(target) + ENTER)  # Ctrl-U clears the suggested name
+    child.expect("Saved: ")
+    shown, code, stty = finish(child)
+    assert code == 0
+    assert target.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
+def test_ctrl_c_at_the_offer_saves_nothing_and_still_refers(tmp_path):
+    child = spawn(f"cd {shlex.quote(str(tmp_path))} && {PROGRAM}")
+    _to_the_offer(child)
+    child.send(CTRL_C)
+    shown, code, stty = finish(child)
+    assert code == 130 and "Nothing was saved" in shown
+    assert list(tmp_path.iterdir()) == []
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
+def test_saving_markdown_with_numbered_menus_and_replacing_only_after_a_yes(tmp_path):
+    target = tmp_path / "summary.md"
+    target.write_text("an older summary")
+
+    def save(child) -> None:
+        child.expect(r"Save a summary[^\n]*\(y/N\):")
+        child.sendline("y")
+        child.expect("Which format")
+        child.expect(TYPING_LINE)
+        child.sendline("2")  # Markdown
+        child.expect(TYPING_LINE)
+        child.sendline(str(target))
+        child.expect(r"Replace it\? \(y/N\):")
+        child.sendline("")  # no: asked for another name
+        child.expect(TYPING_LINE)
+        child.sendline(str(target))
+        child.expect(r"Replace it\? \(y/N\):")
+        child.sendline("y")
+        child.expect("Saved: ")
+
+    child = spawn(PLAIN_PROGRAM)
+    plain_session(child, [""] * 7, at_the_end=save)
+    shown, code, stty = finish(child)
+    assert code == 0
+    saved = target.read_text(encoding="utf-8")
+    assert saved.startswith("# Treatment options") and saved.rstrip().endswith("call 911.")
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)

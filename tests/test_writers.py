@@ -1,0 +1,121 @@
+"""The atomic writer: all or nothing, never over an existing file unless told, no temp file left."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from explorer import writers
+from explorer.writers import AlreadyExists, SaveError, format_for, write_atomic
+
+from .conftest import run_cli
+
+
+def _leftovers(folder) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_writes_the_whole_text(tmp_path):
+    target = write_atomic(tmp_path / "s.md", "héllo\n" * 1000)
+    assert target.read_text(encoding="utf-8") == "héllo\n" * 1000
+    assert _leftovers(tmp_path) == []
+    assert oct(target.stat().st_mode & 0o777) == "0o600"  # the owner's only
+
+
+def test_never_overwrites_without_being_told(tmp_path):
+    target = tmp_path / "s.html"
+    target.write_text("mine")
+    with pytest.raises(AlreadyExists):
+        write_atomic(target, "new")
+    assert target.read_text() == "mine" and _leftovers(tmp_path) == []
+    write_atomic(target, "new", overwrite=True)
+    assert target.read_text() == "new" and _leftovers(tmp_path) == []
+
+
+def test_a_file_that_appears_meanwhile_is_not_overwritten(tmp_path, monkeypatch):
+    # The check before writing passes; the file appears before the final link.
+    target = tmp_path / "s.md"
+    real_fsync = os.fsync
+
+    def appear_then_sync(fd):
+        target.write_text("someone else's")
+        real_fsync(fd)
+
+    monkeypatch.setattr(writers.os, "fsync", appear_then_sync)
+    with pytest.raises(AlreadyExists):
+        write_atomic(target, "ours")
+    assert target.read_text() == "someone else's" and _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_failure_mid_write_leaves_nothing_behind(tmp_path, monkeypatch, failure):
+    def broken(fd):
+        raise failure
+
+    monkeypatch.setattr(writers.os, "fsync", broken)
+    with pytest.raises(SaveError if isinstance(failure, OSError) else KeyboardInterrupt) as caught:
+        write_atomic(tmp_path / "s.html", "text")
+    assert list(tmp_path.iterdir()) == []
+    if isinstance(failure, OSError):
+        assert "No space left" in str(caught.value)
+
+
+def test_a_failure_replacing_keeps_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "s.md"
+    target.write_text("old")
+
+    def broken(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(writers.os, "replace", broken)
+    with pytest.raises(SaveError):
+        write_atomic(target, "new", overwrite=True)
+    assert target.read_text() == "old" and _leftovers(tmp_path) == []
+
+
+def test_missing_folder_and_a_folder_as_target(tmp_path):
+    with pytest.raises(SaveError, match="does not exist"):
+        write_atomic(tmp_path / "nope" / "s.md", "x")
+    with pytest.raises(SaveError, match="is a folder"):
+        write_atomic(tmp_path, "x")
+
+
+def test_format_from_the_extension():
+    assert format_for("a/b.HTML") == "html" and format_for("s.md") == "markdown"
+    assert format_for("s.txt") is None and format_for("summary") is None
+
+
+# ---- --save through the real CLI ---------------------------------------------------------------------
+
+
+def test_save_writes_the_summary_and_the_output_still_ends_with_the_referral(tmp_path):
+    target = tmp_path / "summary.md"
+    done = run_cli("--answers", "-", "--save", str(target), stdin='{"dosing": "monthly"}')
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("In an emergency or an overdose: call 911.")
+    assert f"summary saved to {target}" in done.stderr
+    saved = target.read_text(encoding="utf-8")
+    assert "## Questions you may want to ask" in saved and "extended-release injection" in saved
+    assert saved.rstrip().endswith("In an emergency or an overdose: call 911.")
+
+
+def test_save_refuses_an_existing_file(tmp_path):
+    target = tmp_path / "summary.html"
+    target.write_text("keep me")
+    done = run_cli("--answers", "-", "--save", str(target), stdin="{}")
+    assert done.returncode == 2 and "already exists" in done.stderr
+    assert target.read_text() == "keep me" and _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--answers", "-", "--save", "summary.txt"], "must end in .html or .md"),
+    (["--save", "summary.md"], "--save goes with --answers"),
+    (["compare", "--answers", "-", "--save", "summary.md"], "--save goes with --answers"),
+])
+def test_save_usage_errors_exit_2_and_write_nothing(tmp_path, args, words):
+    args = [str(tmp_path / a) if a.startswith("summary") else a for a in args]
+    done = run_cli(*args, stdin="{}")
+    assert done.returncode == 2 and words in done.stderr
+    assert done.stderr.rstrip().endswith("call 911.")
+    assert list(tmp_path.iterdir()) == []
