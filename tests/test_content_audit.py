@@ -229,28 +229,19 @@ def test_show_and_help_outputs_were_produced(command_outputs, catalog):
     assert "usage: treatment-explorer" in command_outputs["--help"]
 
 
-def _report(problems: list[tuple[str, str]]) -> str:
-    return "\n".join(f"{what!r} in {where}" for what, where in problems[:20])
+def assert_nothing_found(texts: dict[str, str], detector) -> None:
+    """`texts` maps each text to where it was seen; the detector must find nothing in any."""
+    problems = [(found, where) for text, where in texts.items() for found in detector(text)]
+    assert problems == [], "\n".join(f"{found!r} in {where}" for found, where in problems[:20])
 
 
-def test_no_phone_number_but_the_referral_s_in_any_result(answer_space_outputs):
-    problems = [(n, where) for piece, where in answer_space_outputs.items() for n in phone_numbers(piece)]
-    assert problems == [], _report(problems)
-
-
-def test_no_web_address_but_the_referral_s_in_any_result(answer_space_outputs):
-    problems = [(a, where) for piece, where in answer_space_outputs.items() for a in web_addresses(piece)]
-    assert problems == [], _report(problems)
-
-
-def test_no_promotion_in_any_result(answer_space_outputs):
-    problems = [(p, where) for piece, where in answer_space_outputs.items() for p in promotion(piece)]
-    assert problems == [], _report(problems)
+@pytest.mark.parametrize("detector", [phone_numbers, web_addresses, promotion], ids=lambda d: d.__name__)
+def test_no_phone_number_address_or_promotion_but_the_referral_s_in_any_result(answer_space_outputs, detector):
+    assert_nothing_found(answer_space_outputs, detector)
 
 
 def test_no_phone_number_address_or_promotion_in_any_other_output(command_outputs):
-    problems = [(p, name) for name, output in command_outputs.items() for p in _problems(output)]
-    assert problems == [], _report(problems)
+    assert_nothing_found({text: name for name, text in command_outputs.items()}, _problems)
 
 
 # ---- the app's own words never diagnose or prescribe -----------------------------------------------
@@ -324,8 +315,7 @@ def app_words(catalog) -> dict[str, str]:
 
 
 def test_the_app_s_own_words_never_diagnose_or_prescribe(app_words):
-    problems = [(found, name) for name, text in app_words.items() for found in advice(text)]
-    assert problems == [], _report(problems)
+    assert_nothing_found({text: name for name, text in app_words.items()}, advice)
 
 
 def test_every_exception_to_the_advice_check_is_still_in_use(app_words):
