@@ -54,8 +54,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Once(argparse.Action):
-    """Stores an option (a flag with nargs=0), refusing a second use: argparse alone would keep
-    the last one silently, e.g. of `--answers a.json --answers b.json`."""
+    """Stores an option's value (True for a flag declared with nargs=0) and refuses a second use:
+    argparse alone would silently keep the last, e.g. of `--answers a.json --answers b.json`."""
 
     def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
         given = namespace.__dict__.setdefault("_given", set())
