@@ -31,11 +31,20 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _whole_number(digits: str) -> int:
+    # Python refuses to convert more than 4300 digits (a ValueError that json.loads lets through).
+    if len(digits.lstrip("-")) > 100:
+        raise InputError(f"a number with {len(digits.lstrip('-'))} digits cannot be an answer")
+    return int(digits)
+
+
 def _explain(error: ValidationError, data: dict[str, Any]) -> str:
     first = error.errors()[0]
     key = str(first["loc"][0]) if first["loc"] else ""
-    if first["type"] == "extra_forbidden":
-        return f"unknown key {_short(key)} (allowed keys: {', '.join(ANSWER_KEYS)})"
+    if first["type"] == "extra_forbidden" or key not in ANSWER_KEYS:
+        # A key pydantic cannot read as text at all (a lone surrogate, "\ud800") comes with no name.
+        unknown = key if key in data else next((k for k in data if k not in ANSWER_KEYS), key)
+        return f"unknown key {_short(unknown)} (allowed keys: {', '.join(ANSWER_KEYS)})"
     allowed = ", ".join(Answers.allowed_values(key))
     if key == "interests":
         return f'"interests" must be a list of any of: {allowed} (got {_short(data.get(key))})'
@@ -52,7 +61,7 @@ def parse_answers(raw: bytes, name: str) -> Answers:
     if not text.strip():
         raise InputError(f"{name} is empty; expected a JSON object like {EXAMPLE}")
     try:
-        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys, parse_int=_whole_number)
     except InputError as error:
         raise InputError(f"{name}: {error}") from None
     except json.JSONDecodeError as error:

@@ -176,10 +176,16 @@ def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
             raise CatalogError(safety, f"quotes unknown section {rule.quote_from!r}", entry)
         if squash(rule.quote) not in squash(sections[rule.quote_from].text):
             raise CatalogError(safety, f"quote is not verbatim in section {rule.quote_from!r}", entry)
+    seen: dict[str, str] = {}  # rule ids are unique across both files
+    for path, kind in ((suggestions, "suggest"), (safety, "caution"), (safety, "withhold")):
+        for rule in parts[kind]:
+            if rule.id in seen:
+                raise CatalogError(path, f"duplicate rule id (first used by {seen[rule.id]})", f"{kind} {rule.id}")
+            seen[rule.id] = f"{kind} {rule.id} in {path.name}"
     try:
         return RuleBook(**parts)
-    except ValidationError as error:
-        raise CatalogError(rules_dir, first_problem(error)) from None
+    except ValidationError as error:  # what is left to check concerns the suggestions (a fallback)
+        raise CatalogError(suggestions, first_problem(error)) from None
 
 
 def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:

@@ -87,6 +87,18 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(message)
 
 
+class _Once(argparse.Action):
+    """Stores an option's value (True for a flag declared with nargs=0) and refuses a second use:
+    argparse alone would silently keep the last, e.g. of `--answers a.json --answers b.json`."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        given = namespace.__dict__.setdefault("_given", set())
+        if self.dest in given:
+            raise argparse.ArgumentError(self, "may be given only once")
+        given.add(self.dest)
+        setattr(namespace, self.dest, True if self.nargs == 0 else values)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="treatment-explorer",
@@ -98,17 +110,18 @@ def build_parser() -> argparse.ArgumentParser:
                         metavar="command",
                         help="sections, show ID, rules or compare (see below); none for the questionnaire")
     parser.add_argument("section_id", nargs="?", metavar="ID", help="the section to show")
-    parser.add_argument("--answers", metavar="FILE",
+    parser.add_argument("--answers", action=_Once, metavar="FILE",
                         help="read the answers from a JSON file (- for standard input) instead of asking")
-    parser.add_argument("--format", choices=render.FORMATS, default="text",
+    parser.add_argument("--format", action=_Once, choices=render.FORMATS, default="text",
                         help="output format for --answers and show (default: text)")
-    parser.add_argument("--plain", action="store_true",
+    parser.add_argument("--plain", action=_Once, nargs=0, default=False,
                         help="numbered choices typed as numbers, no colours or arrow-key menus "
                              "(for screen readers and simple terminals; the default when TERM=dumb); "
                              "compare as a list")
-    parser.add_argument("--save", metavar="PATH",
+    parser.add_argument("--save", action=_Once, metavar="PATH",
                         help="with --answers: also save a take-home summary (.html or .md) to PATH")
-    parser.add_argument("--debug", action="store_true", help="show the full traceback if something fails")
+    parser.add_argument("--debug", action=_Once, nargs=0, default=False,
+                        help="show the full traceback if something fails")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
