@@ -102,6 +102,7 @@ class _Once(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="treatment-explorer",
+        allow_abbrev=False,  # "--ans" is a usage error, not a guess at --answers
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=_HelpFormatter,
@@ -338,10 +339,14 @@ def _closing_referral(outcome: _Outcome) -> None:
     try:
         stream.write("\n" + render.referral(_width(stream)))
         stream.flush()
-    except (BrokenPipeError, OSError):
-        # stdout is gone (closed terminal or pipe); stderr is the last place left to say it.
-        if stream is not sys.stderr:
+    except Exception:
+        # stdout is gone (closed terminal or pipe), or even the formatted block failed: the plain
+        # text on stderr is the last place left to say it.
+        try:
             sys.stderr.write("\n" + REFERRAL_TEXT + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def _silence_stdout() -> None:

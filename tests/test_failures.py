@@ -11,6 +11,7 @@ import pytest
 
 from explorer import catalog, cli, render
 from explorer.catalog import PROJECT_ROOT, CatalogError
+from explorer.referral import REFERRAL_TEXT
 
 
 class _Stdin:
@@ -103,3 +104,21 @@ def test_usage_errors_exit_2_with_the_referral(monkeypatch, capsys, argv):
     assert code == 2
     assert "usage: treatment-explorer" in err or "unexpected argument" in err or "expected one argument" in err
     assert err.rstrip().endswith("call 911.")
+
+
+def test_if_even_the_referral_block_fails_its_plain_text_still_comes_last(monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(render, "referral", broken)
+    code, out, err = _run(monkeypatch, capsys, ["--answers", "-"], stdin=b'{"setting": "clinic"}')
+    assert code == 2 and out == ""
+    assert '"setting" must be one of' in err
+    assert err.endswith("\n" + REFERRAL_TEXT + "\n")
+
+
+@pytest.mark.parametrize("abbreviation", ["--ans", "--form", "--deb"])
+def test_abbreviated_flags_are_usage_errors(monkeypatch, capsys, abbreviation):
+    code, _, err = _run(monkeypatch, capsys, ["sections", abbreviation])
+    assert code == 2
+    assert f"unrecognized arguments: {abbreviation}" in err
