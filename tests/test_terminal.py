@@ -61,6 +61,15 @@ def assert_terminal_sane(stty: str) -> None:
     assert "icanon" in flags and "-icanon" not in flags, stty
 
 
+def assert_stopped_calmly(child: pexpect.spawn) -> None:
+    """Interrupted (exit 130), yet no traceback, the referral last and the terminal sane."""
+    shown, code, stty = finish(child)
+    assert code == 130
+    assert "Traceback" not in shown
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
 def test_a_full_session(tmp_path):
     child = spawn()
     child.expect("Who are you exploring options for")
@@ -138,10 +147,7 @@ def test_leaving_from_the_reader_still_shows_the_referral(key, inside_a_section)
         child.send(ENTER)
         child.expect("-- (more|end of section)")
     child.send(key)
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
+    assert_stopped_calmly(child)
 
 
 def test_pages_long_sections_and_q_goes_back():
@@ -166,14 +172,6 @@ def signal_the_program(child: pexpect.spawn, signum: int) -> None:
     os.kill(program, signum)
 
 
-def assert_signalled_calmly(child: pexpect.spawn) -> None:
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert "Traceback" not in shown
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
-
-
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_during_a_question_still_shows_the_referral(signum):
     child = spawn()
@@ -181,7 +179,7 @@ def test_a_signal_during_a_question_still_shows_the_referral(signum):
     child.send("1" + ENTER)
     child.expect("setting would you")
     signal_the_program(child, signum)
-    assert_signalled_calmly(child)
+    assert_stopped_calmly(child)
 
 
 def test_the_readme_run_command_reaches_the_first_question():

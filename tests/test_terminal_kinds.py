@@ -19,7 +19,7 @@ from tests.test_terminal import (
     ENTER,
     PROGRAM,
     assert_referral_last,
-    assert_signalled_calmly,
+    assert_stopped_calmly,
     assert_terminal_sane,
     decline_the_summary,
     finish,
@@ -150,10 +150,7 @@ def test_typographic_marks_never_break_the_output(locale):
     shown_first = child.before
     assert "Sorry" not in shown_first and "Traceback" not in shown_first
     child.send(CTRL_C)
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
+    assert_stopped_calmly(child)
     marks = "“" in shown_first  # the section's source title is in curly quotes
     assert marks is (locale["PYTHONIOENCODING"] is None), shown_first[:400]
 
@@ -189,10 +186,7 @@ def test_leaving_the_numbered_reader_shows_the_referral(key, inside_a_section):
         child.sendline("1")
         child.expect("-- (more|end of section)")
     child.send(key)
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
+    assert_stopped_calmly(child)
 
 
 def test_end_of_input_at_a_numbered_question_shows_the_referral():
@@ -201,10 +195,7 @@ def test_end_of_input_at_a_numbered_question_shows_the_referral():
     child.sendline("9")  # wrong: asked again
     child.expect("Please type a number from 1 to 3")
     child.send(CTRL_D)
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
+    assert_stopped_calmly(child)
 
 
 def test_arrow_menus_never_fall_back_needlessly():
@@ -223,7 +214,7 @@ def test_a_signal_at_a_numbered_question_shows_the_referral(signum):
     child.expect("treatment setting")
     child.expect(TYPING_LINE)
     signal_the_program(child, signum)
-    assert_signalled_calmly(child)
+    assert_stopped_calmly(child)
 
 
 @pytest.mark.parametrize("cols", [40, 200])
