@@ -14,7 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: tomli, a dependency there
+    import tomli as tomllib
 
 from bench.processes import Run, run, time_to_text
 from bench.stats import Spread

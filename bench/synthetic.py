@@ -14,7 +14,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: tomli, a dependency there
+    import tomli as tomllib
+
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent  # not imported from explorer: the parent stays light
 
