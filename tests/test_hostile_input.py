@@ -374,7 +374,9 @@ def test_unknown_or_repeated_flags_are_usage_errors(argv, problem):
 
 @pytest.mark.parametrize("raw, fragment", [
     (b"[" * 100_000, "nested too deeply"),
-    (b'{"interests": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", "nested too deeply"),
+    # Python 3.13's json parses 5,000 levels where 3.10-3.12 run out of recursion: either way, one
+    # line that names the problem.
+    (b'{"interests": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", ("nested too deeply", '"interests" must be a list')),
     (b'{"setting": ' + b"9" * 10_000 + b"}", "a number with 10000 digits"),
     (b'{"setting": "\xff\xfe"}', "not UTF-8"),
     (b'{"\\ud800": "x"}', "unknown key"),
@@ -386,7 +388,8 @@ def test_unknown_or_repeated_flags_are_usage_errors(argv, problem):
 def test_hostile_input_in_a_real_process_never_shows_a_traceback(raw, fragment):
     done = run_cli("--answers", "-", stdin=raw)
     assert done.returncode == 2 and done.stdout == ""
-    assert fragment in error_message(done.stderr)
+    message = error_message(done.stderr)
+    assert any(f in message for f in ((fragment,) if isinstance(fragment, str) else fragment)), message
 
 
 @pytest.mark.parametrize("fmt", render.FORMATS)
