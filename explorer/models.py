@@ -196,6 +196,17 @@ class WithholdRule(_Rule):
     why: str = Field(min_length=1)
 
 
+def _check_rule_book(rules: tuple[_Rule, ...], fallbacks: tuple[_Rule, ...], fallback_needed: str) -> None:
+    """A rule book's ids are unique, and one of `fallbacks` applies always (`when = {}`)."""
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise ValueError(f"duplicate rule id {rule.id!r}")
+        seen.add(rule.id)
+    if not any(not rule.when for rule in fallbacks):
+        raise ValueError(f"no fallback: {fallback_needed}")
+
+
 class RuleBook(_Frozen):
     suggest: tuple[SuggestRule, ...] = Field(min_length=1)
     caution: tuple[CautionRule, ...] = ()
@@ -203,13 +214,7 @@ class RuleBook(_Frozen):
 
     @model_validator(mode="after")
     def _unique_ids_and_a_fallback(self) -> RuleBook:
-        seen: set[str] = set()
-        for rule in self.all():
-            if rule.id in seen:
-                raise ValueError(f"duplicate rule id {rule.id!r}")
-            seen.add(rule.id)
-        if not any(not rule.when for rule in self.suggest):
-            raise ValueError("no fallback: one suggestion rule needs `when = {}` so every answer gets a suggestion")
+        _check_rule_book(self.all(), self.suggest, "one suggestion rule needs `when = {}` so every answer gets a suggestion")
         return self
 
     def all(self) -> tuple[_Rule, ...]:
@@ -314,11 +319,8 @@ class SummaryRuleBook(_Frozen):
     mark: tuple[MarkRule, ...] = ()
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> SummaryRuleBook:
-        ids = [rule.id for rule in self.all()]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"duplicate rule id {duplicates[0]!r}")
+    def _unique_ids_and_a_fallback(self) -> SummaryRuleBook:
+        _check_rule_book(self.all(), self.ask, "one [[ask]] needs `when = {}` so every summary has a question")
         return self
 
     def all(self) -> tuple[_Rule, ...]:

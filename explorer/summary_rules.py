@@ -27,12 +27,9 @@ def load_summary_rules(comparison: Comparison, root: Path = PROJECT_ROOT) -> Sum
                 raise CatalogError(path, f"names unknown column {column!r} (columns: {', '.join(sorted(columns))})",
                                    f"mark {mark.id}")
     try:
-        book = SummaryRuleBook(ask=tuple(asks), mark=tuple(marks))
-    except ValidationError as error:
+        return SummaryRuleBook(ask=tuple(asks), mark=tuple(marks))
+    except ValidationError as error:  # duplicate ids, or no fallback question
         raise CatalogError(path, first_problem(error)) from None
-    if not any(not rule.when for rule in book.ask):
-        raise CatalogError(path, "no fallback: one [[ask]] needs `when = {}` so every summary has a question")
-    return book
 
 
 def evaluate(rules: SummaryRuleBook, answers: Answers, ruleset: str = RULESET) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
