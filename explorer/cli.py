@@ -16,7 +16,6 @@ import re
 import shutil
 import signal
 import sys
-import textwrap
 import traceback
 from typing import IO, TYPE_CHECKING, Any
 
@@ -76,8 +75,7 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         usage = super()._format_usage(*args)
         if max(len(line) for line in usage.splitlines()) <= self._width:
             return usage
-        return textwrap.fill(" ".join(usage.split()), self._width, subsequent_indent="    ",
-                             break_long_words=False, break_on_hyphens=False) + "\n\n"
+        return render.wrap(" ".join(usage.split()), self._width, hang="    ") + "\n\n"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -181,19 +179,10 @@ def _compare(catalog: Catalog, args: argparse.Namespace, outcome: _Outcome) -> N
     from explorer import compare_render
     from explorer.comparison import load_comparison
 
-    comparison = load_comparison(catalog)
-    if args.format == "json":
-        data = {**comparison.model_dump(mode="json", exclude_none=True), "referral": {"text": REFERRAL_TEXT}}
-        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", outcome)
-    elif args.format == "markdown":
-        lines = [f"# {compare_render.TITLE}", "", render._md(comparison.intro), "",
-                 *compare_render.markdown_table(comparison), "", *render._md_referral()]
-        _write("\n".join(lines) + "\n", outcome)
-    else:
-        width = _width(sys.stdout)
-        # The linear form also where the terminal's encoding has no box-drawing characters.
-        plain = args.plain or not can_show(compare_render.BOX_CHARACTERS, sys.stdout)
-        _write(compare_render.page(comparison, width, plain=plain) + "\n" + render.referral(width), outcome)
+    width = _width(sys.stdout)
+    # The linear form also where the terminal's encoding has no box-drawing characters.
+    plain = args.plain or not can_show(compare_render.BOX_CHARACTERS, sys.stdout)
+    _write(compare_render.render_comparison(load_comparison(catalog), args.format, width, plain), outcome)
 
 
 def _menus(plain: bool, width: int) -> Menus:

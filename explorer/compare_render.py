@@ -4,12 +4,14 @@ Pure functions returning str."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Mapping
 
 from explorer.comparison import ABOUT_ALL, cell_source, cell_text
 from explorer.models import Cell, Comparison
-from explorer.render import _md, wrap
+from explorer.referral import REFERRAL_TEXT
+from explorer.render import _md, _md_referral, referral, wrap
 
 MIN_CELL = 16  # narrower than this, a quote becomes a column of single words: go linear
 MAX_LABEL = 14
@@ -115,3 +117,14 @@ def markdown_table(comparison: Comparison, marks: Mapping[str, tuple[str, ...]] 
         lines += ["", f"{_md(ABOUT_ALL)}:", ""]
         lines += [f"- **{_md(row.label)}:** {cell(row.about_all)}" for row in general if row.about_all]
     return lines
+
+
+def render_comparison(comparison: Comparison, fmt: str, width: int, plain: bool = False) -> str:
+    """What `compare` prints in each format, the referral last."""
+    if fmt == "json":
+        data = {**comparison.model_dump(mode="json", exclude_none=True), "referral": {"text": REFERRAL_TEXT}}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        lines = [f"# {TITLE}", "", _md(comparison.intro), "", *markdown_table(comparison), "", *_md_referral()]
+        return "\n".join(lines) + "\n"
+    return page(comparison, width, plain=plain) + "\n" + referral(width)
