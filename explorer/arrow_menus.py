@@ -9,7 +9,7 @@ from typing import Any
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
-from explorer.prompts import Choice, message
+from explorer.prompts import Choice
 
 SELECT_HINT = "(arrow keys or number, then Enter)"
 CHECKBOX_HINT = "(arrow keys, Space to tick, Enter when done)"
@@ -37,6 +37,14 @@ def _asked(prompt: questionary.Question) -> Any:
     if answer is None:  # questionary's answer to a cancelled prompt
         raise KeyboardInterrupt
     return answer
+
+
+def message(text: str, width: int) -> str:
+    """The question wrapped to the terminal, continuation lines indented: left to the terminal,
+    a long question would be broken mid-word."""
+    return textwrap.fill(
+        text, width=max(width - 2, 20), subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+    )
 
 
 POINTER_WIDTH = 3  # questionary draws " » " (or three spaces) before every choice

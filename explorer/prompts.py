@@ -8,7 +8,6 @@ Ctrl-C raises KeyboardInterrupt and end of input (Ctrl-D) raises EOFError, in bo
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -23,11 +22,3 @@ class Menus(Protocol):
     def confirm(self, text: str, default: bool = False) -> bool: ...
 
     def text(self, text: str, default: str = "") -> str: ...
-
-
-def message(text: str, width: int) -> str:
-    """The question wrapped to the terminal, continuation lines indented: left to the terminal,
-    a long question would be broken mid-word."""
-    return textwrap.fill(
-        text, width=max(width - 2, 20), subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
-    )
