@@ -2,58 +2,49 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
 
 import pytest
 
-from explorer import catalog, cli, render
+from explorer import catalog, render
 from explorer.catalog import PROJECT_ROOT, CatalogError
 from explorer.referral import REFERRAL_TEXT
 
-
-class _Stdin:
-    def __init__(self, data: bytes):
-        self.buffer = io.BytesIO(data)
-
-    def isatty(self) -> bool:
-        return False
+from .support import run_main
 
 
-def _run(monkeypatch, capsys, argv, stdin=b"{}"):
-    monkeypatch.setattr(sys, "stdin", _Stdin(stdin))
-    code = cli.main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
+def _run(argv: list[str], stdin: bytes = b"{}") -> tuple[int, str, str]:
+    """In-process, with an empty answers object on standard input unless told otherwise."""
+    return run_main(argv, stdin=stdin)
 
 
-def test_an_unexpected_failure_apologizes_and_still_refers(monkeypatch, capsys):
+def test_an_unexpected_failure_apologizes_and_still_refers(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("injected")
 
     monkeypatch.setattr(render, "render_result", broken)
-    code, out, err = _run(monkeypatch, capsys, ["--answers", "-"])
+    code, out, err = _run(["--answers", "-"])
     assert code == 1 and out == ""
     assert "sorry, something went wrong" in err and "--debug" in err
     assert "Traceback" not in err and "injected" not in err
     assert err.rstrip().endswith("In an emergency or an overdose: call 911.")
 
 
-def test_debug_shows_the_traceback(monkeypatch, capsys):
+def test_debug_shows_the_traceback(monkeypatch):
     monkeypatch.setattr(render, "render_result", lambda *a, **k: 1 / 0)
-    code, _, err = _run(monkeypatch, capsys, ["--answers", "-", "--debug"])
+    code, _, err = _run(["--answers", "-", "--debug"])
     assert code == 1 and "Traceback" in err and "ZeroDivisionError" in err
     assert err.rstrip().endswith("call 911.")
 
 
-def test_damaged_content_names_the_file_and_entry(monkeypatch, capsys):
+def test_damaged_content_names_the_file_and_entry(monkeypatch):
     def damaged(*args, **kwargs):
         raise CatalogError(PROJECT_ROOT / "data" / "sections.toml", "duplicate section id", "section what-is-mat")
 
     monkeypatch.setattr(catalog, "load_catalog", damaged)  # cli imports it when a command runs
-    code, out, err = _run(monkeypatch, capsys, ["--answers", "-"])
+    code, out, err = _run(["--answers", "-"])
     assert code == 1 and out == ""
     assert "sections.toml: section what-is-mat: duplicate section id" in err
     assert err.rstrip().endswith("call 911.")
@@ -99,26 +90,26 @@ def test_help_imports_neither_the_prompt_libraries_nor_pydantic_nor_durable():
 
 
 @pytest.mark.parametrize("argv", [["--answers", "-", "--answers"], ["--format", "yaml"], ["show", "a", "b"]])
-def test_usage_errors_exit_2_with_the_referral(monkeypatch, capsys, argv):
-    code, _, err = _run(monkeypatch, capsys, argv)
+def test_usage_errors_exit_2_with_the_referral(argv):
+    code, _, err = _run(argv)
     assert code == 2
     assert "usage: treatment-explorer" in err or "unexpected argument" in err or "expected one argument" in err
     assert err.rstrip().endswith("call 911.")
 
 
-def test_if_even_the_referral_block_fails_its_plain_text_still_comes_last(monkeypatch, capsys):
+def test_if_even_the_referral_block_fails_its_plain_text_still_comes_last(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("injected")
 
     monkeypatch.setattr(render, "referral", broken)
-    code, out, err = _run(monkeypatch, capsys, ["--answers", "-"], stdin=b'{"setting": "clinic"}')
+    code, out, err = _run(["--answers", "-"], stdin=b'{"setting": "clinic"}')
     assert code == 2 and out == ""
     assert '"setting" must be one of' in err
     assert err.endswith("\n" + REFERRAL_TEXT + "\n")
 
 
 @pytest.mark.parametrize("abbreviation", ["--ans", "--form", "--deb"])
-def test_abbreviated_flags_are_usage_errors(monkeypatch, capsys, abbreviation):
-    code, _, err = _run(monkeypatch, capsys, ["sections", abbreviation])
+def test_abbreviated_flags_are_usage_errors(abbreviation):
+    code, _, err = _run(["sections", abbreviation])
     assert code == 2
     assert f"unrecognized arguments: {abbreviation}" in err
