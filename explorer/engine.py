@@ -31,6 +31,7 @@ class Rules(Protocol):
 
     def all(self) -> tuple[_Rule, ...]: ...
 
+
 ALL_INTERESTS: tuple[str, ...] = tuple(i for i in Interest.__args__ if i != "unsure")
 
 
