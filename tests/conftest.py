@@ -11,6 +11,11 @@ import pytest
 
 from explorer.catalog import PROJECT_ROOT, Catalog, CatalogError, load_catalog
 from explorer.engine import RuleEngine
+from explorer.models import Referral, Result
+from explorer.reading_list import build_result
+from explorer.referral import REFERRAL_TEXT
+
+from .support import every_profile
 
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 
@@ -23,6 +28,14 @@ def catalog() -> Catalog:
 @pytest.fixture(scope="session")
 def engine(catalog: Catalog) -> RuleEngine:
     return RuleEngine.for_rules(catalog.rules)
+
+
+@pytest.fixture(scope="session")
+def every_result(catalog: Catalog, engine: RuleEngine) -> list[Result]:
+    """The real engine's and reading list's result for every profile of the answer space, computed
+    once for the answer-space tests and the content audit."""
+    referral = Referral(text=REFERRAL_TEXT)
+    return [build_result(catalog, a, engine.fired(a), referral) for a in every_profile()]
 
 
 @pytest.fixture

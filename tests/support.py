@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import sys
 
 from explorer import cli, render
+from explorer.models import Answers
 from explorer.referral import REFERRAL_TEXT
 
 PROG = "treatment-explorer: "
@@ -66,3 +68,22 @@ def assert_referral_last(out: str, fmt: str) -> dict | None:
         return None
     assert out.endswith(render.referral(80)), out[-400:]
     return None
+
+
+# ---- the answer space: every single-choice combination × several sets of interests ----
+
+SINGLE_KEYS = ("for_whom", "setting", "dosing", "detox", "counseling", "support_groups")
+INTEREST_SETS = (
+    (),
+    ("how_medications_work",),
+    ("overdose", "side_effects"),
+    ("withdrawal", "understanding_addiction", "finding_a_program"),
+    ("how_medications_work", "side_effects", "withdrawal", "overdose", "understanding_addiction", "finding_a_program"),
+)
+
+
+def every_profile():
+    values = [Answers.allowed_values(key) for key in SINGLE_KEYS]
+    for combo in itertools.product(*values):
+        for interests in INTEREST_SETS:
+            yield Answers(**dict(zip(SINGLE_KEYS, combo, strict=True)), interests=interests)

@@ -3,44 +3,19 @@ durable-rules engine and the real reading list."""
 
 from __future__ import annotations
 
-import itertools
-
-import pytest
-
-from explorer.models import Answers, Referral
-from explorer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
 
-SINGLE_KEYS = ("for_whom", "setting", "dosing", "detox", "counseling", "support_groups")
-INTEREST_SETS = (
-    (),
-    ("how_medications_work",),
-    ("overdose", "side_effects"),
-    ("withdrawal", "understanding_addiction", "finding_a_program"),
-    ("how_medications_work", "side_effects", "withdrawal", "overdose", "understanding_addiction", "finding_a_program"),
-)
+from .support import INTEREST_SETS
+
 NALTREXONE_CAUTION = "naltrexone should only be used after a period of abstinence from opioids to prevent precipitated withdrawal."
 
 
-def every_profile():
-    values = [Answers.allowed_values(key) for key in SINGLE_KEYS]
-    for combo in itertools.product(*values):
-        for interests in INTEREST_SETS:
-            yield Answers(**dict(zip(SINGLE_KEYS, combo, strict=True)), interests=interests)
+def test_the_space_is_complete(every_result):
+    assert len(every_result) == 3 * 5 * 4 * 4 * 3 * 3 * len(INTEREST_SETS)
 
 
-@pytest.fixture(scope="module")
-def results(catalog, engine):
-    referral = Referral(text=REFERRAL_TEXT)
-    return [build_result(catalog, a, engine.fired(a), referral) for a in every_profile()]
-
-
-def test_the_space_is_complete(results):
-    assert len(results) == 3 * 5 * 4 * 4 * 3 * 3 * len(INTEREST_SETS)
-
-
-def test_every_profile_gets_suggestions_each_with_a_reason_and_no_duplicates(results):
-    for result in results:
+def test_every_profile_gets_suggestions_each_with_a_reason_and_no_duplicates(every_result):
+    for result in every_result:
         ids = [s.id for s in result.suggestions]
         assert ids, result.answers
         assert len(ids) == len(set(ids)), result.answers
@@ -49,9 +24,9 @@ def test_every_profile_gets_suggestions_each_with_a_reason_and_no_duplicates(res
             assert "{" not in " ".join(suggestion.reasons), "a placeholder was left unfilled"
 
 
-def test_naltrexone_without_completed_detox_carries_the_caution(results):
+def test_naltrexone_without_completed_detox_carries_the_caution(every_result):
     checked = 0
-    for result in results:
+    for result in every_result:
         for suggestion in result.suggestions:
             if "naltrexone" in suggestion.topics:
                 has_caution = any(NALTREXONE_CAUTION in c for c in suggestion.cautions)
@@ -60,9 +35,9 @@ def test_naltrexone_without_completed_detox_carries_the_caution(results):
     assert checked > 1000  # the rule is actually exercised
 
 
-def test_doctor_office_methadone_only_on_request_and_explained(results):
+def test_doctor_office_methadone_only_on_request_and_explained(every_result):
     shown = 0
-    for result in results:
+    for result in every_result:
         if result.answers.setting != "doctor_office":
             continue
         methadone = [s for s in result.suggestions if "methadone" in s.topics or "methadone" in s.id]
@@ -74,18 +49,18 @@ def test_doctor_office_methadone_only_on_request_and_explained(results):
     assert shown > 0
 
 
-def test_referral_is_present(results):
-    for result in results:
+def test_referral_is_present(every_result):
+    for result in every_result:
         assert result.referral.text == REFERRAL_TEXT
         assert "1-800-662-HELP (4357)" in result.referral.text
 
 
-def test_the_documented_mapping(results):
+def test_the_documented_mapping(every_result):
     """The examples of the issue, each checked where its answer holds."""
     def ids(result):
         return {s.id for s in result.suggestions}
 
-    for result in results:
+    for result in every_result:
         a, got = result.answers, ids(result)
         if a.setting == "clinic_daily":
             assert "methadone-specialized-clinics" in got or a.dosing == "no_medication"
@@ -111,9 +86,9 @@ def test_the_documented_mapping(results):
                 assert not any({"methadone", "buprenorphine", "naltrexone"} & set(s.topics) for s in result.suggestions)
 
 
-def test_order_is_by_relevance(results):
+def test_order_is_by_relevance(every_result):
     # A section backed by two preference rules precedes one backed by a single general rule.
-    for result in results:
+    for result in every_result:
         if result.answers.setting == "doctor_office" and result.answers.dosing == "monthly" and not result.answers.interests:
             ids = [s.id for s in result.suggestions]
             assert ids.index("buprenorphine-office-based") < ids.index("consult-a-healthcare-professional")

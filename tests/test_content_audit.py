@@ -20,8 +20,6 @@ import pytest
 from explorer import __version__, render
 from explorer.catalog import PROJECT_ROOT, read_toml, squash
 from explorer.comparison import SILENT, load_comparison
-from explorer.models import Referral
-from explorer.reading_list import build_result
 from explorer.referral import (
     DISCLAIMER_LINES,
     REFERRAL_LINES,
@@ -34,7 +32,6 @@ from explorer.summary_rules import load_summary_rules
 from explorer.wording import personalize
 
 from .support import assert_referral_last, run_main
-from .test_answer_space import every_profile
 
 # ---- the detectors -------------------------------------------------------------------------------
 
@@ -164,12 +161,6 @@ def _strings(value: object) -> Iterator[str]:
 def _blocks(output: str) -> Iterable[str]:
     """Paragraphs: a number or an address never spans a blank line, and paragraphs repeat a lot."""
     return output.split("\n\n")
-
-
-@pytest.fixture(scope="module")
-def every_result(catalog, engine):
-    referral = Referral(text=REFERRAL_TEXT)
-    return [build_result(catalog, a, engine.fired(a), referral) for a in every_profile()]
 
 
 @pytest.fixture(scope="module")
