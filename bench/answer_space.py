@@ -9,9 +9,9 @@ import sys
 import time
 
 from bench.profiles import every_profile
-from explorer.catalog import load_catalog
+from explorer.content.catalog import load_catalog
 from explorer.engine import RuleEngine
-from explorer.models import Referral
+from explorer.content.models import Referral
 from explorer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
 

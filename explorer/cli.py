@@ -25,8 +25,8 @@ from explorer.errors import CatalogError, InputError
 from explorer.referral import REFERRAL_TEXT
 
 if TYPE_CHECKING:
-    from explorer.catalog import Catalog
-    from explorer.models import Answers, Result
+    from explorer.content.catalog import Catalog
+    from explorer.content.models import Answers, Result
     from explorer.prompts import Menus
 
 MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
@@ -143,7 +143,7 @@ def _result(catalog: Catalog, answers: Answers) -> Result:
     from explorer.engine import (
         RuleEngine,  # durable: only once there are answers to evaluate
     )
-    from explorer.models import Referral
+    from explorer.content.models import Referral
     from explorer.reading_list import build_result
 
     fired = RuleEngine.for_rules(catalog.rules).fired(answers)
@@ -177,7 +177,7 @@ def _show(catalog: Catalog, section_id: str | None, fmt: str, outcome: _Outcome)
 def _compare(catalog: Catalog, args: argparse.Namespace, outcome: _Outcome) -> None:
     # Imported here: only compare and saved summaries pay for the comparison.
     from explorer import compare_render
-    from explorer.comparison import load_comparison
+    from explorer.content.comparison import load_comparison
 
     width = _width(sys.stdout)
     # The linear form also where the terminal's encoding has no box-drawing characters.
@@ -251,7 +251,7 @@ def _save(catalog: Catalog, result: Result, path: str, fmt: str) -> None:
 
 
 def _dispatch(args: argparse.Namespace, outcome: _Outcome) -> int:
-    from explorer.catalog import load_catalog
+    from explorer.content.catalog import load_catalog
 
     save_format = _save_format(args)
     catalog = load_catalog()

@@ -8,8 +8,8 @@ import json
 import textwrap
 from collections.abc import Mapping
 
-from explorer.comparison import ABOUT_ALL, cell_source, cell_text
-from explorer.models import Cell, Comparison
+from explorer.content.comparison import ABOUT_ALL, cell_source, cell_text
+from explorer.content.models import Cell, Comparison
 from explorer.referral import REFERRAL_TEXT
 from explorer.render import _md, _md_referral, referral, wrap
 

@@ -18,7 +18,7 @@ from durable import engine as durable_engine
 from durable import lang
 
 from explorer.errors import EngineError
-from explorer.models import Answers, Condition, Interest
+from explorer.content.models import Answers, Condition, Interest
 
 
 class _Rule(Protocol):

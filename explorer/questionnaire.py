@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from explorer.models import Answers, Question
+from explorer.content.models import Answers, Question
 from explorer.prompts import Menus
-from explorer.wording import personalize
+from explorer.content.wording import personalize
 
 
 def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from explorer.catalog import Catalog
-from explorer.models import Result
+from explorer.content.catalog import Catalog
+from explorer.content.models import Result
 from explorer.prompts import Menus
 from explorer.render import section_page, wrap
 

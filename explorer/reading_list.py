@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from explorer.catalog import Catalog
-from explorer.models import RELEVANCE_WEIGHT, Answers, Referral, Result, Suggestion
-from explorer.wording import personalize
+from explorer.content.catalog import Catalog
+from explorer.content.models import RELEVANCE_WEIGHT, Answers, Referral, Result, Suggestion
+from explorer.content.wording import personalize
 
 
 @dataclass

@@ -11,11 +11,11 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from explorer.referral import DISCLAIMER_LINES, REFERRAL_LINES, REFERRAL_TITLE
-from explorer.wording import personalize
+from explorer.content.wording import personalize
 
 if TYPE_CHECKING:  # types only: --help and the closing referral must not import pydantic
-    from explorer.catalog import Catalog
-    from explorer.models import Answers, Condition, Result, Section, Suggestion
+    from explorer.content.catalog import Catalog
+    from explorer.content.models import Answers, Condition, Result, Section, Suggestion
 
 FORMATS = ("text", "markdown", "json")
 RULE_LINE = "─"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime
 
-from explorer.catalog import Catalog
-from explorer.models import (
+from explorer.content.catalog import Catalog
+from explorer.content.models import (
     Comparison,
     LinkedText,
     Result,

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from explorer.compare_render import markdown_table
-from explorer.comparison import ABOUT_ALL, SILENT
-from explorer.models import Summary
+from explorer.content.comparison import ABOUT_ALL, SILENT
+from explorer.content.models import Summary
 from explorer.render import _md, _md_quote, _paragraphs
 
 TEMPLATES = Path(__file__).parent / "templates"

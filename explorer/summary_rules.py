@@ -8,10 +8,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from explorer.catalog import PROJECT_ROOT, CatalogError, first_problem, read_entries
+from explorer.content.catalog import PROJECT_ROOT, CatalogError, first_problem, read_entries
 from explorer.engine import RuleEngine
-from explorer.models import Answers, AskRule, Comparison, MarkRule, SummaryRuleBook
-from explorer.wording import personalize
+from explorer.content.models import Answers, AskRule, Comparison, MarkRule, SummaryRuleBook
+from explorer.content.wording import personalize
 
 RULESET = "take_home_summary"
 

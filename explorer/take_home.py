@@ -12,8 +12,8 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from explorer.catalog import Catalog
-from explorer.models import Result
+from explorer.content.catalog import Catalog
+from explorer.content.models import Result
 from explorer.prompts import Menus
 from explorer.writers import AlreadyExists, SaveError, format_for, write_atomic
 
@@ -27,7 +27,7 @@ def save(catalog: Catalog, result: Result, path: str | Path, fmt: str, overwrite
          today: datetime.date | None = None) -> Path:
     """Builds the summary and writes it atomically; raises SaveError (AlreadyExists) on failure."""
     # Imported here: only saving pays for the comparison, its rules and (for HTML) Jinja2.
-    from explorer.comparison import load_comparison
+    from explorer.content.comparison import load_comparison
     from explorer.summary import build_summary
     from explorer.summary_files import render_summary
     from explorer.summary_rules import load_summary_rules

@@ -11,7 +11,7 @@ import json
 import sys
 
 from explorer import cli, render
-from explorer.models import Answers
+from explorer.content.models import Answers
 from explorer.referral import REFERRAL_TEXT
 
 PROG = "treatment-explorer: "

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import PROJECT_ROOT, CatalogError, load_catalog, squash
-from explorer.models import Topic
+from explorer.content.catalog import PROJECT_ROOT, CatalogError, load_catalog, squash
+from explorer.content.models import Topic
 
 from .conftest import SEEDS
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import CatalogError, load_catalog, squash
+from explorer.content.catalog import CatalogError, load_catalog, squash
 from explorer.compare_render import linear, markdown_table, page, table
-from explorer.comparison import SILENT, load_comparison
+from explorer.content.comparison import SILENT, load_comparison
 
 from .conftest import edit_file, refused, run_cli
 

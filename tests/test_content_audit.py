@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 import pytest
 
 from explorer import __version__, render
-from explorer.catalog import PROJECT_ROOT, read_toml, squash
-from explorer.comparison import SILENT, load_comparison
+from explorer.content.catalog import PROJECT_ROOT, read_toml, squash
+from explorer.content.comparison import SILENT, load_comparison
 from explorer.referral import (
     DISCLAIMER_LINES,
     REFERRAL_LINES,
@@ -29,7 +29,7 @@ from explorer.referral import (
 from explorer.summary import build_summary
 from explorer.summary_files import render_summary
 from explorer.summary_rules import load_summary_rules
-from explorer.wording import personalize
+from explorer.content.wording import personalize
 
 from .support import assert_referral_last, run_main
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.engine import EngineError, RuleEngine, answers_fact
-from explorer.models import Answers, RuleBook
+from explorer.content.models import Answers, RuleBook
 
 
 def _book(**rules) -> RuleBook:

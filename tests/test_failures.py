@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
-from explorer import catalog, render
-from explorer.catalog import PROJECT_ROOT, CatalogError
+from explorer import render
+from explorer.content import catalog
+from explorer.content.catalog import PROJECT_ROOT, CatalogError
 from explorer.referral import REFERRAL_TEXT
 
 from .support import run_main
@@ -67,7 +68,7 @@ def _modules_loaded_by(argv: list[str], families: tuple[str, ...]) -> list[str]:
 
 
 PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
-SUMMARY_MODULES = ("jinja2", "explorer.comparison", "explorer.summary", "explorer.summary_files", "explorer.take_home")
+SUMMARY_MODULES = ("jinja2", "explorer.content.comparison", "explorer.summary", "explorer.summary_files", "explorer.take_home")
 
 
 @pytest.mark.parametrize("fmt", ["json", "text", "markdown"])

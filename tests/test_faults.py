@@ -18,9 +18,9 @@ from typing import Callable
 import pytest
 
 from explorer import reading_list, render
-from explorer.catalog import PROJECT_ROOT, CatalogError, load_catalog
+from explorer.content.catalog import PROJECT_ROOT, CatalogError, load_catalog
 from explorer.engine import EngineError, RuleEngine
-from explorer.models import Answers
+from explorer.content.models import Answers
 from explorer.referral import REFERRAL_TEXT
 
 from .support import assert_referral_last, error_message, run_main
@@ -113,7 +113,7 @@ def _run_copy(root: Path, *args: str, stdin: bytes = b"{}") -> subprocess.Comple
 
 
 def test_the_copy_is_what_runs(program_copy):
-    probe = subprocess.run([sys.executable, "-c", "import explorer.catalog as c; print(c.PROJECT_ROOT)"],
+    probe = subprocess.run([sys.executable, "-c", "import explorer.content.catalog as c; print(c.PROJECT_ROOT)"],
                            capture_output=True, text=True, cwd=program_copy, timeout=60)
     assert probe.stdout.strip() == str(program_copy.resolve())
     done = _run_copy(program_copy, "--answers", "-", "--format", "json")

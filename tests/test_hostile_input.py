@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from explorer import answers_file, render
-from explorer import catalog as catalog_module
+from explorer.content import catalog as catalog_module
 from explorer.answers_file import MAX_BYTES
-from explorer.catalog import PROJECT_ROOT
-from explorer.models import ANSWER_KEYS, Answers
+from explorer.content.catalog import PROJECT_ROOT
+from explorer.content.models import ANSWER_KEYS, Answers
 
 from .conftest import run_cli
 from .support import FakeStdin, assert_referral_last, error_message, run_main

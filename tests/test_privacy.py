@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from explorer.catalog import PROJECT_ROOT
+from explorer.content.catalog import PROJECT_ROOT
 
 from .test_terminal import (
     ENTER,

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import CatalogError, load_catalog
-from explorer.comparison import load_comparison
+from explorer.content.catalog import CatalogError, load_catalog
+from explorer.content.comparison import load_comparison
 from explorer.engine import RuleEngine
-from explorer.models import Answers, Referral, Suggestion, Summary
+from explorer.content.models import Answers, Referral, Suggestion, Summary
 from explorer.reading_list import build_result
 from explorer.referral import REFERRAL_LINKS, REFERRAL_TEXT
 from explorer.summary import build_summary

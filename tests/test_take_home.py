@@ -10,7 +10,7 @@ import pytest
 
 from explorer import take_home
 from explorer.engine import RuleEngine
-from explorer.models import Answers, Referral
+from explorer.content.models import Answers, Referral
 from explorer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from explorer import referral
-from explorer.wording import personalize
+from explorer.content.wording import personalize
 
 ADVICE = re.compile(
     r"you should|you need|you must|you have (an? )?(opioid|heroin|addiction|disorder)|"

@@ -7,7 +7,7 @@ from typing import Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from explorer.wording import KNOWN_PLACEHOLDERS, PLACEHOLDER
+from explorer.content.wording import KNOWN_PLACEHOLDERS, PLACEHOLDER
 
 Topic = Literal[
     "methadone", "buprenorphine", "naltrexone", "naloxone", "mat", "extended-release",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from explorer.catalog import (
+from explorer.content.catalog import (
     PROJECT_ROOT,
     Catalog,
     CatalogError,
@@ -19,7 +19,7 @@ from explorer.catalog import (
     read_toml,
     squash,
 )
-from explorer.models import Cell, Comparison
+from explorer.content.models import Cell, Comparison
 
 SILENT = "The documents say nothing about this."
 ABOUT_ALL = "About these medications in general"

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from explorer.errors import CatalogError
-from explorer.models import (
+from explorer.content.models import (
     ANSWER_KEYS,
     CautionRule,
     Document,
@@ -31,7 +31,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 # Debris of the source web pages that must never reach a reader (see DEVELOPERS.md).
 PHONE_NUMBER = re.compile(r"\+?\d[\d\s().-]{6,}\d")
