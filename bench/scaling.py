@@ -14,9 +14,9 @@ from pathlib import Path
 
 from bench.profiles import every_profile
 from explorer.content.catalog import load_catalog
-from explorer.engine import RuleEngine
+from explorer.infer.engine import RuleEngine
 from explorer.content.models import Referral
-from explorer.reading_list import build_result
+from explorer.infer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
 
 SAMPLE_EVERY = 97  # a prime stride through the answer space: about 180 varied profiles

@@ -140,11 +140,11 @@ def _width(stream: IO[str]) -> int:
 
 
 def _result(catalog: Catalog, answers: Answers) -> Result:
-    from explorer.engine import (
+    from explorer.infer.engine import (
         RuleEngine,  # durable: only once there are answers to evaluate
     )
     from explorer.content.models import Referral
-    from explorer.reading_list import build_result
+    from explorer.infer.reading_list import build_result
 
     fired = RuleEngine.for_rules(catalog.rules).fired(answers)
     return build_result(catalog, answers, fired, Referral(text=REFERRAL_TEXT))

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from explorer.content.catalog import PROJECT_ROOT, CatalogError, first_problem, read_entries
-from explorer.engine import RuleEngine
+from explorer.infer.engine import RuleEngine
 from explorer.content.models import Answers, AskRule, Comparison, MarkRule, SummaryRuleBook
 from explorer.content.wording import personalize
 

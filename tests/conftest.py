@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from explorer.content.catalog import PROJECT_ROOT, Catalog, CatalogError, load_catalog
-from explorer.engine import RuleEngine
+from explorer.infer.engine import RuleEngine
 from explorer.content.models import Referral, Result
-from explorer.reading_list import build_result
+from explorer.infer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
 
 from .support import every_profile

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.engine import EngineError, RuleEngine, answers_fact
+from explorer.infer.engine import EngineError, RuleEngine, answers_fact
 from explorer.content.models import Answers, RuleBook
 
 

@@ -17,9 +17,10 @@ from typing import Callable
 
 import pytest
 
-from explorer import reading_list, render
+from explorer import render
+from explorer.infer import reading_list
 from explorer.content.catalog import PROJECT_ROOT, CatalogError, load_catalog
-from explorer.engine import EngineError, RuleEngine
+from explorer.infer.engine import EngineError, RuleEngine
 from explorer.content.models import Answers
 from explorer.referral import REFERRAL_TEXT
 

@@ -12,9 +12,9 @@ import pytest
 
 from explorer.content.catalog import CatalogError, load_catalog
 from explorer.content.comparison import load_comparison
-from explorer.engine import RuleEngine
+from explorer.infer.engine import RuleEngine
 from explorer.content.models import Answers, Referral, Suggestion, Summary
-from explorer.reading_list import build_result
+from explorer.infer.reading_list import build_result
 from explorer.referral import REFERRAL_LINKS, REFERRAL_TEXT
 from explorer.summary import build_summary
 from explorer.summary_files import to_html, to_markdown

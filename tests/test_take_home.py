@@ -9,9 +9,9 @@ import shlex
 import pytest
 
 from explorer import take_home
-from explorer.engine import RuleEngine
+from explorer.infer.engine import RuleEngine
 from explorer.content.models import Answers, Referral
-from explorer.reading_list import build_result
+from explorer.infer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
 
 from .test_terminal import (
