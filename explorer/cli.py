@@ -219,7 +219,7 @@ def _interactive(catalog: Catalog, plain: bool, outcome: _Outcome) -> None:
     print("\n" + render.overview_text(catalog, result, width), flush=True)
     rows = shutil.get_terminal_size((80, 24)).lines
     reader.read(catalog, result, menus, width=width, rows=rows, say=print)
-    from explorer import take_home
+    from explorer.summary import offer as take_home
 
     print(flush=True)
     take_home.offer(catalog, result, menus, say=say)
@@ -231,7 +231,7 @@ def _save_format(args: argparse.Namespace) -> str | None:
         return None
     if not args.answers or args.command:
         raise InputError("--save goes with --answers FILE (an interactive session offers to save at the end)")
-    from explorer.writers import format_for
+    from explorer.summary.writer import format_for
 
     fmt = format_for(args.save)
     if fmt is None:
@@ -240,8 +240,8 @@ def _save_format(args: argparse.Namespace) -> str | None:
 
 
 def _save(catalog: Catalog, result: Result, path: str, fmt: str) -> None:
-    from explorer import take_home
-    from explorer.writers import SaveError
+    from explorer.summary import offer as take_home
+    from explorer.summary.writer import SaveError
 
     try:
         written = take_home.save(catalog, result, path, fmt)

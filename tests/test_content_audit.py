@@ -26,9 +26,9 @@ from explorer.referral import (
     REFERRAL_TEXT,
     REFERRAL_TITLE,
 )
-from explorer.summary import build_summary
-from explorer.summary_files import render_summary
-from explorer.summary_rules import load_summary_rules
+from explorer.summary.build import build_summary
+from explorer.summary.formats import render_summary
+from explorer.summary.rules import load_summary_rules
 from explorer.content.wording import personalize
 
 from .support import assert_referral_last, run_main

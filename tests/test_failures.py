@@ -68,7 +68,7 @@ def _modules_loaded_by(argv: list[str], families: tuple[str, ...]) -> list[str]:
 
 
 PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
-SUMMARY_MODULES = ("jinja2", "explorer.content.comparison", "explorer.summary", "explorer.summary_files", "explorer.take_home")
+SUMMARY_MODULES = ("jinja2", "explorer.content.comparison", "explorer.summary.build", "explorer.summary.formats", "explorer.summary.offer")
 
 
 @pytest.mark.parametrize("fmt", ["json", "text", "markdown"])

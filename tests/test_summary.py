@@ -16,9 +16,9 @@ from explorer.infer.engine import RuleEngine
 from explorer.content.models import Answers, Referral, Suggestion, Summary
 from explorer.infer.reading_list import build_result
 from explorer.referral import REFERRAL_LINKS, REFERRAL_TEXT
-from explorer.summary import build_summary
-from explorer.summary_files import to_html, to_markdown
-from explorer.summary_rules import evaluate, load_summary_rules
+from explorer.summary.build import build_summary
+from explorer.summary.formats import to_html, to_markdown
+from explorer.summary.rules import evaluate, load_summary_rules
 
 from .conftest import edit_file, refused
 
@@ -196,7 +196,7 @@ def test_every_inserted_string_is_escaped_in_html(catalog, comparison, rules):
 
 
 def test_a_script_in_a_section_and_a_reason_is_escaped_in_the_saved_file(catalog, tmp_path):
-    from explorer import take_home
+    from explorer.summary import offer as take_home
 
     result = _result(catalog, Answers(dosing="monthly"))
     first = result.suggestions[0]

@@ -8,7 +8,7 @@ import shlex
 
 import pytest
 
-from explorer import take_home
+from explorer.summary import offer as take_home
 from explorer.infer.engine import RuleEngine
 from explorer.content.models import Answers, Referral
 from explorer.infer.reading_list import build_result

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from explorer import writers
-from explorer.writers import AlreadyExists, SaveError, format_for, write_atomic
+from explorer.summary import writer as writers
+from explorer.summary.writer import AlreadyExists, SaveError, format_for, write_atomic
 
 from .conftest import run_cli
 

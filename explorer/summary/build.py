@@ -16,7 +16,7 @@ from explorer.content.models import (
 )
 from explorer.referral import REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
 from explorer.render import preferences
-from explorer.summary_rules import evaluate
+from explorer.summary.rules import evaluate
 
 # The summary's own words about itself; the file travels without DISCLAIMER.md.
 SUMMARY_DISCLAIMER = (

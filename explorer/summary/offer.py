@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer.content.catalog import Catalog
 from explorer.content.models import Result
 from explorer.prompts import Menus
-from explorer.writers import AlreadyExists, SaveError, format_for, write_atomic
+from explorer.summary.writer import AlreadyExists, SaveError, format_for, write_atomic
 
 OFFER = "Save a summary to bring to your appointment?"
 FORMATS = (("HTML: a page to open in a browser or print (.html)", "html"),
@@ -28,9 +28,9 @@ def save(catalog: Catalog, result: Result, path: str | Path, fmt: str, overwrite
     """Builds the summary and writes it atomically; raises SaveError (AlreadyExists) on failure."""
     # Imported here: only saving pays for the comparison, its rules and (for HTML) Jinja2.
     from explorer.content.comparison import load_comparison
-    from explorer.summary import build_summary
-    from explorer.summary_files import render_summary
-    from explorer.summary_rules import load_summary_rules
+    from explorer.summary.build import build_summary
+    from explorer.summary.formats import render_summary
+    from explorer.summary.rules import load_summary_rules
 
     comparison = load_comparison(catalog)
     summary = build_summary(catalog, result, comparison, load_summary_rules(comparison), today)
