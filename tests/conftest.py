@@ -11,9 +11,8 @@ import pytest
 
 from explorer.content.catalog import PROJECT_ROOT, Catalog, CatalogError, load_catalog
 from explorer.infer.engine import RuleEngine
-from explorer.content.models import Referral, Result
+from explorer.content.models import Result
 from explorer.infer.reading_list import build_result
-from explorer.referral import REFERRAL_TEXT
 
 from .support import every_profile
 
@@ -34,8 +33,7 @@ def engine(catalog: Catalog) -> RuleEngine:
 def every_result(catalog: Catalog, engine: RuleEngine) -> list[Result]:
     """The real engine's and reading list's result for every profile of the answer space, computed
     once for the answer-space tests and the content audit."""
-    referral = Referral(text=REFERRAL_TEXT)
-    return [build_result(catalog, a, engine.fired(a), referral) for a in every_profile()]
+    return [build_result(catalog, a, engine.fired(a)) for a in every_profile()]
 
 
 @pytest.fixture

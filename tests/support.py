@@ -10,7 +10,8 @@ import itertools
 import json
 import sys
 
-from explorer import cli, render
+from explorer import cli
+from explorer.render.finish import referral
 from explorer.content.models import Answers
 from explorer.referral import REFERRAL_TEXT
 
@@ -45,7 +46,7 @@ def run_main(argv: list[str], stdin: bytes | FakeStdin = b"") -> tuple[int, str,
 def error_message(err: str) -> str:
     """The one-line message of a refused run: stderr must be exactly that line, then the referral.
     (Not a terminal, so the referral is rendered 80 columns wide.)"""
-    closing = "\n\n" + render.referral(80)
+    closing = "\n\n" + referral(80)
     assert err.endswith(closing), err[-400:]
     message = err[: -len(closing)]
     assert message.startswith(PROG), message[:200]
@@ -66,7 +67,7 @@ def assert_referral_last(out: str, fmt: str) -> dict | None:
         assert "\n#" not in tail, "a heading after the referral"
         assert tail.rstrip().endswith("In an emergency or an overdose: call 911.")
         return None
-    assert out.endswith(render.referral(80)), out[-400:]
+    assert out.endswith(referral(80)), out[-400:]
     return None
 
 

@@ -3,7 +3,12 @@ durable-rules engine and the real reading list."""
 
 from __future__ import annotations
 
+import json
+
+from explorer.formats import SHOWN
 from explorer.referral import REFERRAL_TEXT
+from explorer.render.finish import finish
+from explorer.render.result import render_result
 
 from .support import INTEREST_SETS
 
@@ -50,9 +55,14 @@ def test_doctor_office_methadone_only_on_request_and_explained(every_result):
 
 
 def test_referral_is_present(every_result):
-    for result in every_result:
-        assert result.referral.text == REFERRAL_TEXT
-        assert "1-800-662-HELP (4357)" in result.referral.text
+    """Every output ends with the referral (the content audit reads all of them); here, that the
+    one place adding it does so for results across the space, in every format."""
+    for result in every_result[::7]:
+        for fmt in SHOWN:
+            shown = finish(render_result(result, fmt, 80), 80)
+            assert "1-800-662-HELP (4357)" in shown[-800:]
+            if fmt == "json":
+                assert json.loads(shown)["referral"] == {"text": REFERRAL_TEXT}
 
 
 def test_the_documented_mapping(every_result):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from explorer.content.catalog import CatalogError, load_catalog, squash
-from explorer.compare_render import linear, markdown_table, page, table
+from explorer.render.comparison import linear, markdown_table, page, table
 from explorer.content.comparison import SILENT, load_comparison
 
 from .conftest import edit_file, refused, run_cli

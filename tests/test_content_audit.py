@@ -17,7 +17,12 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
-from explorer import __version__, render
+from explorer import __version__
+from explorer.formats import SHOWN
+from explorer.render import result as render
+from explorer.render.finish import finish, referral
+from explorer.render.listings import describe_when
+from explorer.render.text import disclaimer
 from explorer.content.catalog import PROJECT_ROOT, read_toml, squash
 from explorer.content.comparison import SILENT, load_comparison
 from explorer.referral import (
@@ -123,7 +128,7 @@ def test_the_promotion_detector_flags_a_planted_phrase(planted):
 
 
 def test_the_referral_passes_the_detectors():
-    everything = "\n".join([REFERRAL_TEXT, render.referral(40), render.referral(200), *DISCLAIMER_LINES,
+    everything = "\n".join([REFERRAL_TEXT, referral(40), referral(200), *DISCLAIMER_LINES,
                             "www.FindTreatment.gov https://www.samhsa.gov/find-help 988lifeline.org",
                             "1-800-662-4357", "call or text 988", "call 911"])
     assert _problems(everything) == []
@@ -178,8 +183,8 @@ def answer_space_outputs(catalog, every_result, fast_wrap) -> dict[str, str]:
     where it was first seen. Every output is checked to end with the referral on the way."""
     seen: dict[str, tuple[str, int]] = {}
     for number, result in enumerate(every_result):
-        for fmt in render.FORMATS:
-            output = render.render_result(catalog, result, fmt, 80)
+        for fmt in SHOWN:
+            output = finish(render.render_result(result, fmt, 80), 80)
             data = assert_referral_last(output, fmt)
             for piece in _strings(data) if fmt == "json" else _blocks(output):
                 if piece not in seen:
@@ -189,11 +194,11 @@ def answer_space_outputs(catalog, every_result, fast_wrap) -> dict[str, str]:
 
 def test_remembered_wrapping_changes_nothing(catalog, every_result):
     results = every_result[:: len(every_result) // 25]
-    plain = [render.to_text(catalog, r, 80) for r in results]
+    plain = [render.to_text(r, 80) for r in results]
     remembered = functools.lru_cache(maxsize=None)(render.wrap)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(render, "wrap", remembered)
-        assert [render.to_text(catalog, r, 80) for r in results] == plain
+        assert [render.to_text(r, 80) for r in results] == plain
         assert remembered.cache_info().hits > 0
 
 
@@ -203,17 +208,17 @@ def command_outputs(catalog) -> dict[str, str]:
     the disclaimer, refusals; and the documents the user is pointed to."""
     runs = {"sections": ["sections"], "rules": ["rules"], "--help": ["--help"], "--version": ["--version"],
             "usage error": ["--format", "yaml"], "bad input": ["--answers", "-"], "compare --plain": ["compare", "--plain"]}
-    for fmt in render.FORMATS:
+    for fmt in SHOWN:
         runs[f"compare --format {fmt}"] = ["compare", "--format", fmt]
     for section_id in catalog.sections:
-        for fmt in render.FORMATS:
+        for fmt in SHOWN:
             runs[f"show {section_id} --format {fmt}"] = ["show", section_id, "--format", fmt]
     outputs = {}
     for name, argv in runs.items():
         code, out, err = run_main(argv, stdin=b'{"setting": "clinic"}')
         assert code in (0, 2), (name, err)
         outputs[name] = out + err
-    outputs["disclaimer"] = render.disclaimer(80)
+    outputs["disclaimer"] = disclaimer(80)
     for document in ("DISCLAIMER.md", "README.md"):
         outputs[document] = (PROJECT_ROOT / document).read_text(encoding="utf-8")
     return outputs
@@ -254,7 +259,7 @@ def saved_summaries(catalog, every_result) -> dict[str, str]:
     rules = load_summary_rules(comparison)
     summaries = {}
     for result in every_result[::50]:
-        summary = build_summary(catalog, result, comparison, rules)
+        summary = build_summary(result, comparison, rules)
         for fmt in ("html", "markdown"):
             summaries[render_summary(summary, fmt)] = f"{fmt} summary for {result.answers}"
     return summaries
@@ -326,7 +331,7 @@ def app_words(catalog) -> dict[str, str]:
     for rule in catalog.rules.withhold:
         words[f"withhold {rule.id}"] = rule.why
     for rule in catalog.rules.all():
-        words[f"condition of {rule.id}"] = render.describe_when(catalog, rule.when)
+        words[f"condition of {rule.id}"] = describe_when(catalog, rule.when)
     words["section titles"] = "\n".join(s.title for s in catalog.sections.values())
     words["referral and disclaimer"] = "\n".join([REFERRAL_TITLE, *REFERRAL_LINES, *DISCLAIMER_LINES])
     for module in sorted((PROJECT_ROOT / "explorer").glob("*.py")):

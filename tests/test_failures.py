@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from explorer import render
+from explorer import cli
+from explorer.render import result as render
 from explorer.content import catalog
 from explorer.content.catalog import PROJECT_ROOT, CatalogError
 from explorer.referral import REFERRAL_TEXT
@@ -102,7 +103,7 @@ def test_if_even_the_referral_block_fails_its_plain_text_still_comes_last(monkey
     def broken(*args, **kwargs):
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(render, "referral", broken)
+    monkeypatch.setattr(cli, "referral", broken)
     code, out, err = _run(["--answers", "-"], stdin=b'{"setting": "clinic"}')
     assert code == 2 and out == ""
     assert '"setting" must be one of' in err

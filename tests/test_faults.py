@@ -17,7 +17,9 @@ from typing import Callable
 
 import pytest
 
-from explorer import render
+from explorer.render import listings
+from explorer.render import result as render
+from explorer.render.finish import referral
 from explorer.infer import reading_list
 from explorer.content.catalog import PROJECT_ROOT, CatalogError, load_catalog
 from explorer.infer.engine import EngineError, RuleEngine
@@ -195,11 +197,11 @@ INJECTIONS = [  # (where, replaced by a function that raises, the command that r
     ("engine", None, ["--answers", "-", "--format", "json"]),
     ("build_result", (reading_list, "build_result"), ["--answers", "-"]),
     ("to_markdown", (render, "to_markdown"), ["--answers", "-", "--format", "markdown"]),
-    ("to_json", (render, "to_json"), ["--answers", "-", "--format", "json"]),
-    ("sections_listing", (render, "sections_listing"), ["sections"]),
-    ("rules_listing", (render, "rules_listing"), ["rules"]),
+    ("render_result", (render, "render_result"), ["--answers", "-", "--format", "json"]),
+    ("sections_listing", (listings, "sections_listing"), ["sections"]),
+    ("rules_listing", (listings, "rules_listing"), ["rules"]),
     ("section_page", (render, "section_page"), ["show", "what-is-mat"]),
-    ("section_markdown", (render, "section_markdown"), ["show", "what-is-mat", "--format", "markdown"]),
+    ("render_section", (render, "render_section"), ["show", "what-is-mat", "--format", "markdown"]),
 ]
 
 
@@ -213,13 +215,13 @@ def test_an_unexpected_exception_apologizes_and_refers(request, monkeypatch, whe
     code, out, err = run_main(argv + (["--debug"] if debug else []), stdin=b'{"interests": ["overdose"]}')
     assert code == 1 and out == ""
     assert err.startswith(f"treatment-explorer: {APOLOGY}\n")
-    assert err.endswith("\n\n" + render.referral(80))
+    assert err.endswith("\n\n" + referral(80))
     if debug:
         assert "Traceback (most recent call last)" in err and "injected" in err
         if where == "engine":
             assert "EngineError: a rule's action failed" in err
     else:
-        assert err == f"treatment-explorer: {APOLOGY}\n(run again with --debug to see the details)\n\n" + render.referral(80)
+        assert err == f"treatment-explorer: {APOLOGY}\n(run again with --debug to see the details)\n\n" + referral(80)
 
 
 # ---- a reader that stops reading ------------------------------------------------------------------
@@ -258,7 +260,7 @@ def test_piped_into_head_it_ends_quietly(everything_file, command):
     assert done.stdout == alone.stdout.splitlines(keepends=True)[0]
     # The output fits in the pipe, so usually nothing breaks; if head closed it first, the
     # referral that could not reach stdout goes to stderr, and nothing else does.
-    assert done.stderr in ("", "\n" + render.referral(80)), done.stderr
+    assert done.stderr in ("", "\n" + referral(80)), done.stderr
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -273,5 +275,5 @@ def test_a_pipe_closed_before_the_first_write_ends_quietly_with_the_referral_on_
     err = done.stderr.decode()
     assert done.returncode == 0, err
     assert "BrokenPipeError" not in err and "Exception ignored" not in err and "Traceback" not in err
-    assert err == "\n" + render.referral(80)
+    assert err == "\n" + referral(80)
     assert REFERRAL_TEXT.splitlines()[-1] in err

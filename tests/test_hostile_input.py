@@ -24,9 +24,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from explorer import answers_file, render
+from explorer.ask import answers_file
+from explorer.formats import SHOWN
 from explorer.content import catalog as catalog_module
-from explorer.answers_file import MAX_BYTES
+from explorer.ask.answers_file import MAX_BYTES
 from explorer.content.catalog import PROJECT_ROOT
 from explorer.content.models import ANSWER_KEYS, Answers
 
@@ -226,7 +227,7 @@ def _check_ending(code: int, out: str, err: str, fmt: str, name: str) -> str | N
 
 @pytest.mark.parametrize("source", SOURCES)
 @PROPERTY
-@given(data=ANSWER_OBJECTS, fmt=st.sampled_from(render.FORMATS), ascii_only=st.booleans(),
+@given(data=ANSWER_OBJECTS, fmt=st.sampled_from(SHOWN), ascii_only=st.booleans(),
        indent=st.sampled_from([None, 2]), bom=st.booleans())
 def test_any_answers_object_gives_a_result_or_a_one_line_refusal(source, answers_path, data, fmt, ascii_only, indent, bom):
     raw = (b"\xef\xbb\xbf" if bom else b"") + json.dumps(data, ensure_ascii=ascii_only, indent=indent).encode()
@@ -251,7 +252,7 @@ def test_any_answers_object_gives_a_result_or_a_one_line_refusal(source, answers
 
 @pytest.mark.parametrize("source", SOURCES)
 @PROPERTY
-@given(document=RAW_DOCUMENTS, fmt=st.sampled_from(render.FORMATS))
+@given(document=RAW_DOCUMENTS, fmt=st.sampled_from(SHOWN))
 def test_any_bytes_give_a_result_or_a_one_line_refusal(source, answers_path, document, fmt):
     kind, raw = document
     event(f"input: {kind}")
@@ -392,7 +393,7 @@ def test_hostile_input_in_a_real_process_never_shows_a_traceback(raw, fragment):
     assert any(f in message for f in ((fragment,) if isinstance(fragment, str) else fragment)), message
 
 
-@pytest.mark.parametrize("fmt", render.FORMATS)
+@pytest.mark.parametrize("fmt", SHOWN)
 def test_valid_answers_from_a_file_in_a_real_process(tmp_path, fmt):
     path = tmp_path / "answers.json"
     path.write_text(json.dumps({"for_whom": "someone_else", "interests": ["overdose", "overdose", "unsure"]}))

@@ -10,9 +10,10 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from explorer import arrow_menus, questionnaire, render
-from explorer.arrow_menus import ArrowMenus
-from explorer.numbered_menus import NumberedMenus
+from explorer.ask import arrow_menus, questionnaire
+from explorer.ask.terminal import Terminal
+from explorer.ask.arrow_menus import ArrowMenus
+from explorer.ask.numbered_menus import NumberedMenus
 
 DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
 
@@ -43,7 +44,7 @@ class _FedArrowMenus(ArrowMenus):
 def _answer_with_keys(catalog, keys):
     said = []
     with contextlib.ExitStack() as stack:
-        answers = questionnaire.ask(catalog.questions, _FedArrowMenus(keys, stack), say=said.append)
+        answers = questionnaire.ask(catalog.questions, Terminal(_FedArrowMenus(keys, stack), width=10_000, show=said.append))
     return answers, said
 
 
@@ -65,7 +66,7 @@ def _answer_with_lines(catalog, lines, width=80):
     said = []
     read_line, prompts = _typed(lines)
     menus = NumberedMenus(width, say=said.append, read_line=read_line)
-    answers = questionnaire.ask(catalog.questions, menus, say=lambda text: said.append(render.wrap(text, width)))
+    answers = questionnaire.ask(catalog.questions, Terminal(menus, width=width, show=said.append))
     return answers, said, prompts
 
 

@@ -13,9 +13,9 @@ import pytest
 from explorer.content.catalog import CatalogError, load_catalog
 from explorer.content.comparison import load_comparison
 from explorer.infer.engine import RuleEngine
-from explorer.content.models import Answers, Referral, Suggestion, Summary
+from explorer.content.models import Answers, Suggestion, Summary
 from explorer.infer.reading_list import build_result
-from explorer.referral import REFERRAL_LINKS, REFERRAL_TEXT
+from explorer.referral import REFERRAL_LINKS
 from explorer.summary.build import build_summary
 from explorer.summary.formats import to_html, to_markdown
 from explorer.summary.rules import evaluate, load_summary_rules
@@ -38,11 +38,11 @@ def rules(comparison):
 
 def _result(catalog, answers):
     fired = RuleEngine.for_rules(catalog.rules).fired(answers)
-    return build_result(catalog, answers, fired, Referral(text=REFERRAL_TEXT))
+    return build_result(catalog, answers, fired)
 
 
 def _summary(catalog, comparison, rules, **answers) -> Summary:
-    return build_summary(catalog, _result(catalog, Answers(**answers)), comparison, rules, DAY)
+    return build_summary(_result(catalog, Answers(**answers)), comparison, rules, DAY)
 
 
 # ---- the rules ----------------------------------------------------------------------------------

@@ -10,9 +10,9 @@ import pytest
 
 from explorer.summary import offer as take_home
 from explorer.infer.engine import RuleEngine
-from explorer.content.models import Answers, Referral
+from explorer.content.models import Answers
+from explorer.ask.terminal import Terminal
 from explorer.infer.reading_list import build_result
-from explorer.referral import REFERRAL_TEXT
 
 from .test_terminal import (
     CTRL_C,
@@ -57,12 +57,13 @@ class ScriptedMenus:
 @pytest.fixture(scope="module")
 def result(catalog):
     answers = Answers(dosing="monthly")
-    return build_result(catalog, answers, RuleEngine.for_rules(catalog.rules).fired(answers), Referral(text=REFERRAL_TEXT))
+    return build_result(catalog, answers, RuleEngine.for_rules(catalog.rules).fired(answers))
 
 
 def _offer(catalog, result, menus):
     said = []
-    return take_home.offer(catalog, result, menus, say=said.append, today=DAY), said
+    terminal = Terminal(menus=menus, width=10_000, show=said.append)
+    return take_home.offer(catalog, result, terminal, today=DAY), said
 
 
 def test_no_is_the_default_and_writes_nothing(catalog, result, tmp_path, monkeypatch):

@@ -7,7 +7,8 @@ import os
 import pytest
 
 from explorer.summary import writer as writers
-from explorer.summary.writer import AlreadyExists, SaveError, format_for, write_atomic
+from explorer.formats import saved_format as format_for
+from explorer.summary.writer import AlreadyExists, SaveError, write_atomic
 
 from .conftest import run_cli
 

@@ -14,9 +14,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from explorer.content.wording import personalize
 from explorer.errors import CatalogError
 from explorer.content.models import (
     ANSWER_KEYS,
+    Answers,
     CautionRule,
     Document,
     Question,
@@ -63,6 +65,19 @@ class Catalog:
     def document_label(self, file: str) -> str:
         title = self.documents[file].title
         return f"“{title}” ({file})" if title else file
+
+    def preferences(self, answers: Answers) -> tuple[tuple[str, str], ...]:
+        """The stated preferences in plain words: (question name, chosen label)."""
+        rows = []
+        for question in self.questions:
+            labels = {c.value: personalize(c.label, answers.for_whom) for c in question.choices}
+            value = getattr(answers, question.key)
+            if question.key == "interests":
+                shown = ", ".join(labels[v] for v in value) or "nothing in particular"
+            else:
+                shown = labels[value]
+            rows.append((question.name, shown))
+        return tuple(rows)
 
 
 def squash(text: str) -> str:

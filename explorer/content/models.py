@@ -229,16 +229,17 @@ class Suggestion(_Frozen):
     reasons: tuple[str, ...] = Field(min_length=1)
     cautions: tuple[str, ...] = ()
     text: str
-
-
-class Referral(_Frozen):
-    text: str
+    source_label: str  # the source as a reader names it (not in the JSON contract)
 
 
 class Result(_Frozen):
+    """What the rules made of one person's answers. The referral is not part of it: every output
+    gets it from render/finish.py."""
+
     answers: Answers
     suggestions: tuple[Suggestion, ...] = Field(min_length=1)
-    referral: Referral
+    # (question name, chosen label) in plain words, for the renderers (not in the JSON contract).
+    preferences: tuple[tuple[str, str], ...]
 
 
 # ---- the side-by-side comparison (data/comparison.toml) -----------------------------------------
@@ -334,15 +335,11 @@ class LinkedText(_Frozen):
     href: str | None = None
 
 
-class SummarySection(Suggestion):
-    source_label: str
-
-
 class Summary(_Frozen):
     date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     disclaimer: tuple[str, ...] = Field(min_length=1)
     preferences: tuple[tuple[str, str], ...]
-    sections: tuple[SummarySection, ...] = Field(min_length=1)
+    sections: tuple[Suggestion, ...] = Field(min_length=1)
     comparison: Comparison
     marks: dict[str, tuple[str, ...]]  # column id -> the preferences it matches
     questions: tuple[str, ...] = Field(min_length=1)

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from explorer.content.catalog import Catalog
-from explorer.content.models import RELEVANCE_WEIGHT, Answers, Referral, Result, Suggestion
+from explorer.content.models import RELEVANCE_WEIGHT, Answers, Result, Suggestion
 from explorer.content.wording import personalize
 
 
@@ -69,10 +69,15 @@ def reading_list(catalog: Catalog, answers: Answers, fired: Collection[str]) -> 
                 reasons=tuple(pick.reasons),
                 cautions=cautions,
                 text=section.text,
+                source_label=catalog.document_label(section.source),
             )
         )
     return tuple(suggestions)
 
 
-def build_result(catalog: Catalog, answers: Answers, fired: Collection[str], referral: Referral) -> Result:
-    return Result(answers=answers, suggestions=reading_list(catalog, answers, fired), referral=referral)
+def build_result(catalog: Catalog, answers: Answers, fired: Collection[str]) -> Result:
+    return Result(
+        answers=answers,
+        suggestions=reading_list(catalog, answers, fired),
+        preferences=catalog.preferences(answers),
+    )

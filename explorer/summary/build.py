@@ -1,21 +1,18 @@
 """Builds the take-home summary (a Summary model) from a session's result. No I/O, no formats:
-the writers in summary_files.py turn it into HTML or Markdown."""
+summary/formats.py turn it into HTML or Markdown."""
 
 from __future__ import annotations
 
 import datetime
 
-from explorer.content.catalog import Catalog
 from explorer.content.models import (
     Comparison,
     LinkedText,
     Result,
     Summary,
     SummaryRuleBook,
-    SummarySection,
 )
 from explorer.referral import REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
-from explorer.render import preferences
 from explorer.summary.rules import evaluate
 
 # The summary's own words about itself; the file travels without DISCLAIMER.md.
@@ -48,7 +45,6 @@ def linked(line: str) -> tuple[LinkedText, ...]:
 
 
 def build_summary(
-    catalog: Catalog,
     result: Result,
     comparison: Comparison,
     rules: SummaryRuleBook,
@@ -58,11 +54,8 @@ def build_summary(
     return Summary(
         date=(today or datetime.date.today()).isoformat(),
         disclaimer=SUMMARY_DISCLAIMER,
-        preferences=tuple(preferences(catalog, result.answers)),
-        sections=tuple(
-            SummarySection(**item.model_dump(), source_label=catalog.document_label(item.source))
-            for item in result.suggestions
-        ),
+        preferences=result.preferences,
+        sections=result.suggestions,
         comparison=comparison,
         marks=marks,
         questions=questions,

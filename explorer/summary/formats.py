@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.compare_render import markdown_table
+from explorer.render.comparison import markdown_table
 from explorer.content.comparison import ABOUT_ALL, SILENT
 from explorer.content.models import Summary
-from explorer.render import _md, _md_quote, _paragraphs
+from explorer.formats import Format
+from explorer.render.markdown import escape, quote
+from explorer.render.text import paragraphs
 
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE = "Treatment options: a summary to bring to an appointment"
@@ -31,32 +33,32 @@ def to_html(summary: Summary) -> str:
     )
     template = environment.get_template("summary.html.j2")
     return template.render(s=summary, title=TITLE, caption=CAPTION, silent=SILENT, about_all=ABOUT_ALL,
-                           paragraphs=_paragraphs, questions_intro=QUESTIONS_INTRO)
+                           paragraphs=paragraphs, questions_intro=QUESTIONS_INTRO)
 
 
 def to_markdown(summary: Summary) -> str:
-    lines = [f"# {_md(TITLE)}", "", f"Saved on {summary.date}", "", *_md_quote(summary.disclaimer[0]), "",
-             f"**{_md(summary.disclaimer[-1])}**", ""]
+    lines = [f"# {escape(TITLE)}", "", f"Saved on {summary.date}", "", *quote(summary.disclaimer[0]), "",
+             f"**{escape(summary.disclaimer[-1])}**", ""]
     lines += ["## Preferences stated", ""]
-    lines += [f"- **{_md(name)}:** {_md(shown)}" for name, shown in summary.preferences]
-    lines += ["", "## Questions you may want to ask", "", _md(QUESTIONS_INTRO), ""]
-    lines += [f"- {_md(question)}" for question in summary.questions]
-    lines += ["", "## The three medications side by side", "", _md(summary.comparison.intro), "", _md(CAPTION), ""]
+    lines += [f"- **{escape(name)}:** {escape(shown)}" for name, shown in summary.preferences]
+    lines += ["", "## Questions you may want to ask", "", escape(QUESTIONS_INTRO), ""]
+    lines += [f"- {escape(question)}" for question in summary.questions]
+    lines += ["", "## The three medications side by side", "", escape(summary.comparison.intro), "", escape(CAPTION), ""]
     lines += markdown_table(summary.comparison, summary.marks)
     lines += ["", f"## Reading list: {len(summary.sections)} sections from the documents", "",
               "Most relevant first. Each section is quoted verbatim from its source document.", ""]
     for number, item in enumerate(summary.sections, start=1):
-        lines += [f"### {number}. {_md(item.title)}", "", f"*From {_md(item.source_label)} (section {_md(item.id)})*", ""]
-        lines += [f"- **Why:** {_md(reason)}" for reason in item.reasons]
-        lines += [f"- **Caution:** {_md(caution)}" for caution in item.cautions]
-        lines += ["", *_md_quote(item.text), ""]
+        lines += [f"### {number}. {escape(item.title)}", "", f"*From {escape(item.source_label)} (section {escape(item.id)})*", ""]
+        lines += [f"- **Why:** {escape(reason)}" for reason in item.reasons]
+        lines += [f"- **Caution:** {escape(caution)}" for caution in item.cautions]
+        lines += ["", *quote(item.text), ""]
     lines += ["## About this summary", ""]
     for line in summary.disclaimer:
-        lines += [_md(line), ""]
-    lines += [f"## {_md(summary.referral_title)}", ""]
-    lines += ["".join(_md(part.text) for part in line) + "  " for line in summary.referral]
+        lines += [escape(line), ""]
+    lines += [f"## {escape(summary.referral_title)}", ""]
+    lines += ["".join(escape(part.text) for part in line) + "  " for line in summary.referral]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_summary(summary: Summary, fmt: str) -> str:
-    return to_html(summary) if fmt == "html" else to_markdown(summary)
+def render_summary(summary: Summary, fmt: Format) -> str:
+    return to_html(summary) if fmt == Format.HTML else to_markdown(summary)

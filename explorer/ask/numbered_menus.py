@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from explorer.prompts import Choice
+from explorer.ask.menus import Choice
 
 
 def _fill(text: str, width: int, lead: str = "") -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
-from explorer.prompts import Choice
+from explorer.ask.menus import Choice
 
 SELECT_HINT = "(arrow keys or number, then Enter)"
 CHECKBOX_HINT = "(arrow keys, Space to tick, Enter when done)"
