@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from explorer.content.models import Answers
+from explorer.content.answers import Answers
 
 SINGLE_KEYS = ("for_whom", "setting", "dosing", "detox", "counseling", "support_groups")
 

@@ -19,7 +19,8 @@ from explorer.render.finish import Output
 
 if TYPE_CHECKING:
     from explorer.content.catalog import Catalog
-    from explorer.content.models import Answers, Result
+    from explorer.content.answers import Answers
+    from explorer.infer.result import Result
 
 
 def result_for(catalog: Catalog, answers: Answers) -> Result:

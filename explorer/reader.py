@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explorer.ask.terminal import Terminal
-from explorer.content.models import Result
+from explorer.infer.result import Result
 from explorer.render.result import section_page
 from explorer.render.text import wrap
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.catalog import PROJECT_ROOT, Catalog, CatalogError, load_catalog
+from explorer.content.catalog import PROJECT_ROOT, Catalog, load_catalog
+from explorer.errors import CatalogError
 from explorer.infer.engine import RuleEngine
-from explorer.content.models import Result
+from explorer.infer.result import Result
 from explorer.infer.reading_list import build_result
 
 from .support import every_profile

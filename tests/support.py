@@ -12,7 +12,7 @@ import sys
 
 from explorer import cli
 from explorer.render.finish import referral
-from explorer.content.models import Answers
+from explorer.content.answers import Answers
 from explorer.referral import REFERRAL_TEXT
 
 PROG = "treatment-explorer: "

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.catalog import PROJECT_ROOT, CatalogError, load_catalog, squash
-from explorer.content.models import Topic
+from explorer.content.catalog import PROJECT_ROOT, load_catalog
+from explorer.content.toml import squash
+from explorer.errors import CatalogError
+from explorer.content.documents import Topic
 
 from .conftest import SEEDS
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.catalog import CatalogError, load_catalog, squash
+from explorer.content.catalog import load_catalog
+from explorer.content.toml import squash
+from explorer.errors import CatalogError
 from explorer.render.comparison import linear, markdown_table, page, table
 from explorer.content.comparison import SILENT, load_comparison
 

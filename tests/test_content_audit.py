@@ -23,7 +23,8 @@ from explorer.render import result as render
 from explorer.render.finish import finish, referral
 from explorer.render.listings import describe_when
 from explorer.render.text import disclaimer
-from explorer.content.catalog import PROJECT_ROOT, read_toml, squash
+from explorer.content.catalog import PROJECT_ROOT
+from explorer.content.toml import read_toml, squash
 from explorer.content.comparison import SILENT, load_comparison
 from explorer.referral import (
     DISCLAIMER_LINES,

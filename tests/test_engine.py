@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from explorer.infer.engine import EngineError, RuleEngine, answers_fact
-from explorer.content.models import Answers, RuleBook
+from explorer.content.answers import Answers
+from explorer.content.rules import RuleBook
 
 
 def _book(**rules) -> RuleBook:

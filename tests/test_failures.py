@@ -11,7 +11,8 @@ import pytest
 from explorer import cli
 from explorer.render import result as render
 from explorer.content import catalog
-from explorer.content.catalog import PROJECT_ROOT, CatalogError
+from explorer.content.catalog import PROJECT_ROOT
+from explorer.errors import CatalogError
 from explorer.referral import REFERRAL_TEXT
 
 from .support import run_main

@@ -21,9 +21,10 @@ from explorer.render import listings
 from explorer.render import result as render
 from explorer.render.finish import referral
 from explorer.infer import reading_list
-from explorer.content.catalog import PROJECT_ROOT, CatalogError, load_catalog
+from explorer.content.catalog import PROJECT_ROOT, load_catalog
+from explorer.errors import CatalogError
 from explorer.infer.engine import EngineError, RuleEngine
-from explorer.content.models import Answers
+from explorer.content.answers import Answers
 from explorer.referral import REFERRAL_TEXT
 
 from .support import assert_referral_last, error_message, run_main

@@ -29,7 +29,7 @@ from explorer.formats import SHOWN
 from explorer.content import catalog as catalog_module
 from explorer.ask.answers_file import MAX_BYTES
 from explorer.content.catalog import PROJECT_ROOT
-from explorer.content.models import ANSWER_KEYS, Answers
+from explorer.content.answers import ANSWER_KEYS, Answers
 
 from .conftest import run_cli
 from .support import FakeStdin, assert_referral_last, error_message, run_main

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.catalog import CatalogError, load_catalog
+from explorer.content.catalog import load_catalog
+from explorer.errors import CatalogError
 from explorer.content.comparison import load_comparison
 from explorer.infer.engine import RuleEngine
-from explorer.content.models import Answers, Suggestion, Summary
+from explorer.content.answers import Answers
+from explorer.infer.result import Suggestion
+from explorer.summary.models import Summary
 from explorer.infer.reading_list import build_result
 from explorer.referral import REFERRAL_LINKS
 from explorer.summary.build import build_summary

@@ -10,7 +10,7 @@ import pytest
 
 from explorer.summary import offer as take_home
 from explorer.infer.engine import RuleEngine
-from explorer.content.models import Answers
+from explorer.content.answers import Answers
 from explorer.ask.terminal import Terminal
 from explorer.infer.reading_list import build_result
 

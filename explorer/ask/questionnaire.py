@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from explorer.content.models import Answers, Question
+from explorer.content.answers import Answers
+from explorer.content.questions import Question
 from explorer.ask.menus import Menus
 from explorer.ask.terminal import Terminal
 from explorer.content.wording import personalize

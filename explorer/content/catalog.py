@@ -6,52 +6,21 @@ Everything is checked once, at load: a catalog that loads is one the explorer ca
 from __future__ import annotations
 
 import hashlib
-import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from explorer.content.promotion import promotional_text
+from explorer.content.toml import first_problem, read_entries, squash
 from explorer.content.wording import personalize
 from explorer.errors import CatalogError
-from explorer.content.models import (
-    ANSWER_KEYS,
-    Answers,
-    CautionRule,
-    Document,
-    Question,
-    RuleBook,
-    Section,
-    SuggestRule,
-    WithholdRule,
-)
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from explorer.content.answers import ANSWER_KEYS, Answers
+from explorer.content.documents import Document, Section
+from explorer.content.questions import Question
+from explorer.content.rules import CautionRule, RuleBook, SuggestRule, WithholdRule
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
-# Debris of the source web pages that must never reach a reader (see DEVELOPERS.md).
-PHONE_NUMBER = re.compile(r"\+?\d[\d\s().-]{6,}\d")
-# Searched in the lower-cased text: lower() plus a plain search is a third of what re.IGNORECASE
-# costs over the 58 sections, on every run.
-PROMOTIONAL_WORDS = re.compile(
-    r"call us|call addiction advice|helpline information|where do calls go|scroll to top"
-    r"|rehabs\.org|addiction advice online"
-)
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def promotional_text(text: str) -> str | None:
-    """The first phone number or piece of the sites' advertising in `text`, if any."""
-    found = PHONE_NUMBER.search(text) or PROMOTIONAL_WORDS.search(text.lower())
-    return found.group(0) if found else None
-
 
 @dataclass(frozen=True)
 class Catalog:
@@ -78,44 +47,6 @@ class Catalog:
                 shown = labels[value]
             rows.append((question.name, shown))
         return tuple(rows)
-
-
-def squash(text: str) -> str:
-    """Whitespace-insensitive form, for the verbatim checks."""
-    return " ".join(text.split())
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise CatalogError(path, "file is missing") from None
-    except tomllib.TOMLDecodeError as error:
-        raise CatalogError(path, f"cannot be parsed: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(path, f"cannot be read: {error}") from None
-
-
-def first_problem(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    message = first["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
-
-
-def read_entries(path: Path, table: str, model: type[M]) -> list[M]:
-    raw = read_toml(path).get(table, [])
-    if not isinstance(raw, list):
-        raise CatalogError(path, f"[[{table}]] must be an array of tables")
-    entries = []
-    for number, item in enumerate(raw, start=1):
-        name = f"{table} {item.get('id') or item.get('key') or item.get('file') or f'#{number}'}"
-        try:
-            entries.append(model.model_validate(item))
-        except ValidationError as error:
-            raise CatalogError(path, first_problem(error), name) from None
-    return entries
 
 
 def _unique(path: Path, kind: str, ids: list[str]) -> None:

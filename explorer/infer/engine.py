@@ -18,7 +18,8 @@ from durable import engine as durable_engine
 from durable import lang
 
 from explorer.errors import EngineError
-from explorer.content.models import Answers, Condition, Interest
+from explorer.content.answers import Answers, Interest
+from explorer.content.rules import Condition
 
 
 class _Rule(Protocol):

@@ -6,7 +6,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from explorer.content.catalog import Catalog
-from explorer.content.models import RELEVANCE_WEIGHT, Answers, Result, Suggestion
+from explorer.content.answers import Answers
+from explorer.content.rules import RELEVANCE_WEIGHT
+from explorer.infer.result import Result, Suggestion
 from explorer.content.wording import personalize
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from explorer.content.comparison import ABOUT_ALL, cell_source, cell_text
-from explorer.content.models import Cell, Comparison
+from explorer.content.comparison_table import Cell, Comparison
 from explorer.formats import Format
 from explorer.render.finish import Output
 from explorer.render.markdown import escape

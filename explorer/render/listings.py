@@ -9,7 +9,7 @@ from explorer.render.text import wrap
 
 if TYPE_CHECKING:
     from explorer.content.catalog import Catalog
-    from explorer.content.models import Condition
+    from explorer.content.rules import Condition
 
 def sections_listing(catalog: Catalog, width: int) -> str:
     count = f"{len(catalog.sections)} sections, quoted verbatim from {len(catalog.documents)} documents."

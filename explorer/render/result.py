@@ -13,7 +13,8 @@ from explorer.render.finish import Output
 from explorer.render.text import disclaimer, paragraphs, rule, wrap
 
 if TYPE_CHECKING:  # types only: the closing referral must not import pydantic
-    from explorer.content.models import Result, Section, Suggestion
+    from explorer.content.documents import Section
+    from explorer.infer.result import Result, Suggestion
 
 
 def source_line(label: str) -> str:

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import datetime
 
-from explorer.content.models import (
-    Comparison,
-    LinkedText,
-    Result,
-    Summary,
-    SummaryRuleBook,
-)
+from explorer.content.comparison_table import Comparison
+from explorer.infer.result import Result
+from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
 from explorer.referral import REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
 from explorer.summary.rules import evaluate
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from explorer.render.comparison import markdown_table
 from explorer.content.comparison import ABOUT_ALL, SILENT
-from explorer.content.models import Summary
+from explorer.summary.models import Summary
 from explorer.formats import Format
 from explorer.render.markdown import escape, quote
 from explorer.render.text import paragraphs

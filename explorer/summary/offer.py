@@ -13,7 +13,7 @@ from pathlib import Path
 
 from explorer.ask.terminal import Terminal
 from explorer.content.catalog import Catalog
-from explorer.content.models import Result
+from explorer.infer.result import Result
 from explorer.formats import Format, saved_format
 from explorer.summary.writer import AlreadyExists, SaveError, write_atomic
 

@@ -8,9 +8,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from explorer.content.catalog import PROJECT_ROOT, CatalogError, first_problem, read_entries
+from explorer.content.catalog import PROJECT_ROOT
+from explorer.content.toml import first_problem, read_entries
+from explorer.errors import CatalogError
 from explorer.infer.engine import RuleEngine
-from explorer.content.models import Answers, AskRule, Comparison, MarkRule, SummaryRuleBook
+from explorer.content.answers import Answers
+from explorer.content.comparison_table import Comparison
+from explorer.summary.models import AskRule, MarkRule, SummaryRuleBook
 from explorer.content.wording import personalize
 
 RULESET = "take_home_summary"
