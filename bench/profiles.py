@@ -20,4 +20,4 @@ def every_profile() -> Iterator[Answers]:
     values = [Answers.allowed_values(key) for key in SINGLE_KEYS]
     for combo in itertools.product(*values):
         for interests in interest_sets():
-            yield Answers(**dict(zip(SINGLE_KEYS, combo)), interests=interests)
+            yield Answers(**dict(zip(SINGLE_KEYS, combo, strict=True)), interests=interests)

@@ -31,7 +31,7 @@ def main(root: Path) -> dict[str, float]:
     fired = [engine.fired(answers) for answers in sample]
     engine_done = time.perf_counter()
     suggestions = cautions = 0
-    for answers, ids in zip(sample, fired):  # counted as they come: keeping them would inflate memory
+    for answers, ids in zip(sample, fired, strict=True):  # counted as they come: keeping them would inflate memory
         result = build_result(catalog, answers, ids)
         suggestions += len(result.suggestions)
         cautions += sum(len(s.cautions) for s in result.suggestions)

@@ -18,13 +18,15 @@ from explorer.formats import Format, saved_format
 from explorer.render.finish import Output
 
 if TYPE_CHECKING:
-    from explorer.content.catalog import Catalog
     from explorer.content.answers import Answers
+    from explorer.content.catalog import Catalog
     from explorer.infer.result import Result
 
 
 def result_for(catalog: Catalog, answers: Answers) -> Result:
-    from explorer.infer.engine import RuleEngine  # durable: only once there are answers to evaluate
+    from explorer.infer.engine import (
+        RuleEngine,  # durable: only once there are answers to evaluate
+    )
     from explorer.infer.reading_list import build_result
 
     return build_result(catalog, answers, RuleEngine.for_rules(catalog.rules).fired(answers))

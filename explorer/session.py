@@ -23,7 +23,7 @@ ARROW_MENU_MARKS = "»○●"  # questionary's pointer and checkbox marks
 NO_TERMINAL = (
     "no terminal to ask the questions on. To script it instead: "
     "treatment-explorer --answers FILE (or - for standard input), e.g. "
-    "echo '{\"setting\": \"doctor_office\"}' | treatment-explorer --answers - --format text"
+    'echo \'{"setting": "doctor_office"}\' | treatment-explorer --answers - --format text'
 )
 
 

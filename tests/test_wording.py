@@ -47,7 +47,8 @@ def test_every_reason_says_what_the_documents_say(catalog):
         assert "documents" in rule.reason, rule.id
 
 
-@pytest.mark.parametrize("for_whom, expected", [("self", "you"), ("someone_else", "the person you care about"),
-                                                 ("unsure", "you")])
+@pytest.mark.parametrize(
+    "for_whom, expected", [("self", "you"), ("someone_else", "the person you care about"), ("unsure", "you")]
+)
 def test_personalize(for_whom, expected):
     assert personalize("Because {you} asked; {your} choice.", for_whom).startswith(f"Because {expected} asked")

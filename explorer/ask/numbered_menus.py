@@ -14,8 +14,14 @@ from explorer.ask.menus import Choice
 
 
 def _fill(text: str, width: int, lead: str = "") -> list[str]:
-    return textwrap.wrap(text, width=max(width, 30), initial_indent=lead, subsequent_indent=" " * len(lead),
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.wrap(
+        text,
+        width=max(width, 30),
+        initial_indent=lead,
+        subsequent_indent=" " * len(lead),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 class NumberedMenus:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from explorer.content.answers import Answers
-from explorer.content.questions import Question
 from explorer.ask.menus import Menus
 from explorer.ask.terminal import Terminal
+from explorer.content.answers import Answers
+from explorer.content.questions import Question
 from explorer.content.wording import personalize
 
 

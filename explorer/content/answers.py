@@ -15,8 +15,13 @@ Dosing = Literal["daily", "monthly", "no_medication", "unsure"]
 Detox = Literal["not_started", "in_progress", "completed", "unsure"]
 YesNo = Literal["yes", "no", "unsure"]
 Interest = Literal[
-    "how_medications_work", "side_effects", "withdrawal", "overdose",
-    "understanding_addiction", "finding_a_program", "unsure",
+    "how_medications_work",
+    "side_effects",
+    "withdrawal",
+    "overdose",
+    "understanding_addiction",
+    "finding_a_program",
+    "unsure",
 ]
 
 

@@ -6,21 +6,23 @@ Everything is checked once, at load: a catalog that loads is one the explorer ca
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from explorer.content.answers import ANSWER_KEYS, Answers
+from explorer.content.documents import Document, Section
 from explorer.content.promotion import promotional_text
+from explorer.content.questions import Question
+from explorer.content.rules import CautionRule, Rule, RuleBook, SuggestRule, WithholdRule
 from explorer.content.toml import first_problem, read_entries, squash
 from explorer.content.wording import personalize
 from explorer.errors import CatalogError
-from explorer.content.answers import ANSWER_KEYS, Answers
-from explorer.content.documents import Document, Section
-from explorer.content.questions import Question
-from explorer.content.rules import CautionRule, RuleBook, SuggestRule, WithholdRule
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -107,29 +109,34 @@ def _load_questions(data: Path) -> tuple[Question, ...]:
 
 def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
     suggestions, safety = rules_dir / "suggestions.toml", rules_dir / "safety.toml"
-    parts = {
-        "suggest": read_entries(suggestions, "suggest", SuggestRule),
-        "caution": read_entries(safety, "caution", CautionRule),
-        "withhold": read_entries(safety, "withhold", WithholdRule),
-    }
-    for rule in parts["suggest"]:
+    suggest = read_entries(suggestions, "suggest", SuggestRule)
+    caution = read_entries(safety, "caution", CautionRule)
+    withhold = read_entries(safety, "withhold", WithholdRule)
+    for rule in suggest:
         for section_id in rule.sections:
             if section_id not in sections:
                 raise CatalogError(suggestions, f"names unknown section {section_id!r}", f"suggest {rule.id}")
-    for rule in parts["caution"]:
-        entry = f"caution {rule.id}"
-        if rule.quote_from not in sections:
-            raise CatalogError(safety, f"quotes unknown section {rule.quote_from!r}", entry)
-        if squash(rule.quote) not in squash(sections[rule.quote_from].text):
-            raise CatalogError(safety, f"quote is not verbatim in section {rule.quote_from!r}", entry)
+    for caution_rule in caution:
+        entry = f"caution {caution_rule.id}"
+        if caution_rule.quote_from not in sections:
+            raise CatalogError(safety, f"quotes unknown section {caution_rule.quote_from!r}", entry)
+        if squash(caution_rule.quote) not in squash(sections[caution_rule.quote_from].text):
+            raise CatalogError(safety, f"quote is not verbatim in section {caution_rule.quote_from!r}", entry)
     seen: dict[str, str] = {}  # rule ids are unique across both files
-    for path, kind in ((suggestions, "suggest"), (safety, "caution"), (safety, "withhold")):
-        for rule in parts[kind]:
-            if rule.id in seen:
-                raise CatalogError(path, f"duplicate rule id (first used by {seen[rule.id]})", f"{kind} {rule.id}")
-            seen[rule.id] = f"{kind} {rule.id} in {path.name}"
+    kinds: tuple[tuple[Path, str, Sequence[Rule]], ...] = (
+        (suggestions, "suggest", suggest),
+        (safety, "caution", caution),
+        (safety, "withhold", withhold),
+    )
+    for path, kind, rules in kinds:
+        for any_rule in rules:
+            if any_rule.id in seen:
+                raise CatalogError(
+                    path, f"duplicate rule id (first used by {seen[any_rule.id]})", f"{kind} {any_rule.id}"
+                )
+            seen[any_rule.id] = f"{kind} {any_rule.id} in {path.name}"
     try:
-        return RuleBook(**parts)
+        return RuleBook(suggest=tuple(suggest), caution=tuple(caution), withhold=tuple(withhold))
     except ValidationError as error:  # what is left to check concerns the suggestions (a fallback)
         raise CatalogError(suggestions, first_problem(error)) from None
 

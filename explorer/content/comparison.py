@@ -11,10 +11,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from explorer.content.catalog import PROJECT_ROOT, Catalog
+from explorer.content.comparison_table import Cell, Comparison
 from explorer.content.promotion import promotional_text
 from explorer.content.toml import first_problem, read_toml, squash
 from explorer.errors import CatalogError
-from explorer.content.comparison_table import Cell, Comparison
 
 SILENT = "The documents say nothing about this."
 ABOUT_ALL = "About these medications in general"

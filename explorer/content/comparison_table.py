@@ -7,6 +7,7 @@ from pydantic import Field, model_validator
 
 from explorer.content.base import SLUG, Frozen
 
+
 class Column(Frozen):
     id: str = Field(pattern=SLUG)
     label: str = Field(min_length=1)

@@ -9,11 +9,29 @@ from pydantic import Field, field_validator
 from explorer.content.base import SLUG, Frozen
 
 Topic = Literal[
-    "methadone", "buprenorphine", "naltrexone", "naloxone", "mat", "extended-release",
-    "office-based", "clinic", "inpatient", "outpatient", "detox", "withdrawal",
-    "behavioral-therapy", "cbt", "contingency-management", "motivational-interviewing",
-    "support-groups", "side-effects", "understanding-addiction", "treatment-planning",
-    "seeking-help", "traditional-approaches", "long-term-effects",
+    "methadone",
+    "buprenorphine",
+    "naltrexone",
+    "naloxone",
+    "mat",
+    "extended-release",
+    "office-based",
+    "clinic",
+    "inpatient",
+    "outpatient",
+    "detox",
+    "withdrawal",
+    "behavioral-therapy",
+    "cbt",
+    "contingency-management",
+    "motivational-interviewing",
+    "support-groups",
+    "side-effects",
+    "understanding-addiction",
+    "treatment-planning",
+    "seeking-help",
+    "traditional-approaches",
+    "long-term-effects",
 ]
 
 

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator, model_validator
 from explorer.content.answers import ANSWER_KEYS, Answers
 from explorer.content.base import Frozen, check_placeholders
 
+
 class Choice(Frozen):
     value: str
     label: str = Field(min_length=1)
@@ -33,7 +34,7 @@ class Question(Frozen):
         if sorted(values) != sorted(expected):
             raise ValueError(f"choices of {self.key!r} must be exactly {', '.join(expected)}")
         if "unsure" not in values:
-            raise ValueError(f"{self.key!r} needs an \"I'm not sure\" choice (value unsure)")
+            raise ValueError(f'{self.key!r} needs an "I\'m not sure" choice (value unsure)')
         if (self.kind == "checkbox") != (self.key == "interests"):
             raise ValueError(f"{self.key!r} has the wrong kind {self.kind!r}")
         return self

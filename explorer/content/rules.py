@@ -45,15 +45,24 @@ RawTest = Union[str, list[str], dict[str, Union[str, list[str]]]]
 def _parse_when(raw: dict[str, RawTest]) -> tuple[Condition, ...]:
     """Reads the TOML forms documented in rules/suggestions.toml into Conditions."""
     conditions = []
+    tests: dict[str, Literal["is_not", "includes", "excludes"]] = {
+        "not": "is_not",
+        "includes": "includes",
+        "excludes": "excludes",
+    }
     for key, spec in raw.items():
+        test: Literal["is", "is_not", "includes", "excludes"] = "is"
+        given: str | list[str]
         if isinstance(spec, dict):
-            if len(spec) != 1 or next(iter(spec)) not in ("not", "includes", "excludes"):
-                raise ValueError(f"{key!r}: expected one of {{ not = ... }}, {{ includes = ... }}, {{ excludes = ... }}")
-            word, values = next(iter(spec.items()))
-            test = {"not": "is_not", "includes": "includes", "excludes": "excludes"}[word]
+            if len(spec) != 1 or next(iter(spec)) not in tests:
+                raise ValueError(
+                    f"{key!r}: expected one of {{ not = ... }}, {{ includes = ... }}, {{ excludes = ... }}"
+                )
+            word, given = next(iter(spec.items()))
+            test = tests[word]
         else:
-            test, values = "is", spec
-        values = (values,) if isinstance(values, str) else tuple(values)
+            given = spec
+        values = (given,) if isinstance(given, str) else tuple(given)
         conditions.append(Condition(key=key, test=test, values=values))
     return tuple(conditions)
 
@@ -106,7 +115,9 @@ class RuleBook(Frozen):
 
     @model_validator(mode="after")
     def _unique_ids_and_a_fallback(self) -> RuleBook:
-        check_rule_book(self.all(), self.suggest, "one suggestion rule needs `when = {}` so every answer gets a suggestion")
+        check_rule_book(
+            self.all(), self.suggest, "one suggestion rule needs `when = {}` so every answer gets a suggestion"
+        )
         return self
 
     def all(self) -> tuple[Rule, ...]:

@@ -20,11 +20,9 @@ else:  # pragma: no cover - exercised on 3.10 only
 M = TypeVar("M", bound=BaseModel)
 
 
-
 def squash(text: str) -> str:
     """Whitespace-insensitive form, for the verbatim checks."""
     return " ".join(text.split())
-
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from explorer.content.answers import Answers
 from explorer.content.base import Frozen
 from explorer.content.documents import Topic
 
+
 class Suggestion(Frozen):
     id: str
     title: str

@@ -42,10 +42,10 @@ def _rule(left: str, cross: str, right: str, widths: list[int]) -> str:
 
 
 def _boxed_row(cells: list[list[str]], widths: list[int]) -> list[str]:
-    filled = [_fill(lines, w) for lines, w in zip(cells, widths)]
+    filled = [_fill(lines, w) for lines, w in zip(cells, widths, strict=True)]
     height = max(len(f) for f in filled)
     return [
-        "│" + "│".join(f" {(f[i] if i < len(f) else ''):<{w}} " for f, w in zip(filled, widths)) + "│"
+        "│" + "│".join(f" {(f[i] if i < len(f) else ''):<{w}} " for f, w in zip(filled, widths, strict=True)) + "│"
         for i in range(height)
     ]
 
@@ -83,13 +83,18 @@ def linear(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ..
     for column in comparison.columns:
         lines += [wrap(heading(column.label, marks.get(column.id, ())), width)]
         for row in comparison.rows:
-            lines.append(wrap(f"{row.label}: {' '.join(_cell_lines(row.cells[column.id]))}", width, "  ", at_hyphens=True))
+            lines.append(
+                wrap(f"{row.label}: {' '.join(_cell_lines(row.cells[column.id]))}", width, "  ", at_hyphens=True)
+            )
         lines.append("")
     general = [row for row in comparison.rows if row.about_all]
     if general:
         lines.append(wrap(ABOUT_ALL, width))
-        lines += [wrap(f"{row.label}: {' '.join(_cell_lines(row.about_all))}", width, "  ", at_hyphens=True)
-                  for row in general if row.about_all]
+        lines += [
+            wrap(f"{row.label}: {' '.join(_cell_lines(row.about_all))}", width, "  ", at_hyphens=True)
+            for row in general
+            if row.about_all
+        ]
         lines.append("")
     return "\n".join(lines).rstrip("\n")
 
@@ -112,8 +117,10 @@ def markdown_table(comparison: Comparison, marks: Mapping[str, tuple[str, ...]] 
     columns = comparison.columns
     lines = ["| | " + " | ".join(escape(heading(c.label, marks.get(c.id, ()))) for c in columns) + " |"]
     lines.append("| --- |" + " --- |" * len(columns))
-    lines += [f"| **{escape(row.label)}** | " + " | ".join(cell(row.cells[c.id]) for c in columns) + " |"
-              for row in comparison.rows]
+    lines += [
+        f"| **{escape(row.label)}** | " + " | ".join(cell(row.cells[c.id]) for c in columns) + " |"
+        for row in comparison.rows
+    ]
     general = [row for row in comparison.rows if row.about_all]
     if general:
         lines += ["", f"{escape(ABOUT_ALL)}:", ""]

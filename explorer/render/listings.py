@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from explorer.content.catalog import Catalog
     from explorer.content.rules import Condition
 
+
 def sections_listing(catalog: Catalog, width: int) -> str:
     count = f"{len(catalog.sections)} sections, quoted verbatim from {len(catalog.documents)} documents."
     lines = [wrap(count, width), ""]
@@ -44,22 +45,34 @@ def rules_listing(catalog: Catalog, width: int) -> str:
     rules = catalog.rules
     lines = [wrap(f"{len(rules.suggest)} suggestion rules (rules/suggestions.toml)", width), ""]
     for rule in rules.suggest:
-        lines += _rule_entry(f"{rule.id}  [{rule.relevance}]", [
-            ("When", describe_when(catalog, rule.when)),
-            ("Suggests", ", ".join(rule.sections)),
-            ("Reason", rule.reason),
-        ], width)
+        lines += _rule_entry(
+            f"{rule.id}  [{rule.relevance}]",
+            [
+                ("When", describe_when(catalog, rule.when)),
+                ("Suggests", ", ".join(rule.sections)),
+                ("Reason", rule.reason),
+            ],
+            width,
+        )
     lines += [wrap(f"{len(rules.caution) + len(rules.withhold)} safety rules (rules/safety.toml)", width), ""]
     for caution in rules.caution:
-        lines += _rule_entry(f"{caution.id}  [caution]", [
-            ("When", describe_when(catalog, caution.when)),
-            ("On sections about", ", ".join(caution.topics)),
-            ("Caution", f"{caution.lead} “{caution.quote}” ({caution.quote_from})"),
-        ], width)
+        lines += _rule_entry(
+            f"{caution.id}  [caution]",
+            [
+                ("When", describe_when(catalog, caution.when)),
+                ("On sections about", ", ".join(caution.topics)),
+                ("Caution", f"{caution.lead} “{caution.quote}” ({caution.quote_from})"),
+            ],
+            width,
+        )
     for withhold in rules.withhold:
-        lines += _rule_entry(f"{withhold.id}  [withhold]", [
-            ("When", describe_when(catalog, withhold.when)),
-            ("Keeps out sections about", ", ".join(withhold.topics)),
-            ("Why", withhold.why),
-        ], width)
+        lines += _rule_entry(
+            f"{withhold.id}  [withhold]",
+            [
+                ("When", describe_when(catalog, withhold.when)),
+                ("Keeps out sections about", ", ".join(withhold.topics)),
+                ("Why", withhold.why),
+            ],
+            width,
+        )
     return "\n".join(lines)

@@ -4,7 +4,7 @@ The referral is not theirs to add: render/finish.py does that for every output."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from explorer.formats import Format
 from explorer.referral import DISCLAIMER_LINES
@@ -58,7 +58,13 @@ def to_markdown(result: Result) -> list[str]:
     lines = ["# Treatment Options Explorer: reading list", "", *markdown.quote("\n".join(DISCLAIMER_LINES)), ""]
     lines += ["## Your answers", ""]
     lines += [f"- **{md(name)}:** {md(shown)}" for name, shown in result.preferences]
-    lines += ["", "## Reading list", "", "Most relevant first. Each section is quoted verbatim from its source document.", ""]
+    lines += [
+        "",
+        "## Reading list",
+        "",
+        "Most relevant first. Each section is quoted verbatim from its source document.",
+        "",
+    ]
     for number, item in enumerate(result.suggestions, start=1):
         lines += [f"### {number}. {md(item.title)}", "", f"*{md(source_line(item.source_label))}*", ""]
         lines += [f"- **Why:** {md(reason)}" for reason in item.reasons]
@@ -68,7 +74,7 @@ def to_markdown(result: Result) -> list[str]:
 
 
 # The JSON contract (README, "Scripting"): what the renderers' own fields add stays out of it.
-NOT_IN_JSON = {"preferences": True, "suggestions": {"__all__": {"source_label"}}}
+NOT_IN_JSON: Any = {"preferences": True, "suggestions": {"__all__": {"source_label"}}}
 
 
 def render_result(result: Result, fmt: Format, width: int) -> Output:

@@ -7,8 +7,8 @@ import datetime
 
 from explorer.content.comparison_table import Comparison
 from explorer.infer.result import Result
-from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
 from explorer.referral import REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
+from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
 from explorer.summary.rules import evaluate
 
 # The summary's own words about itself; the file travels without DISCLAIMER.md.
@@ -36,7 +36,7 @@ def linked(line: str) -> tuple[LinkedText, ...]:
         if at:
             parts.append(LinkedText(text=rest[:at]))
         parts.append(LinkedText(text=phrase, href=href))
-        rest = rest[at + len(phrase):]
+        rest = rest[at + len(phrase) :]
     return tuple(parts)
 
 

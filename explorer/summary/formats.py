@@ -7,17 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.render.comparison import markdown_table
 from explorer.content.comparison import ABOUT_ALL, SILENT
-from explorer.summary.models import Summary
 from explorer.formats import Format
+from explorer.render.comparison import markdown_table
 from explorer.render.markdown import escape, quote
 from explorer.render.text import paragraphs
+from explorer.summary.models import Summary
 
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE = "Treatment options: a summary to bring to an appointment"
-CAPTION = ("Quoted from the documents; where they say nothing, the cell says so. A column marked "
-           "“Matches” meets a stated preference; that is not a recommendation.")
+CAPTION = (
+    "Quoted from the documents; where they say nothing, the cell says so. A column marked "
+    "“Matches” meets a stated preference; that is not a recommendation."
+)
 QUESTIONS_INTRO = "Questions for a healthcare professional, chosen from the preferences above."
 
 
@@ -32,23 +34,56 @@ def to_html(summary: Summary) -> str:
         lstrip_blocks=True,
     )
     template = environment.get_template("summary.html.j2")
-    return template.render(s=summary, title=TITLE, caption=CAPTION, silent=SILENT, about_all=ABOUT_ALL,
-                           paragraphs=paragraphs, questions_intro=QUESTIONS_INTRO)
+    return template.render(
+        s=summary,
+        title=TITLE,
+        caption=CAPTION,
+        silent=SILENT,
+        about_all=ABOUT_ALL,
+        paragraphs=paragraphs,
+        questions_intro=QUESTIONS_INTRO,
+    )
 
 
 def to_markdown(summary: Summary) -> str:
-    lines = [f"# {escape(TITLE)}", "", f"Saved on {summary.date}", "", *quote(summary.disclaimer[0]), "",
-             f"**{escape(summary.disclaimer[-1])}**", ""]
+    lines = [
+        f"# {escape(TITLE)}",
+        "",
+        f"Saved on {summary.date}",
+        "",
+        *quote(summary.disclaimer[0]),
+        "",
+        f"**{escape(summary.disclaimer[-1])}**",
+        "",
+    ]
     lines += ["## Preferences stated", ""]
     lines += [f"- **{escape(name)}:** {escape(shown)}" for name, shown in summary.preferences]
     lines += ["", "## Questions you may want to ask", "", escape(QUESTIONS_INTRO), ""]
     lines += [f"- {escape(question)}" for question in summary.questions]
-    lines += ["", "## The three medications side by side", "", escape(summary.comparison.intro), "", escape(CAPTION), ""]
+    lines += [
+        "",
+        "## The three medications side by side",
+        "",
+        escape(summary.comparison.intro),
+        "",
+        escape(CAPTION),
+        "",
+    ]
     lines += markdown_table(summary.comparison, summary.marks)
-    lines += ["", f"## Reading list: {len(summary.sections)} sections from the documents", "",
-              "Most relevant first. Each section is quoted verbatim from its source document.", ""]
+    lines += [
+        "",
+        f"## Reading list: {len(summary.sections)} sections from the documents",
+        "",
+        "Most relevant first. Each section is quoted verbatim from its source document.",
+        "",
+    ]
     for number, item in enumerate(summary.sections, start=1):
-        lines += [f"### {number}. {escape(item.title)}", "", f"*From {escape(item.source_label)} (section {escape(item.id)})*", ""]
+        lines += [
+            f"### {number}. {escape(item.title)}",
+            "",
+            f"*From {escape(item.source_label)} (section {escape(item.id)})*",
+            "",
+        ]
         lines += [f"- **Why:** {escape(reason)}" for reason in item.reasons]
         lines += [f"- **Caution:** {escape(caution)}" for caution in item.cautions]
         lines += ["", *quote(item.text), ""]

@@ -11,6 +11,7 @@ from explorer.content.comparison_table import Comparison
 from explorer.content.rules import Rule, check_rule_book
 from explorer.infer.result import Suggestion
 
+
 class AskRule(Rule):
     """A question the reader may want to ask a professional: always a question, never advice."""
 

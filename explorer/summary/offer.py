@@ -1,9 +1,9 @@
 """Saving the take-home summary: the offer at the end of an interactive session, and the save
 itself (shared with `--save PATH`).
 
-The offer asks through the Menus protocol (explorer/ask/menus.py), so arrow-key menus, numbered
---plain menus and tests all drive it alike. Nothing is written unless the person says yes and names a file; an existing file is replaced only
-after a second yes.
+The offer asks through the session's Terminal (explorer/ask/terminal.py), so arrow-key menus,
+numbered --plain menus and tests all drive it alike. Nothing is written unless the person says yes
+and names a file; an existing file is replaced only after a second yes.
 """
 
 from __future__ import annotations
@@ -13,18 +13,26 @@ from pathlib import Path
 
 from explorer.ask.terminal import Terminal
 from explorer.content.catalog import Catalog
-from explorer.infer.result import Result
 from explorer.formats import Format, saved_format
+from explorer.infer.result import Result
 from explorer.summary.writer import AlreadyExists, SaveError, write_atomic
 
 OFFER = "Save a summary to bring to your appointment?"
-FORMATS = (("HTML: a page to open in a browser or print (.html)", Format.HTML),
-           ("Markdown: plain text (.md)", Format.MARKDOWN))
+FORMATS = (
+    ("HTML: a page to open in a browser or print (.html)", Format.HTML),
+    ("Markdown: plain text (.md)", Format.MARKDOWN),
+)
 EXTENSIONS = {Format.HTML: ".html", Format.MARKDOWN: ".md"}
 
 
-def save(catalog: Catalog, result: Result, path: str | Path, fmt: Format, overwrite: bool = False,
-         today: datetime.date | None = None) -> Path:
+def save(
+    catalog: Catalog,
+    result: Result,
+    path: str | Path,
+    fmt: Format,
+    overwrite: bool = False,
+    today: datetime.date | None = None,
+) -> Path:
     """Builds the summary and writes it atomically; raises SaveError (AlreadyExists) on failure."""
     # Imported here: only saving pays for the comparison, its rules and (for HTML) Jinja2.
     from explorer.content.comparison import load_comparison

@@ -13,6 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
+
 class SaveError(Exception):
     """The file could not be written; the message says why in plain words."""
 
