@@ -13,7 +13,9 @@ from explorer.content.toml import squash
 from explorer.errors import CatalogError
 from explorer.render.comparison import linear, markdown_table, page, table
 
-from .helpers.content import refused
+from .helpers.checks import assert_referral_last
+from .helpers.content import edit_file, refused
+from .helpers.pty import PROGRAM, finish, spawn
 from .helpers.run import run_cli
 
 
@@ -66,7 +68,7 @@ def test_where_the_documents_say_nothing_the_cell_says_so(comparison):
 # ---- damaged data refuses to load, naming the file and the entry -------------------------------
 
 
-def edit_file(root: Path, old: str, new: str) -> None:
+def _edit(root: Path, old: str, new: str) -> None:
     edit_file(root / "data" / "comparison.toml", old, new)
 
 
@@ -79,14 +81,14 @@ def test_the_copy_loads_before_it_is_damaged(content_copy, comparison):
 
 
 def test_quote_not_verbatim(content_copy):
-    edit_file(content_copy, '"It is a long-acting opioid agonist"', '"It is a short-acting opioid agonist"')
+    _edit(content_copy, '"It is a long-acting opioid agonist"', '"It is a short-acting opioid agonist"')
     error = _load_error(content_copy)
     assert error.entry == "row how-it-acts, methadone"
     assert "not verbatim" in str(error)
 
 
 def test_unknown_section(content_copy):
-    edit_file(content_copy, 'section = "buprenorphine-lower-dependence"', 'section = "buprenorphine-dependence"')
+    _edit(content_copy, 'section = "buprenorphine-lower-dependence"', 'section = "buprenorphine-dependence"')
     error = _load_error(content_copy)
     assert error.entry == "row dependence, buprenorphine"
     assert "buprenorphine-dependence" in str(error)
@@ -94,7 +96,7 @@ def test_unknown_section(content_copy):
 
 def test_a_quote_from_another_section_is_refused(content_copy):
     # Verbatim in the documents, but not in the section it names.
-    edit_file(
+    _edit(
         content_copy,
         'section = "naltrexone-and-vivitrol" }\n\n[row.about_all]',
         'section = "naltrexone-oral-and-monthly-injection" }\n\n[row.about_all]',
@@ -105,21 +107,21 @@ def test_a_quote_from_another_section_is_refused(content_copy):
 
 
 def test_a_cell_with_neither_quote_nor_silence(content_copy):
-    edit_file(content_copy, "buprenorphine = { silent = true }", "buprenorphine = { }")
+    _edit(content_copy, "buprenorphine = { silent = true }", "buprenorphine = { }")
     error = _load_error(content_copy)
     assert error.entry == "row how-often, buprenorphine"
     assert "silent = true" in str(error)
 
 
 def test_a_missing_column(content_copy):
-    edit_file(content_copy, "buprenorphine = { silent = true }\n", "")
+    _edit(content_copy, "buprenorphine = { silent = true }\n", "")
     error = _load_error(content_copy)
     assert "how-often" in str(error)
     assert "exactly one cell" in str(error)
 
 
 def test_promotion_is_refused(content_copy):
-    edit_file(content_copy, '"It comes in tablet form"', '"Call us today: It comes in tablet form"')
+    _edit(content_copy, '"It comes in tablet form"', '"Call us today: It comes in tablet form"')
     error = _load_error(content_copy)
     assert error.entry == "row forms, methadone"
     assert "promotional" in str(error)
@@ -186,8 +188,6 @@ def test_compare_plain_and_json():
 
 @pytest.mark.parametrize("cols", [40, 100])
 def test_compare_in_a_real_terminal_fits_its_width(cols):
-    from .test_terminal import PROGRAM, assert_referral_last, finish, spawn
-
     child = spawn(f"{PROGRAM} compare", cols=cols)
     shown, code, _ = finish(child)
     assert code == 0

@@ -23,7 +23,7 @@ from explorer.summary.formats import to_html, to_markdown
 from explorer.summary.models import Summary
 from explorer.summary.rules import evaluate, load_summary_rules
 
-from .helpers.content import refused
+from .helpers.content import edit_file, refused
 
 DAY = datetime.date(2025, 3, 4)
 EVIL = "<script>alert(1)</script>"
@@ -92,7 +92,7 @@ def test_questions_are_questions_never_advice(rules):
         ), rule.question
 
 
-def edit_file(root: Path, old: str, new: str) -> None:
+def _edit(root: Path, old: str, new: str) -> None:
     edit_file(root / "rules" / "summary.toml", old, new)
 
 
@@ -125,14 +125,14 @@ def _load_error(root: Path) -> CatalogError:
     ],
 )
 def test_damaged_summary_rules_are_refused(content_copy, old, new, entry, words):
-    edit_file(content_copy, old, new)
+    _edit(content_copy, old, new)
     error = _load_error(content_copy)
     assert error.entry == entry
     assert words in str(error)
 
 
 def test_summary_rules_without_a_fallback_question(content_copy):
-    edit_file(
+    _edit(
         content_copy,
         'id = "ask-which-options-fit"\nwhen = {}',
         'id = "ask-which-options-fit"\nwhen = { counseling = "no" }',
