@@ -14,8 +14,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from explorer.ask.terminal import width_of
 from explorer.encoding import tolerate_narrow_encodings
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
     from explorer.content.catalog import Catalog
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One command: its body and the options that apply to it; any other is refused, never ignored."""
 
     run: Callable[[Catalog, argparse.Namespace], Output]
