@@ -25,13 +25,12 @@ from explorer.models import (
     SuggestRule,
     WithholdRule,
 )
+from explorer.resources import content_root
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Debris of the source web pages that must never reach a reader (see DEVELOPERS.md).
 PHONE_NUMBER = re.compile(r"\+?\d[\d\s().-]{6,}\d")
@@ -188,8 +187,10 @@ def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
         raise CatalogError(suggestions, first_problem(error)) from None
 
 
-def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
-    """Loads `root/data` and `root/rules`; raises CatalogError naming the first problem found."""
+def load_catalog(root: Path | None = None) -> Catalog:
+    """Loads `root/data` and `root/rules` (by default content_root()); raises CatalogError naming the
+    first problem found."""
+    root = root or content_root()
     data = root / "data"
     documents, texts = _load_documents(data)
     sections = _load_sections(data, texts)

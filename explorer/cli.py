@@ -19,7 +19,7 @@ import sys
 import traceback
 from typing import IO, TYPE_CHECKING, Any
 
-from explorer import __version__, render
+from explorer import render
 from explorer.encoding import can_show, tolerate_narrow_encodings
 from explorer.errors import CatalogError, InputError
 from explorer.referral import REFERRAL_TEXT
@@ -97,6 +97,16 @@ class _Once(argparse.Action):
         setattr(namespace, self.dest, True if self.nargs == 0 else values)
 
 
+class _Version(argparse._VersionAction):
+    """--version: the version in the package's metadata, looked up only when asked."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        from explorer.resources import version
+
+        self.version = f"%(prog)s {version()}"
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="treatment-explorer",
@@ -121,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --answers: also save a take-home summary (.html or .md) to PATH")
     parser.add_argument("--debug", action=_Once, nargs=0, default=False,
                         help="show the full traceback if something fails")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, version="%(prog)s")
     return parser
 
 

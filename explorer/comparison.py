@@ -11,7 +11,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from explorer.catalog import (
-    PROJECT_ROOT,
     Catalog,
     CatalogError,
     first_problem,
@@ -20,6 +19,7 @@ from explorer.catalog import (
     squash,
 )
 from explorer.models import Cell, Comparison
+from explorer.resources import content_root
 
 SILENT = "The documents say nothing about this."
 ABOUT_ALL = "About these medications in general"
@@ -38,8 +38,9 @@ def _check_cell(path: Path, catalog: Catalog, cell: Cell, entry: str) -> None:
         raise CatalogError(path, f"quote is not verbatim in section {cell.section!r}", entry)
 
 
-def load_comparison(catalog: Catalog, root: Path = PROJECT_ROOT) -> Comparison:
+def load_comparison(catalog: Catalog, root: Path | None = None) -> Comparison:
     """Loads `root/data/comparison.toml`; raises CatalogError naming the file and the entry."""
+    root = root or content_root()
     path = root / "data" / "comparison.toml"
     raw = read_toml(path)
     rows = raw.get("row", [])

@@ -5,14 +5,12 @@ Jinja2 is imported only when HTML is asked for: scripted runs that save nothing 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from explorer.compare_render import markdown_table
 from explorer.comparison import ABOUT_ALL, SILENT
 from explorer.models import Summary
 from explorer.render import _md, _md_quote, _paragraphs
+from explorer.resources import templates
 
-TEMPLATES = Path(__file__).parent / "templates"
 TITLE = "Treatment options: a summary to bring to an appointment"
 CAPTION = ("Quoted from the documents; where they say nothing, the cell says so. A column marked "
            "“Matches” meets a stated preference; that is not a recommendation.")
@@ -23,7 +21,7 @@ def to_html(summary: Summary) -> str:
     import jinja2
 
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(templates()),
         autoescape=True,  # every inserted string, whatever the template's name
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

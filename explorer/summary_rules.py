@@ -8,15 +8,17 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from explorer.catalog import PROJECT_ROOT, CatalogError, first_problem, read_entries
+from explorer.catalog import CatalogError, first_problem, read_entries
 from explorer.engine import RuleEngine
 from explorer.models import Answers, AskRule, Comparison, MarkRule, SummaryRuleBook
+from explorer.resources import content_root
 from explorer.wording import personalize
 
 RULESET = "take_home_summary"
 
 
-def load_summary_rules(comparison: Comparison, root: Path = PROJECT_ROOT) -> SummaryRuleBook:
+def load_summary_rules(comparison: Comparison, root: Path | None = None) -> SummaryRuleBook:
+    root = root or content_root()
     path = root / "rules" / "summary.toml"
     asks = read_entries(path, "ask", AskRule)
     marks = read_entries(path, "mark", MarkRule)

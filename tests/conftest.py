@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import PROJECT_ROOT, Catalog, CatalogError, load_catalog
+from explorer.catalog import Catalog, CatalogError, load_catalog
 from explorer.engine import RuleEngine
 from explorer.models import Referral, Result
 from explorer.reading_list import build_result
 from explorer.referral import REFERRAL_TEXT
 
-from .support import every_profile
+from .support import PROJECT_ROOT, every_profile
 
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 

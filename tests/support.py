@@ -9,11 +9,13 @@ import io
 import itertools
 import json
 import sys
+from pathlib import Path
 
 from explorer import cli, render
 from explorer.models import Answers
 from explorer.referral import REFERRAL_TEXT
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout (the program finds its content itself)
 PROG = "treatment-explorer: "
 MARKDOWN_REFERRAL_HEADING = "## Talk to a healthcare professional"
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import PROJECT_ROOT, CatalogError, load_catalog, squash
+from explorer.catalog import CatalogError, load_catalog, squash
 from explorer.models import Topic
 
 from .conftest import SEEDS
+from .support import PROJECT_ROOT
 
 DATA = PROJECT_ROOT / "data"
 PHONE = re.compile(r"\d{3}[-.\s)]+\d{3}[-.\s]+\d{4}|\+\d[\d\s-]{7,}")

@@ -190,7 +190,7 @@ def test_output_to_a_closed_pipe_ends_quietly():
     import subprocess
     import sys
 
-    from explorer.catalog import PROJECT_ROOT
+    from .support import PROJECT_ROOT
 
     shell = f"echo '{{}}' | {sys.executable} -m explorer --answers - --format text | head -1"
     done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)

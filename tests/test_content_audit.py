@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 import pytest
 
 from explorer import __version__, render
-from explorer.catalog import PROJECT_ROOT, read_toml, squash
+from explorer.catalog import read_toml, squash
 from explorer.comparison import SILENT, load_comparison
 from explorer.referral import (
     DISCLAIMER_LINES,
@@ -31,7 +31,7 @@ from explorer.summary_files import render_summary
 from explorer.summary_rules import load_summary_rules
 from explorer.wording import personalize
 
-from .support import assert_referral_last, run_main
+from .support import PROJECT_ROOT, assert_referral_last, run_main
 
 # ---- the detectors -------------------------------------------------------------------------------
 

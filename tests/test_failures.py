@@ -9,10 +9,10 @@ import sys
 import pytest
 
 from explorer import catalog, render
-from explorer.catalog import PROJECT_ROOT, CatalogError
+from explorer.catalog import CatalogError
 from explorer.referral import REFERRAL_TEXT
 
-from .support import run_main
+from .support import PROJECT_ROOT, run_main
 
 
 def _run(argv: list[str], stdin: bytes = b"{}") -> tuple[int, str, str]:

@@ -27,11 +27,10 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from explorer import answers_file, render
 from explorer import catalog as catalog_module
 from explorer.answers_file import MAX_BYTES
-from explorer.catalog import PROJECT_ROOT
 from explorer.models import ANSWER_KEYS, Answers
 
 from .conftest import run_cli
-from .support import FakeStdin, assert_referral_last, error_message, run_main
+from .support import PROJECT_ROOT, FakeStdin, assert_referral_last, error_message, run_main
 
 # Even without an example database, hypothesis caches data in ./.hypothesis/ (from the moment
 # this module is collected). Nothing is written to the tree: its home is a temporary directory.

@@ -16,8 +16,7 @@ import sys
 
 import pytest
 
-from explorer.catalog import PROJECT_ROOT
-
+from .support import PROJECT_ROOT
 from .test_terminal import (
     ENTER,
     assert_referral_last,

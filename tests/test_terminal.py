@@ -11,7 +11,7 @@ import sys
 import pexpect
 import pytest
 
-from explorer.catalog import PROJECT_ROOT
+from .support import PROJECT_ROOT
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
 DOWN, UP, ENTER, CTRL_C, CTRL_D = "\x1b[B", "\x1b[A", "\r", "\x03", "\x04"
