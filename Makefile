@@ -30,7 +30,7 @@ $(VENV)/.installed-test: pyproject.toml scripts/setup-venv
 	@touch $@ $(VENV)/.installed-run
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
 
 # The benchmark (not part of the tests): prints a Markdown table; ARGS=--update-readme also
 # rewrites the table in README.md. See README.md, "Speed".
