@@ -2,9 +2,9 @@
 installed into a fresh virtual environment outside it, and the installed program run from `/`, where
 nothing can be found through the checkout. Its output must be the checkout's, byte for byte.
 
-The cost is kept to one build and one install per session (about 15 seconds with pip's cache; a
-first run on a machine also compiles durable-rules, once). Skipped when pip cannot reach a package
-index for the build backend."""
+The cost is kept to one build and one install per session: about 20 seconds with pip's cache, which
+also keeps the durable-rules wheel (without it, durable-rules compiles once per session). Skipped
+when pip cannot reach a package index for the build backend."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from .conftest import run_cli
 from .support import PROJECT_ROOT
 
 ANSWERS = '{"for_whom": "someone_else", "setting": "residential", "dosing": "monthly", "interests": ["overdose"]}'
-# What the build needs besides the checkout's own files (the rest is development only).
+# Left out of the copy that is built: what only development needs.
 BUILD_IGNORE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
                                       ".pytest_cache", "tests", "bench", "docs", "scripts", ".ci")
 
