@@ -19,25 +19,49 @@ import pytest
 
 from explorer.referral import REFERRAL_TEXT
 
-from .conftest import run_cli
-from .support import PROJECT_ROOT
+from .helpers.content import PROJECT_ROOT
+from .helpers.run import run_cli
 
 ANSWERS = '{"for_whom": "someone_else", "setting": "residential", "dosing": "monthly", "interests": ["overdose"]}'
 # Left out of the copy that is built: what only development needs.
-BUILD_IGNORE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
-                                      ".pytest_cache", "tests", "bench", "docs", "scripts", ".ci")
+BUILD_IGNORE = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".pytest_cache",
+    "tests",
+    "bench",
+    "docs",
+    "scripts",
+    ".ci",
+)
 
 
-def _run(*args: str | Path, cwd: Path | str, env: dict[str, str] | None = None,
-         stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(a) for a in args], input=stdin, capture_output=True, text=True, cwd=cwd,
-                          env=env, timeout=600, encoding="utf-8")
+def _run(
+    *args: str | Path, cwd: Path | str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(a) for a in args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=600,
+        encoding="utf-8",
+    )
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
     """The environment without anything that could point the installed program at the checkout."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONHOME", "TREATMENT_EXPLORER_CONTENT", "VIRTUAL_ENV")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "PYTHONHOME", "TREATMENT_EXPLORER_CONTENT", "VIRTUAL_ENV")
+    }
     env.update(PYTHONIOENCODING="utf-8", **extra)
     if sys.version_info >= (3, 13):  # durable-rules 2.0.28 calls PyEval_CallObject (see README)
         env["CPPFLAGS"] = (env.get("CPPFLAGS", "") + " -DPyEval_CallObject=PyObject_CallObject").strip()
@@ -61,8 +85,17 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert len(wheels) == 1 and len(sdists) == 1, list(dist.iterdir())
     made = _run(sys.executable, "-m", "venv", venv, cwd=work, env=env)
     assert made.returncode == 0, made.stderr
-    done = _run(venv / "bin" / "python", "-m", "pip", "--disable-pip-version-check", "--quiet", "install",
-                wheels[0], cwd=work, env=env)
+    done = _run(
+        venv / "bin" / "python",
+        "-m",
+        "pip",
+        "--disable-pip-version-check",
+        "--quiet",
+        "install",
+        wheels[0],
+        cwd=work,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     return venv / "bin"
 
@@ -93,11 +126,14 @@ def test_the_installed_wheel_saves_a_summary_and_knows_its_version(installed, tm
     version = _from_root(installed, "--version")
     assert version.returncode == 0 and version.stdout == run_cli("--version").stdout
     # The content travels inside the package, the disclaimer with it; nothing is read from the checkout.
-    probe = ("from explorer import resources; root = resources.content_root(); "
-             "print(root); print(resources.disclaimer_path().is_file())")
+    probe = (
+        "from explorer.content import resources; root = resources.content_root(); "
+        "print(root); print(resources.disclaimer_path().is_file())"
+    )
     where = _run(installed / "python", "-c", probe, cwd="/", env=_clean_env())
     assert where.returncode == 0, where.stderr
     root, disclaimer = where.stdout.splitlines()
     assert str(PROJECT_ROOT) not in root and "site-packages" in root and disclaimer == "True"
-    assert json.loads(_from_root(installed, "--answers", "-", "--format", "json", stdin="{}").stdout)[
-        "referral"] == {"text": REFERRAL_TEXT}
+    assert json.loads(_from_root(installed, "--answers", "-", "--format", "json", stdin="{}").stdout)["referral"] == {
+        "text": REFERRAL_TEXT
+    }

@@ -1,0 +1,94 @@
+"""Reads answers for scripted runs (`--answers FILE`, `-` for standard input) into Answers.
+
+Every way the input can be wrong becomes an InputError with one line that names the problem.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from explorer.content.answers import ANSWER_KEYS, Answers
+from explorer.errors import InputError
+
+MAX_BYTES = 1024 * 1024
+EXAMPLE = '{"setting": "doctor_office", "dosing": "monthly", "interests": ["overdose"]}'
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise InputError(f"the key {_short(key)} appears more than once")
+        result[key] = value
+    return result
+
+
+def _whole_number(digits: str) -> int:
+    # Python refuses to convert more than 4300 digits (a ValueError that json.loads lets through).
+    if len(digits.lstrip("-")) > 100:
+        raise InputError(f"a number with {len(digits.lstrip('-'))} digits cannot be an answer")
+    return int(digits)
+
+
+def _explain(error: ValidationError, data: dict[str, Any]) -> str:
+    first = error.errors()[0]
+    key = str(first["loc"][0]) if first["loc"] else ""
+    if first["type"] == "extra_forbidden" or key not in ANSWER_KEYS:
+        # A key pydantic cannot read as text at all (a lone surrogate, "\ud800") comes with no name.
+        unknown = key if key in data else next((k for k in data if k not in ANSWER_KEYS), key)
+        return f"unknown key {_short(unknown)} (allowed keys: {', '.join(ANSWER_KEYS)})"
+    allowed = ", ".join(Answers.allowed_values(key))
+    if key == "interests":
+        return f'"interests" must be a list of any of: {allowed} (got {_short(data.get(key))})'
+    return f"{_short(key)} must be one of: {allowed} (got {_short(data.get(key))})"
+
+
+def parse_answers(raw: bytes, name: str) -> Answers:
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"{name} is larger than 1 MiB; an answers file is a few lines of JSON, like {EXAMPLE}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{name} is not UTF-8 text") from None
+    if not text.strip():
+        raise InputError(f"{name} is empty; expected a JSON object like {EXAMPLE}")
+    try:
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys, parse_int=_whole_number)
+    except InputError as error:
+        raise InputError(f"{name}: {error}") from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    except RecursionError:
+        raise InputError(f"{name} is nested too deeply to be an answers file") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{name} must hold a JSON object like {EXAMPLE}")
+    try:
+        return Answers.model_validate(data)
+    except ValidationError as error:
+        raise InputError(f"{name}: {_explain(error, data)}") from None
+
+
+def read_answers(path: str, stdin: IO[bytes]) -> Answers:
+    """Reads at most 1 MiB (plus one byte, to tell that there is more) and parses it."""
+    name = "standard input" if path == "-" else path
+    try:
+        if path == "-":
+            raw = stdin.read(MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name} is a directory, not an answers file") from None
+    except OSError as error:
+        raise InputError(f"{name} cannot be read: {error.strerror or error}") from None
+    return parse_answers(raw, name)

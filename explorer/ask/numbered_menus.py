@@ -1,0 +1,96 @@
+"""Menus for screen readers and simple terminals: numbered choices, answered by typing a number.
+
+No colours, no cursor movement, no redrawing: every line is printed once, wrapped at the width.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from explorer.ask.menus import Choice
+
+
+def _fill(text: str, width: int, lead: str = "") -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=max(width, 30),
+        initial_indent=lead,
+        subsequent_indent=" " * len(lead),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+class NumberedMenus:
+    def __init__(
+        self, width: int = 80, say: Callable[[str], None] = print, read_line: Callable[[str], str] = input
+    ) -> None:
+        self.width = width
+        self.say = say
+        self.read_line = read_line
+
+    def _show(self, text: str, choices: Sequence[Choice]) -> None:
+        lines = _fill(text, self.width)
+        for number, (label, _) in enumerate(choices, start=1):
+            lines += _fill(label, self.width, lead=f"  {number}. ")
+        self.say("\n".join(lines))
+
+    def _read(self, prompt: str) -> str:
+        """The prompt wrapped like everything else; its last line stays on the typing line."""
+        *above, last = _fill(prompt, self.width - 8)  # room left on the line for what is typed
+        if above:
+            self.say("\n".join(above))
+        return self.read_line(last + " ").strip()
+
+    def _ask(self, prompt: str, parse: Callable[[str], Any]) -> Any:
+        """Asks until `parse` accepts the line; parse raises ValueError with what to type instead."""
+        while True:
+            try:
+                return parse(self._read(prompt))
+            except ValueError as problem:
+                self.say("\n".join(_fill(str(problem), self.width)))
+
+    def select(self, text: str, choices: Sequence[Choice], default: Any = None) -> Any:
+        self._show(text, choices)
+        values = [value for _, value in choices]
+        fallback = values.index(default) + 1 if default in values else None
+        hint = f"Enter alone: {fallback}" if fallback else f"1 to {len(values)}"
+
+        def parse(line: str) -> Any:
+            if not line and fallback:
+                return values[fallback - 1]
+            if line.isdecimal() and 1 <= int(line) <= len(values):
+                return values[int(line) - 1]
+            raise ValueError(f"Please type a number from 1 to {len(values)}, then Enter.")
+
+        return self._ask(f"Type a number, then Enter ({hint}):", parse)
+
+    def checkbox(self, text: str, choices: Sequence[Choice]) -> list[Any]:
+        self._show(text, choices)
+        values = [value for _, value in choices]
+
+        def parse(line: str) -> list[Any]:
+            picked = [word for word in re.split(r"[\s,]+", line) if word]
+            if all(word.isdecimal() and 1 <= int(word) <= len(values) for word in picked):
+                numbers = sorted({int(word) for word in picked})
+                return [values[number - 1] for number in numbers]
+            raise ValueError(f"Please type numbers from 1 to {len(values)}, separated by spaces, or nothing.")
+
+        return self._ask("Type any numbers, separated by spaces, then Enter (Enter alone: none):", parse)
+
+    def confirm(self, text: str, default: bool = False) -> bool:
+        def parse(line: str) -> bool:
+            if not line:
+                return default
+            if line.lower() in ("y", "yes", "n", "no"):
+                return line.lower().startswith("y")
+            raise ValueError("Please type y for yes or n for no, then Enter.")
+
+        return self._ask(text + (" (Y/n):" if default else " (y/N):"), parse)
+
+    def text(self, text: str, default: str = "") -> str:
+        hint = f" (Enter alone: {default})" if default else ""
+        return self._read(text + hint + ":") or default

@@ -1,0 +1,70 @@
+"""Loads and validates the side-by-side comparison (data/comparison.toml) against the catalog.
+
+Checked once, at load, like the catalog: every column filled on every row, every quote verbatim
+(whitespace aside) in the section it cites, which must exist, and free of the sites' promotion.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from explorer.content.catalog import Catalog
+from explorer.content.comparison_table import Cell, Comparison
+from explorer.content.promotion import promotional_text
+from explorer.content.resources import content_root
+from explorer.content.toml import first_problem, read_toml, squash
+from explorer.errors import CatalogError
+
+SILENT = "The documents say nothing about this."
+ABOUT_ALL = "About these medications in general"
+
+
+def _check_cell(path: Path, catalog: Catalog, cell: Cell, entry: str) -> None:
+    if cell.silent:
+        return
+    section = catalog.sections.get(cell.section or "")
+    if section is None:
+        raise CatalogError(path, f"cites unknown section {cell.section!r}", entry)
+    found = promotional_text(cell.quote or "")
+    if found:
+        raise CatalogError(path, f"contains promotional text {found!r}", entry)
+    if squash(cell.quote or "") not in squash(section.text):
+        raise CatalogError(path, f"quote is not verbatim in section {cell.section!r}", entry)
+
+
+def load_comparison(catalog: Catalog, root: Path | None = None) -> Comparison:
+    """Loads `root/data/comparison.toml`; raises CatalogError naming the file and the entry."""
+    root = root or content_root()
+    path = root / "data" / "comparison.toml"
+    raw = read_toml(path)
+    rows = raw.get("row", [])
+    for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
+        name = f"row {row.get('id') or f'#{number}'}"
+        for column, cell in (row.get("cells") or {}).items():
+            try:
+                Cell.model_validate(cell)
+            except ValidationError as error:
+                raise CatalogError(path, first_problem(error), f"{name}, {column}") from None
+    try:
+        comparison = Comparison.model_validate(
+            {"intro": raw.get("intro"), "columns": raw.get("column", []), "rows": rows}
+        )
+    except ValidationError as error:
+        raise CatalogError(path, first_problem(error)) from None
+    for row in comparison.rows:
+        for column, cell in row.cells.items():
+            _check_cell(path, catalog, cell, f"row {row.id}, {column}")
+        if row.about_all:
+            _check_cell(path, catalog, row.about_all, f"row {row.id}, about_all")
+    return comparison
+
+
+def cell_text(cell: Cell) -> str:
+    return SILENT if cell.silent else f"“{cell.quote}”"
+
+
+def cell_source(cell: Cell) -> str | None:
+    """The section a cell quotes, as shown under the quote; None for a silent cell."""
+    return None if cell.silent else f"(section {cell.section})"

@@ -1,0 +1,126 @@
+"""The rule engine: the only module that imports durable-rules.
+
+Every rule of the rule book (suggest, caution and withhold alike) becomes one durable rule over a
+single "answers" fact. Facts, not events: a fact fires every rule that matches it, where an event
+would be consumed by the first. Each evaluation runs under a fresh session id whose state is
+deleted afterwards, so one profile never sees another's facts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from functools import reduce
+from operator import and_, or_
+from typing import Any, Callable, Protocol, get_args
+
+from durable import engine as durable_engine
+from durable import lang
+
+from explorer.content.answers import Answers, Interest
+from explorer.content.rules import Condition
+from explorer.errors import EngineError
+
+
+class _Rule(Protocol):
+    id: str
+    when: tuple[Condition, ...]
+
+
+class Rules(Protocol):
+    """Any rule book: the reading list's (RuleBook) or the summary's (SummaryRuleBook)."""
+
+    def all(self) -> tuple[_Rule, ...]: ...
+
+
+ALL_INTERESTS: tuple[str, ...] = tuple(i for i in get_args(Interest) if i != "unsure")
+
+
+class _SynchronousHost(durable_engine.Host):
+    """A durable host without its background dispatch timers.
+
+    The stock Host polls every ruleset from timer threads, which could pick up a pending action
+    between our assert and its synchronous completion. We only ever run rules synchronously.
+    """
+
+    def _run(self) -> None:
+        pass
+
+
+def _interest_key(interest: str) -> str:
+    return f"interests.{interest}"
+
+
+def _durable_condition(condition: Condition) -> Any:
+    """One `when` line as a durable expression. Interests are a map of booleans on the fact:
+    durable's allItems never matches an empty list, so "not ticked" needs an explicit False."""
+    m = lang.m
+    if condition.test == "is":
+        return reduce(or_, (getattr(m, condition.key) == v for v in condition.values))
+    if condition.test == "is_not":
+        return reduce(and_, (getattr(m, condition.key) != v for v in condition.values))
+    wanted = condition.test == "includes"
+    tests = (getattr(m.interests, v) == wanted for v in condition.values)
+    return reduce(or_ if wanted else and_, tests)
+
+
+def _durable_rule(conditions: tuple[Condition, ...], action: Callable[[Any], None]) -> dict:
+    if conditions:
+        expression = reduce(and_, (_durable_condition(c) for c in conditions))
+    else:
+        expression = lang.m.kind == "answers"  # the fallback: every answers fact
+    return lang.when_all(expression)(action).define()
+
+
+def answers_fact(answers: Answers, sid: str) -> dict[str, Any]:
+    fact: dict[str, Any] = answers.model_dump(exclude={"interests"})
+    fact["interests"] = {i: i in answers.interests for i in ALL_INTERESTS}
+    fact.update(kind="answers", sid=sid)
+    return fact
+
+
+class RuleEngine:
+    """Evaluates a rule book with durable-rules; `fired(answers)` gives the ids of matching rules.
+    Any rule book with `all()` (rules having an id and a `when`) will do."""
+
+    _registered: dict[str, RuleEngine] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, rules: Rules, name: str):
+        self.name = name
+        self._hits: dict[str, list[str]] = {}
+        self._sids = itertools.count()
+        definition = {rule.id: _durable_rule(rule.when, self._recorder(rule.id)) for rule in rules.all()}
+        self._host = _SynchronousHost()
+        self._host.register_rulesets({name: definition})
+
+    @classmethod
+    def for_rules(cls, rules: Rules, name: str = "treatment_explorer") -> RuleEngine:
+        """One engine per ruleset name per process: durable registers a name only once."""
+        with cls._lock:
+            engine = cls._registered.get(name)
+            if engine is None:
+                engine = cls._registered[name] = cls(rules, name)
+            return engine
+
+    def _recorder(self, rule_id: str) -> Callable[[Any], None]:
+        def record(c: Any) -> None:
+            self._hits[c.s.sid].append(rule_id)
+
+        return record
+
+    def fired(self, answers: Answers) -> tuple[str, ...]:
+        sid = f"s{next(self._sids)}"
+        self._hits[sid] = []
+        try:
+            try:
+                self._host.assert_fact(self.name, answers_fact(answers, sid))
+            except durable_engine.MessageNotHandledException:
+                pass  # no rule matched; the reading list decides what that means
+            failure = self._host.get_state(self.name, sid).get("exception")
+        finally:
+            self._host.delete_state(self.name, sid)
+            hits = self._hits.pop(sid)
+        if failure:
+            raise EngineError(f"a rule's action failed: {failure}")
+        return tuple(hits)

@@ -1,0 +1,137 @@
+"""The comparison as text: a boxed table that wraps its cells at the terminal width, the linear
+form (screen readers, `--plain`, and terminals too narrow for the table) and a Markdown table.
+Pure functions returning str."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from explorer.content.comparison import ABOUT_ALL, cell_source, cell_text
+from explorer.content.comparison_table import Cell, Comparison
+from explorer.formats import Format
+from explorer.render.finish import Output
+from explorer.render.markdown import escape
+from explorer.render.text import fill, wrap
+
+MIN_CELL = 16  # narrower than this, a quote becomes a column of single words: go linear
+MAX_LABEL = 14
+TITLE = "Compare the medications"
+BOX_CHARACTERS = "┌┬┐├┼┤└┴┘│─"
+
+
+def _cell_lines(cell: Cell) -> list[str]:
+    source = cell_source(cell)
+    return [cell_text(cell), *([source] if source else [])]
+
+
+def heading(label: str, matches: tuple[str, ...]) -> str:
+    return f"{label} (matches: {', '.join(matches)})" if matches else label
+
+
+def _fill(lines: list[str], width: int) -> list[str]:
+    """A cell's lines: a cell is narrow, so words may break at hyphens, and a word longer than
+    the cell is cut rather than pushing the table wider."""
+    out: list[str] = []
+    for line in lines:
+        out += fill(line, width, hyphens=True, break_words=True) or [""]
+    return out
+
+
+def _rule(left: str, cross: str, right: str, widths: list[int]) -> str:
+    return left + cross.join("─" * (w + 2) for w in widths) + right
+
+
+def _boxed_row(cells: list[list[str]], widths: list[int]) -> list[str]:
+    filled = [_fill(lines, w) for lines, w in zip(cells, widths, strict=True)]
+    height = max(len(f) for f in filled)
+    return [
+        "│" + "│".join(f" {(f[i] if i < len(f) else ''):<{w}} " for f, w in zip(filled, widths, strict=True)) + "│"
+        for i in range(height)
+    ]
+
+
+def table(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...]] = {}) -> str | None:
+    """The boxed table, or None when `width` cannot hold it without crushing the quotes."""
+    columns = len(comparison.columns)
+    label_width = max(
+        max((len(word) for row in comparison.rows for word in row.label.split()), default=1),
+        min(max(len(row.label) for row in comparison.rows), MAX_LABEL),
+    )
+    cell_width = (width - (3 * (columns + 1) + 1) - label_width) // columns
+    if cell_width < MIN_CELL:
+        return None
+    widths = [label_width] + [cell_width] * columns
+    inner = sum(widths) + 3 * columns  # a full-width row: every column and the separators between
+    lines = [_rule("┌", "┬", "┐", widths)]
+    lines += _boxed_row([[""]] + [[heading(c.label, marks.get(c.id, ()))] for c in comparison.columns], widths)
+    spanning = False  # the row above is a full-width one: the rule below it has no crossings above
+    for row in comparison.rows:
+        lines.append(_rule("├", "┬" if spanning else "┼", "┤", widths))
+        lines += _boxed_row([[row.label]] + [_cell_lines(row.cells[c.id]) for c in comparison.columns], widths)
+        spanning = row.about_all is not None
+        if row.about_all:
+            lines.append(_rule("├", "┴", "┤", widths))
+            about = f"{ABOUT_ALL}: {' '.join(_cell_lines(row.about_all))}"
+            lines += [f"│ {line:<{inner}} │" for line in _fill([about], inner)]
+    lines.append(_rule("└", "─" if spanning else "┴", "┘", widths))
+    return "\n".join(lines)
+
+
+def linear(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...]] = {}) -> str:
+    """One medication after another, one row per line: reads well aloud and at any width."""
+    lines: list[str] = []
+    for column in comparison.columns:
+        lines += [wrap(heading(column.label, marks.get(column.id, ())), width)]
+        for row in comparison.rows:
+            lines.append(
+                wrap(f"{row.label}: {' '.join(_cell_lines(row.cells[column.id]))}", width, "  ", at_hyphens=True)
+            )
+        lines.append("")
+    general = [row for row in comparison.rows if row.about_all]
+    if general:
+        lines.append(wrap(ABOUT_ALL, width))
+        lines += [
+            wrap(f"{row.label}: {' '.join(_cell_lines(row.about_all))}", width, "  ", at_hyphens=True)
+            for row in general
+            if row.about_all
+        ]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")
+
+
+def page(comparison: Comparison, width: int, plain: bool = False) -> str:
+    """What `compare` prints before the referral: the table, or the linear form when asked for
+    (--plain) or when the terminal is too narrow for the table."""
+    body = None if plain else table(comparison, width)
+    if body is None:
+        body = linear(comparison, width)
+    intro = wrap(comparison.intro, width)
+    hint = wrap("To read a section in full: treatment-explorer show SECTION", width)
+    return f"{wrap(TITLE, width)}\n\n{intro}\n\n{body}\n\n{hint}\n"
+
+
+def markdown_table(comparison: Comparison, marks: Mapping[str, tuple[str, ...]] = {}) -> list[str]:
+    def cell(c: Cell) -> str:
+        return " ".join(escape(part) for part in _cell_lines(c))
+
+    columns = comparison.columns
+    lines = ["| | " + " | ".join(escape(heading(c.label, marks.get(c.id, ()))) for c in columns) + " |"]
+    lines.append("| --- |" + " --- |" * len(columns))
+    lines += [
+        f"| **{escape(row.label)}** | " + " | ".join(cell(row.cells[c.id]) for c in columns) + " |"
+        for row in comparison.rows
+    ]
+    general = [row for row in comparison.rows if row.about_all]
+    if general:
+        lines += ["", f"{escape(ABOUT_ALL)}:", ""]
+        lines += [f"- **{escape(row.label)}:** {cell(row.about_all)}" for row in general if row.about_all]
+    return lines
+
+
+def render_comparison(comparison: Comparison, fmt: Format, width: int, plain: bool = False) -> Output:
+    """What `compare` shows in each format; render/finish.py adds the referral."""
+    if fmt == Format.JSON:
+        return Output(fmt, comparison.model_dump(mode="json", exclude_none=True))
+    if fmt == Format.MARKDOWN:
+        return Output(fmt, [f"# {TITLE}", "", escape(comparison.intro), "", *markdown_table(comparison), ""])
+    return Output(Format.TEXT, page(comparison, width, plain=plain) + "\n")

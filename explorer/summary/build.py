@@ -1,0 +1,60 @@
+"""Builds the take-home summary (a Summary model) from a session's result. No I/O, no formats:
+summary/formats.py turn it into HTML or Markdown."""
+
+from __future__ import annotations
+
+import datetime
+
+from explorer.content.comparison_table import Comparison
+from explorer.infer.result import Result
+from explorer.referral import REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
+from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
+from explorer.summary.rules import evaluate
+
+# The summary's own words about itself; the file travels without DISCLAIMER.md.
+SUMMARY_DISCLAIMER = (
+    "This summary comes from the Treatment Options Explorer: educational information, not medical "
+    "advice. It is not a diagnosis or a recommendation of any treatment, medication, program or provider.",
+    "It lists the general preferences stated in one session and what five published articles say about "
+    "treatment options for heroin and other opioid addiction. The articles are quoted verbatim; they "
+    "may be incomplete, inaccurate or out of date, and some were published by commercial treatment "
+    "referral sites. Check anything here with a healthcare professional.",
+    "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
+)
+
+
+def linked(line: str) -> tuple[LinkedText, ...]:
+    """Splits a referral line around the phrases that have a link of their own."""
+    parts: list[LinkedText] = []
+    rest = line
+    while rest:
+        found = [(rest.find(phrase), phrase, href) for phrase, href in REFERRAL_LINKS if phrase in rest]
+        if not found:
+            parts.append(LinkedText(text=rest))
+            break
+        at, phrase, href = min(found)
+        if at:
+            parts.append(LinkedText(text=rest[:at]))
+        parts.append(LinkedText(text=phrase, href=href))
+        rest = rest[at + len(phrase) :]
+    return tuple(parts)
+
+
+def build_summary(
+    result: Result,
+    comparison: Comparison,
+    rules: SummaryRuleBook,
+    today: datetime.date | None = None,
+) -> Summary:
+    questions, marks = evaluate(rules, result.answers)
+    return Summary(
+        date=(today or datetime.date.today()).isoformat(),
+        disclaimer=SUMMARY_DISCLAIMER,
+        preferences=result.preferences,
+        sections=result.suggestions,
+        comparison=comparison,
+        marks=marks,
+        questions=questions,
+        referral_title=REFERRAL_TITLE,
+        referral=tuple(linked(line.strip()) for line in REFERRAL_LINES if line.strip()),
+    )

@@ -1,0 +1,52 @@
+"""The summary's rules (rules/summary.toml): questions to ask a professional, and the comparison
+columns that match the stated preferences. Loaded and checked like the other rules; evaluated by
+durable-rules through the engine, under a ruleset name of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from explorer.content.answers import Answers
+from explorer.content.comparison_table import Comparison
+from explorer.content.resources import content_root
+from explorer.content.toml import first_problem, read_entries
+from explorer.content.wording import personalize
+from explorer.errors import CatalogError
+from explorer.infer.engine import RuleEngine
+from explorer.summary.models import AskRule, MarkRule, SummaryRuleBook
+
+RULESET = "take_home_summary"
+
+
+def load_summary_rules(comparison: Comparison, root: Path | None = None) -> SummaryRuleBook:
+    root = root or content_root()
+    path = root / "rules" / "summary.toml"
+    asks = read_entries(path, "ask", AskRule)
+    marks = read_entries(path, "mark", MarkRule)
+    columns = {c.id for c in comparison.columns}
+    for mark in marks:
+        for column in mark.columns:
+            if column not in columns:
+                raise CatalogError(
+                    path, f"names unknown column {column!r} (columns: {', '.join(sorted(columns))})", f"mark {mark.id}"
+                )
+    try:
+        return SummaryRuleBook(ask=tuple(asks), mark=tuple(marks))
+    except ValidationError as error:  # duplicate ids, or no fallback question
+        raise CatalogError(path, first_problem(error)) from None
+
+
+def evaluate(
+    rules: SummaryRuleBook, answers: Answers, ruleset: str = RULESET
+) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """(the questions to ask, in file order; column id -> the preferences it matches)."""
+    fired = set(RuleEngine.for_rules(rules, ruleset).fired(answers))
+    questions = tuple(personalize(rule.question, answers.for_whom) for rule in rules.ask if rule.id in fired)
+    marks: dict[str, tuple[str, ...]] = {}
+    for rule in rules.mark:
+        if rule.id in fired:
+            for column in rule.columns:
+                marks[column] = (*marks.get(column, ()), rule.matches)
+    return questions, marks
