@@ -2,7 +2,7 @@
 #   make run    creates .venv on first use, installs the explorer, starts it
 #   make test   creates .venv on first use, installs the explorer and its tests, lints, runs them all
 #   make screenshot  re-makes docs/summary.png (the saved HTML summary in headless Chromium)
-# PYTHON picks the interpreter (3.10 to 3.13), e.g. `make test PYTHON=python3.13`.
+# PYTHON picks the interpreter (3.10 to 3.15), e.g. `make test PYTHON=python3.13`.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -36,7 +36,7 @@ $(VENV)/.installed-test: pyproject.toml scripts/setup-venv
 	@touch $@ $(VENV)/.installed-run
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
 
 # The benchmark (not part of the tests): prints a Markdown table; ARGS=--update-readme also
 # rewrites the table in README.md. See README.md, "Speed".

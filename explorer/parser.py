@@ -8,7 +8,6 @@ import re
 import sys
 from typing import Any
 
-from explorer import __version__
 from explorer.errors import InputError
 from explorer.formats import SHOWN
 from explorer.render.text import wrap
@@ -78,6 +77,22 @@ class _Once(argparse.Action):
         setattr(namespace, self.dest, True if self.nargs == 0 else values)
 
 
+class _Version(argparse._VersionAction):
+    """--version: the version in the package's metadata, looked up only when asked."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from explorer.content.resources import version
+
+        self.version = f"%(prog)s {version()}"
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="treatment-explorer",
@@ -125,5 +140,5 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action=_Once, nargs=0, default=False, help="show the full traceback if something fails"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, version="%(prog)s")
     return parser

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.catalog import PROJECT_ROOT, Catalog, load_catalog
+from explorer.content.catalog import Catalog, load_catalog
 from explorer.infer.engine import RuleEngine
 from explorer.infer.reading_list import build_result
 from explorer.infer.result import Result
 
-from .helpers.content import every_profile
+from .helpers.content import PROJECT_ROOT, every_profile
 
 
 @pytest.fixture(scope="session")

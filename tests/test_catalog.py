@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.catalog import PROJECT_ROOT, load_catalog
+from explorer.content.catalog import load_catalog
 from explorer.content.documents import Topic
 from explorer.content.toml import squash
 from explorer.errors import CatalogError
 
-from .helpers.content import SEEDS, edit_file
+from .helpers.content import PROJECT_ROOT, SEEDS, edit_file
 
 DATA = PROJECT_ROOT / "data"
 PHONE = re.compile(r"\d{3}[-.\s)]+\d{3}[-.\s]+\d{4}|\+\d[\d\s-]{7,}")

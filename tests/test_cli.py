@@ -226,7 +226,7 @@ def test_output_to_a_closed_pipe_ends_quietly():
     import subprocess
     import sys
 
-    from explorer.content.catalog import PROJECT_ROOT
+    from .helpers.content import PROJECT_ROOT
 
     shell = f"echo '{{}}' | {sys.executable} -m explorer --answers - --format text | head -1"
     done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)

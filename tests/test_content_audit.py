@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 import pytest
 
 from explorer import __version__
-from explorer.content.catalog import PROJECT_ROOT
 from explorer.content.comparison import SILENT, load_comparison
 from explorer.content.toml import read_toml, squash
 from explorer.content.wording import personalize
@@ -38,6 +37,7 @@ from explorer.summary.formats import render_summary
 from explorer.summary.rules import load_summary_rules
 
 from .helpers.checks import assert_referral_last
+from .helpers.content import PROJECT_ROOT
 from .helpers.run import run_main
 
 # ---- the detectors -------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ import pytest
 
 from explorer import cli
 from explorer.content import catalog
-from explorer.content.catalog import PROJECT_ROOT
 from explorer.errors import CatalogError
 from explorer.referral import REFERRAL_TEXT
 from explorer.render import result as render
 
+from .helpers.content import PROJECT_ROOT
 from .helpers.run import run_main
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Callable
 import pytest
 
 from explorer.content.answers import Answers
-from explorer.content.catalog import PROJECT_ROOT, load_catalog
+from explorer.content.catalog import load_catalog
 from explorer.errors import CatalogError
 from explorer.infer import reading_list
 from explorer.infer.engine import EngineError, RuleEngine
@@ -28,7 +27,7 @@ from explorer.render import result as render
 from explorer.render.finish import referral
 
 from .helpers.checks import assert_referral_last, error_message
-from .helpers.content import edit_file
+from .helpers.content import PROJECT_ROOT, edit_file
 from .helpers.run import run_main
 
 TOML_FILES = (
@@ -152,36 +151,30 @@ def test_a_rule_book_without_a_fallback_names_the_suggestions_file(content_copy)
 # ---- the same damage, through the real program ----------------------------------------------------
 
 
-@pytest.fixture
-def program_copy(content_copy: Path) -> Path:
-    """A copy of the whole program beside its copied content: `python -m explorer` run in this
-    directory imports the copy, whose PROJECT_ROOT is the copy. No switch in the program needed."""
-    shutil.copytree(PROJECT_ROOT / "explorer", content_copy / "explorer", ignore=shutil.ignore_patterns("__pycache__"))
-    return content_copy
-
-
 def _run_copy(root: Path, *args: str, stdin: bytes = b"{}") -> subprocess.CompletedProcess[str]:
+    """The real program, pointed at a damaged copy of the content by TREATMENT_EXPLORER_CONTENT."""
     done = subprocess.run(
         [sys.executable, "-m", "explorer", *args],
         input=stdin,
         capture_output=True,
         cwd=root,
         timeout=60,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "TREATMENT_EXPLORER_CONTENT": str(root)},
     )
     return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
 
 
-def test_the_copy_is_what_runs(program_copy):
+def test_the_copy_is_what_runs(content_copy):
     probe = subprocess.run(
-        [sys.executable, "-c", "import explorer.content.catalog as c; print(c.PROJECT_ROOT)"],
+        [sys.executable, "-c", "from explorer.content.resources import content_root; print(content_root())"],
         capture_output=True,
         text=True,
-        cwd=program_copy,
+        cwd=content_copy,
         timeout=60,
+        env={**os.environ, "TREATMENT_EXPLORER_CONTENT": str(content_copy)},
     )
-    assert probe.stdout.strip() == str(program_copy.resolve())
-    done = _run_copy(program_copy, "--answers", "-", "--format", "json")
+    assert probe.stdout.strip() == str(content_copy)
+    done = _run_copy(content_copy, "--answers", "-", "--format", "json")
     assert done.returncode == 0
     assert done.stderr == ""
     assert_referral_last(done.stdout, "json")
@@ -247,14 +240,14 @@ DAMAGE = [
 
 
 @pytest.mark.parametrize("damage, file, entry, problem, command", DAMAGE)
-def test_the_program_refuses_damaged_content_naming_file_and_entry(program_copy, damage, file, entry, problem, command):
-    damage(program_copy)
-    done = _run_copy(program_copy, *command)
+def test_the_program_refuses_damaged_content_naming_file_and_entry(content_copy, damage, file, entry, problem, command):
+    damage(content_copy)
+    done = _run_copy(content_copy, *command)
     assert done.returncode == 1
     assert done.stdout == ""
     assert "Traceback" not in done.stderr
     message = error_message(done.stderr)
-    where = str(program_copy / file) + (f": {entry}" if entry else "")
+    where = str(content_copy / file) + (f": {entry}" if entry else "")
     assert message.startswith(f"{DAMAGED}{where}: "), message
     assert problem in message
 

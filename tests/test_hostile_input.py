@@ -28,10 +28,10 @@ from explorer.ask import answers_file
 from explorer.ask.answers_file import MAX_BYTES
 from explorer.content import catalog as catalog_module
 from explorer.content.answers import ANSWER_KEYS, Answers
-from explorer.content.catalog import PROJECT_ROOT
 from explorer.formats import SHOWN
 
 from .helpers.checks import assert_referral_last, error_message
+from .helpers.content import PROJECT_ROOT
 from .helpers.run import FakeStdin, run_cli, run_main
 
 # Even without an example database, hypothesis caches data in ./.hypothesis/ (from the moment

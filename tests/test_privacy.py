@@ -16,9 +16,8 @@ import sys
 
 import pytest
 
-from explorer.content.catalog import PROJECT_ROOT
-
 from .helpers.checks import assert_referral_last
+from .helpers.content import PROJECT_ROOT
 from .helpers.keys import ENTER, UP
 from .helpers.pty import decline_the_summary, finish, spawn, to_the_reading_list
 

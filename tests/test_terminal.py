@@ -6,9 +6,8 @@ import signal
 
 import pytest
 
-from explorer.content.catalog import PROJECT_ROOT
-
 from .helpers.checks import assert_referral_last
+from .helpers.content import PROJECT_ROOT
 from .helpers.keys import CTRL_C, CTRL_D, DOWN, ENTER, UP
 from .helpers.pty import (
     assert_stopped_calmly,

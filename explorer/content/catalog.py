@@ -16,12 +16,11 @@ from explorer.content.answers import ANSWER_KEYS, Answers
 from explorer.content.documents import Document, Section
 from explorer.content.promotion import promotional_text
 from explorer.content.questions import Question
+from explorer.content.resources import content_root
 from explorer.content.rules import CautionRule, Rule, RuleBook, SuggestRule, WithholdRule
 from explorer.content.toml import first_problem, read_entries, squash
 from explorer.content.wording import personalize
 from explorer.errors import CatalogError
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -141,8 +140,10 @@ def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
         raise CatalogError(suggestions, first_problem(error)) from None
 
 
-def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
-    """Loads `root/data` and `root/rules`; raises CatalogError naming the first problem found."""
+def load_catalog(root: Path | None = None) -> Catalog:
+    """Loads `root/data` and `root/rules` (by default content_root()); raises CatalogError naming the
+    first problem found."""
+    root = root or content_root()
     data = root / "data"
     documents, texts = _load_documents(data)
     sections = _load_sections(data, texts)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from explorer.content.catalog import PROJECT_ROOT, Catalog
+from explorer.content.catalog import Catalog
 from explorer.content.comparison_table import Cell, Comparison
 from explorer.content.promotion import promotional_text
+from explorer.content.resources import content_root
 from explorer.content.toml import first_problem, read_toml, squash
 from explorer.errors import CatalogError
 
@@ -33,8 +34,9 @@ def _check_cell(path: Path, catalog: Catalog, cell: Cell, entry: str) -> None:
         raise CatalogError(path, f"quote is not verbatim in section {cell.section!r}", entry)
 
 
-def load_comparison(catalog: Catalog, root: Path = PROJECT_ROOT) -> Comparison:
+def load_comparison(catalog: Catalog, root: Path | None = None) -> Comparison:
     """Loads `root/data/comparison.toml`; raises CatalogError naming the file and the entry."""
+    root = root or content_root()
     path = root / "data" / "comparison.toml"
     raw = read_toml(path)
     rows = raw.get("row", [])

@@ -5,16 +5,14 @@ Jinja2 is imported only when HTML is asked for: scripted runs that save nothing 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from explorer.content.comparison import ABOUT_ALL, SILENT
+from explorer.content.resources import templates
 from explorer.formats import Format
 from explorer.render.comparison import markdown_table
 from explorer.render.markdown import escape, quote
 from explorer.render.text import paragraphs
 from explorer.summary.models import Summary
 
-TEMPLATES = Path(__file__).parent / "templates"
 TITLE = "Treatment options: a summary to bring to an appointment"
 CAPTION = (
     "Quoted from the documents; where they say nothing, the cell says so. A column marked "
@@ -27,7 +25,7 @@ def to_html(summary: Summary) -> str:
     import jinja2
 
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(templates()),
         autoescape=True,  # every inserted string, whatever the template's name
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -9,8 +9,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from explorer.content.answers import Answers
-from explorer.content.catalog import PROJECT_ROOT
 from explorer.content.comparison_table import Comparison
+from explorer.content.resources import content_root
 from explorer.content.toml import first_problem, read_entries
 from explorer.content.wording import personalize
 from explorer.errors import CatalogError
@@ -20,7 +20,8 @@ from explorer.summary.models import AskRule, MarkRule, SummaryRuleBook
 RULESET = "take_home_summary"
 
 
-def load_summary_rules(comparison: Comparison, root: Path = PROJECT_ROOT) -> SummaryRuleBook:
+def load_summary_rules(comparison: Comparison, root: Path | None = None) -> SummaryRuleBook:
+    root = root or content_root()
     path = root / "rules" / "summary.toml"
     asks = read_entries(path, "ask", AskRule)
     marks = read_entries(path, "mark", MarkRule)

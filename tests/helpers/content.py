@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from explorer.content.answers import Answers
-from explorer.content.catalog import PROJECT_ROOT
 from explorer.errors import CatalogError
 
+PROJECT_ROOT = Path(__file__).resolve().parents[2]  # the checkout (the program finds its content itself)
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 
 

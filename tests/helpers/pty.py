@@ -12,9 +12,8 @@ import sys
 import pexpect
 import pyte
 
-from explorer.content.catalog import PROJECT_ROOT
-
 from .checks import assert_referral_last
+from .content import PROJECT_ROOT
 from .keys import ENTER, UP
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")

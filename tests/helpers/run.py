@@ -10,7 +10,8 @@ import subprocess
 import sys
 
 from explorer import cli
-from explorer.content.catalog import PROJECT_ROOT
+
+from .content import PROJECT_ROOT
 
 
 class FakeStdin:

@@ -1,0 +1,52 @@
+"""Where the program finds its content (data/, rules/, DISCLAIMER.md) and its own version.
+
+The content lives at the top of the repository. A wheel or an sdist ships it inside the package, as
+`explorer/bundled/` (pyproject.toml maps the repository's top folder to that package, files listed
+one pattern at a time); an editable install or a run from the checkout reads it where it is. An
+explicit folder holding data/ and rules/ wins over both: TREATMENT_EXPLORER_CONTENT.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+CONTENT_VARIABLE = "TREATMENT_EXPLORER_CONTENT"
+DISTRIBUTION = "treatment-options-explorer"
+
+
+def content_root() -> Path:
+    """The folder that holds data/ and rules/: TREATMENT_EXPLORER_CONTENT if set, else the shipped one."""
+    chosen = os.environ.get(CONTENT_VARIABLE)
+    return Path(chosen) if chosen else _shipped()
+
+
+def disclaimer_path() -> Path:
+    """DISCLAIMER.md, the full text the opening screen points to (always the shipped one)."""
+    return _shipped() / "DISCLAIMER.md"
+
+
+def _shipped() -> Path:
+    # The package is installed as files (Jinja2's loader and the error messages need real paths),
+    # so files() is a Path here; str() keeps that explicit.
+    package = Path(str(resources.files("explorer")))
+    bundled = package / "bundled"
+    if bundled.is_dir():  # installed from a wheel or an sdist
+        return bundled
+    return package.parent  # a checkout (the editable install): data/ and rules/ beside explorer/
+
+
+def templates() -> Path:
+    """The folder of the take-home summary's Jinja2 templates."""
+    return Path(str(resources.files("explorer") / "summary" / "templates"))
+
+
+def version() -> str:
+    """The installed package's version, from its metadata; a run from a bare checkout says so."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
