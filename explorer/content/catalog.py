@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -33,21 +34,32 @@ class Catalog:
     topics_index: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def document_label(self, file: str) -> str:
-        title = self.documents[file].title
-        return f"“{title}” ({file})" if title else file
+        return self._document_labels[file]
 
     def preferences(self, answers: Answers) -> tuple[tuple[str, str], ...]:
         """The stated preferences in plain words: (question name, chosen label)."""
         rows = []
-        for question in self.questions:
-            labels = {c.value: personalize(c.label, answers.for_whom) for c in question.choices}
-            value = getattr(answers, question.key)
-            if question.key == "interests":
-                shown = ", ".join(labels[v] for v in value) or "nothing in particular"
+        for key, name, labels in self._choice_labels[answers.for_whom]:
+            value = getattr(answers, key)
+            if key == "interests":
+                rows.append((name, ", ".join(labels[v] for v in value) or "nothing in particular"))
             else:
-                shown = labels[value]
-            rows.append((question.name, shown))
+                rows.append((name, labels[value]))
         return tuple(rows)
+
+    # Worded once per catalog, not per result: every profile of the answer space needs them.
+    @cached_property
+    def _document_labels(self) -> dict[str, str]:
+        return {file: f"“{d.title}” ({file})" if d.title else file for file, d in self.documents.items()}
+
+    @cached_property
+    def _choice_labels(self) -> dict[str, tuple[tuple[str, str, dict[str, str]], ...]]:
+        return {
+            for_whom: tuple(
+                (q.key, q.name, {c.value: personalize(c.label, for_whom) for c in q.choices}) for q in self.questions
+            )
+            for for_whom in Answers.allowed_values("for_whom")
+        }
 
 
 def _unique(path: Path, kind: str, ids: list[str]) -> None:
