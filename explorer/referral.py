@@ -13,17 +13,26 @@ REFERRAL_LINES = (
     "healthcare professional (a doctor, nurse or addiction specialist) can talk the options through.",
     "",
     "SAMHSA's National Helpline: 1-800-662-HELP (4357), TTY 1-800-487-4889",
-    "  Free, confidential, 24/7, in English and Spanish. Or text your ZIP code to 435748 "
-    "(English only).",
+    "  Free, confidential, 24/7, in English and Spanish. Or text your ZIP code to 435748 (English only).",
     "Find treatment: FindTreatment.gov",
     "In a crisis: call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, "
     "or text AYUDA to 988.",
-    "In an emergency or an overdose: call 911. Naloxone reverses an overdose and is sold without "
-    "a prescription.",
+    "In an emergency or an overdose: call 911. Naloxone reverses an overdose and is sold without a prescription.",
     "These numbers are for the United States.",
 )
 
 REFERRAL_TEXT = "\n".join((REFERRAL_TITLE, *REFERRAL_LINES))
+
+# The day the content (the explorer's notes against their sources) was last checked. A test holds
+# it equal to the latest `checked` date in data/notes.toml.
+CONTENT_CHECKED = "2026-12-01"
+
+# "About this content": one short line at the start of every session and reading list (in the
+# disclaimer below) ...
+ABOUT_LINE = (
+    "About this content: five web articles' words, some from commercial referral sites, with the "
+    f"explorer's own dated notes (checked {CONTENT_CHECKED}); see treatment-explorer about."
+)
 
 DISCLAIMER_LINES = (
     "Treatment Options Explorer: educational information, not medical advice.",
@@ -31,18 +40,10 @@ DISCLAIMER_LINES = (
     "articles say about treatment options for heroin and other opioid addiction. It is not a "
     "diagnosis or a recommendation. Nothing you enter is sent anywhere, or saved unless you ask.",
     "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
+    ABOUT_LINE,
     "The full disclaimer is in DISCLAIMER.md.",
 )
 
-# The day the content (the explorer's notes against their sources) was last checked. A test holds
-# it equal to the latest `checked` date in data/notes.toml.
-CONTENT_CHECKED = "2026-12-01"
-
-# "About this content": one short line at the start of every session and reading list ...
-ABOUT_LINE = (
-    "About this content: five web articles' words, some from commercial referral sites, with the "
-    f"explorer's own dated notes (checked {CONTENT_CHECKED}); see treatment-explorer about."
-)
 
 # ... and the whole of it in `treatment-explorer about` and the saved summary: what decision aids
 # are judged on (the decision it helps with, where the content comes from, how current it is and

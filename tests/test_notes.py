@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from .conftest import edit_file, refused
-from .support import run_main
+from .helpers.content import edit_file, refused
+from .helpers.run import run_main
 
 NALTREXONE_FIRST_STEP = "naltrexone"
 AGONISTS = ("methadone", "buprenorphine")
@@ -18,16 +18,25 @@ BALANCE = {"limitations-of-traditional-approaches", "benefits-of-mat-in-detox"}
 
 # Each outdated or wrong statement of the documents, the section it is in, and its dated correction.
 CORRECTIONS = {
-    "buprenorphine-and-suboxone": ("certified physicians through the Drug Addiction Treatment Act", "buprenorphine-no-waiver"),
+    "buprenorphine-and-suboxone": (
+        "certified physicians through the Drug Addiction Treatment Act",
+        "buprenorphine-no-waiver",
+    ),
     "naloxone-overdose": ("Naloxone is used to treat heroin overdose", "naloxone-without-prescription"),
     "methadone-tablet-form": ("It comes in tablet form", "methadone-programs-and-liquid"),
     "methadone-specialized-clinics": ("dispensed on a daily basis", "methadone-take-home-doses"),
-    "methadone-outpatient-programs": ("do not respond well to other medications", "methadone-and-buprenorphine-first-line"),
+    "methadone-outpatient-programs": (
+        "do not respond well to other medications",
+        "methadone-and-buprenorphine-first-line",
+    ),
     "faq-what-is-heroin-addiction": ("increased alertness, and increased energy", "heroin-slows-the-body"),
     "what-is-mat": ("alleviate withdrawal symptoms", "naltrexone-does-not-relieve-withdrawal"),
     "how-medications-work": ("reducing cravings and withdrawal symptoms", "naltrexone-does-not-relieve-withdrawal"),
 }
-ALSO = {"methadone-tablet-form": "methadone-over-fifty-years", "methadone-outpatient-programs": "methadone-take-home-doses"}
+ALSO = {
+    "methadone-tablet-form": "methadone-over-fifty-years",
+    "methadone-outpatient-programs": "methadone-take-home-doses",
+}
 
 
 def _ids(notes) -> list[str]:
@@ -41,6 +50,7 @@ def _sections_with(result, topic: str):
 @pytest.fixture(scope="module")
 def comparison(catalog):
     from explorer.content.comparison import load_comparison
+
     return load_comparison(catalog)
 
 
@@ -60,21 +70,40 @@ def test_every_note_has_a_source_a_date_and_its_own_words(catalog):
 
 def test_the_content_date_is_the_latest_check(catalog):
     from explorer.referral import CONTENT_CHECKED
+
     assert CONTENT_CHECKED == max(n.checked for n in catalog.notes.values()).isoformat()
 
 
-@pytest.mark.parametrize(("old", "new", "entry", "says"), [
-    ('kind = "correction"', 'kind = "opinion"', "note buprenorphine-no-waiver", "kind"),
-    ('checked = 2026-12-01\nreview_by = 2027-12-01\nsections = ["buprenorphine-and-suboxone"]',
-     'review_by = 2027-12-01\nsections = ["buprenorphine-and-suboxone"]', "note buprenorphine-no-waiver", "checked"),
-    ('sections = ["faq-what-is-heroin-addiction"]', 'sections = ["faq-what-heroin-is"]', "note heroin-slows-the-body", "faq-what-heroin-is"),
-    ('date = "2017-04-26"', 'date = "last year"', "note how-much-and-how-sure", "date"),
-    ('checked = 2026-12-01\nreview_by = 2027-01-01', 'checked = 2026-12-01\nreview_by = 2026-01-01', "note buprenorphine-telehealth", "review"),
-    ('text = "Heroin slows', 'text = "You should know that heroin slows', "note heroin-slows-the-body", "advise"),
-    ('text = "Heroin slows', 'text = "Call 1-855-334-6120: heroin slows', "note heroin-slows-the-body", "phone"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "entry", "says"),
+    [
+        ('kind = "correction"', 'kind = "opinion"', "note buprenorphine-no-waiver", "kind"),
+        (
+            'checked = 2026-12-01\nreview_by = 2027-12-01\nsections = ["buprenorphine-and-suboxone"]',
+            'review_by = 2027-12-01\nsections = ["buprenorphine-and-suboxone"]',
+            "note buprenorphine-no-waiver",
+            "checked",
+        ),
+        (
+            'sections = ["faq-what-is-heroin-addiction"]',
+            'sections = ["faq-what-heroin-is"]',
+            "note heroin-slows-the-body",
+            "faq-what-heroin-is",
+        ),
+        ('date = "2017-04-26"', 'date = "last year"', "note how-much-and-how-sure", "date"),
+        (
+            "checked = 2026-12-01\nreview_by = 2027-01-01",
+            "checked = 2026-12-01\nreview_by = 2026-01-01",
+            "note buprenorphine-telehealth",
+            "review",
+        ),
+        ('text = "Heroin slows', 'text = "You should know that heroin slows', "note heroin-slows-the-body", "advise"),
+        ('text = "Heroin slows', 'text = "Call 1-855-334-6120: heroin slows', "note heroin-slows-the-body", "phone"),
+    ],
+)
 def test_a_damaged_note_is_refused_naming_file_and_entry(content_copy, old, new, entry, says):
     from explorer.content.catalog import load_catalog
+
     edit_file(content_copy / "data" / "notes.toml", old, new)
     error = refused(lambda: load_catalog(content_copy), "notes.toml")
     assert error.entry == entry, str(error)
@@ -84,13 +113,17 @@ def test_a_damaged_note_is_refused_naming_file_and_entry(content_copy, old, new,
 def test_a_note_beside_an_unknown_cell_is_refused(content_copy):
     from explorer.content.catalog import load_catalog
     from explorer.content.comparison import load_comparison
-    edit_file(content_copy / "data" / "notes.toml", 'cells = ["who-gives-it/naltrexone"]', 'cells = ["who-gives-it/naloxone"]')
+
+    edit_file(
+        content_copy / "data" / "notes.toml", 'cells = ["who-gives-it/naltrexone"]', 'cells = ["who-gives-it/naloxone"]'
+    )
     error = refused(lambda: load_comparison(load_catalog(content_copy), content_copy), "notes.toml")
     assert error.entry == "note naltrexone-any-prescriber" and "who-gives-it/naloxone" in str(error)
 
 
 def test_a_note_without_sources_is_refused(content_copy):
     from explorer.content.catalog import load_catalog
+
     path = content_copy / "data" / "notes.toml"
     text = path.read_text(encoding="utf-8")
     start = text.index('[[note.source]]\npublisher = "US Food and Drug Administration"\ntitle = "Safe storage')
@@ -101,6 +134,7 @@ def test_a_note_without_sources_is_refused(content_copy):
 
 def test_a_note_rule_naming_an_unknown_note_is_refused(content_copy):
     from explorer.content.catalog import load_catalog
+
     edit_file(content_copy / "rules" / "notes.toml", 'notes = ["lost-tolerance"]', 'notes = ["lost-tolerence"]')
     error = refused(lambda: load_catalog(content_copy), "notes.toml")
     assert error.entry == "attach lost-tolerance-after-detox" and "lost-tolerence" in str(error)
@@ -108,7 +142,12 @@ def test_a_note_rule_naming_an_unknown_note_is_refused(content_copy):
 
 def test_an_ordering_policy_with_a_gap_is_refused(content_copy):
     from explorer.content.catalog import load_catalog
-    edit_file(content_copy / "rules" / "order.toml", 'id = "interests-not-yet"\nrelevance = "interest"', 'id = "interests-not-yet"\nrelevance = "general"')
+
+    edit_file(
+        content_copy / "rules" / "order.toml",
+        'id = "interests-not-yet"\nrelevance = "interest"',
+        'id = "interests-not-yet"\nrelevance = "general"',
+    )
     error = refused(lambda: load_catalog(content_copy), "order.toml")
     assert "interest" in str(error)
 
@@ -118,6 +157,7 @@ def test_an_ordering_policy_with_a_gap_is_refused(content_copy):
 
 def test_every_quote_is_whole_sentences(catalog, comparison):
     from explorer.content.sentences import whole_sentences
+
     for section in catalog.sections.values():
         source = catalog.document_texts[section.source]
         for paragraph in section.text.split("\n"):
@@ -129,21 +169,29 @@ def test_every_quote_is_whole_sentences(catalog, comparison):
                 assert whole_sentences(cell.quote, catalog.sections[cell.section].text), (row.id, column)
 
 
-@pytest.mark.parametrize(("quote", "whole"), [
-    ("Naltrexone is an opioid antagonist that blocks the action of opioids in the brain.", True),
-    ("naltrexone is not addictive or sedating", False),  # starts and ends mid-sentence
-    ("Naltrexone is an opioid antagonist that blocks the action of opioids", False),  # ends mid-sentence
-    ("is an opioid antagonist that blocks the action of opioids in the brain.", False),  # starts mid-sentence
-])
+@pytest.mark.parametrize(
+    ("quote", "whole"),
+    [
+        ("Naltrexone is an opioid antagonist that blocks the action of opioids in the brain.", True),
+        ("naltrexone is not addictive or sedating", False),  # starts and ends mid-sentence
+        ("Naltrexone is an opioid antagonist that blocks the action of opioids", False),  # ends mid-sentence
+        ("is an opioid antagonist that blocks the action of opioids in the brain.", False),  # starts mid-sentence
+    ],
+)
 def test_the_sentence_check_can_fail(catalog, quote, whole):
     from explorer.content.sentences import whole_sentences
+
     assert whole_sentences(quote, catalog.sections["naltrexone-and-vivitrol"].text) is whole
 
 
 def test_a_cut_sentence_in_a_section_is_refused(content_copy):
     from explorer.content.catalog import load_catalog
-    edit_file(content_copy / "data" / "sections.toml", "as well as the healthcare provider’s recommendations.'''",
-              "as well as the healthcare provider'''")
+
+    edit_file(
+        content_copy / "data" / "sections.toml",
+        "as well as the healthcare provider’s recommendations.'''",
+        "as well as the healthcare provider'''",
+    )
     error = refused(lambda: load_catalog(content_copy), "sections.toml")
     assert error.entry == "section buprenorphine-office-based" and "sentence" in str(error)
 
@@ -151,9 +199,13 @@ def test_a_cut_sentence_in_a_section_is_refused(content_copy):
 def test_a_cut_sentence_in_the_comparison_is_refused(content_copy):
     from explorer.content.catalog import load_catalog
     from explorer.content.comparison import load_comparison
-    edit_file(content_copy / "data" / "comparison.toml",
-              '"Unlike methadone and buprenorphine, naltrexone is not addictive or sedating and does not result in physical dependence."',
-              '"naltrexone is not addictive or sedating"')
+
+    edit_file(
+        content_copy / "data" / "comparison.toml",
+        '"Unlike methadone and buprenorphine, naltrexone is not addictive or sedating and does not result in '
+        'physical dependence."',
+        '"naltrexone is not addictive or sedating"',
+    )
     error = refused(lambda: load_comparison(load_catalog(content_copy), content_copy), "comparison.toml")
     assert error.entry == "row dependence, naltrexone" and "sentence" in str(error)
 
@@ -197,7 +249,7 @@ def test_detox_alone_is_a_first_step_on_every_detox_section(every_result):
 
 def test_every_outdated_statement_carries_its_correction_wherever_shown(every_result, catalog):
     seen = set()
-    for section_id, (statement, note) in CORRECTIONS.items():
+    for section_id, (statement, _note) in CORRECTIONS.items():
         assert statement in catalog.sections[section_id].text, section_id  # still what the document says
     for result in every_result:
         for section in result.suggestions:
@@ -245,8 +297,10 @@ def test_traditional_approaches_never_without_their_balance(every_result):
             shown += 1
             assert BALANCE <= set(ids), result.answers
             assert ids[0] != "traditional-approaches"
-            assert not any("medical and psychological care" in r
-                           for r in next(s for s in result.suggestions if s.id == "traditional-approaches").reasons)
+            assert not any(
+                "medical and psychological care" in r
+                for r in next(s for s in result.suggestions if s.id == "traditional-approaches").reasons
+            )
     assert shown > 0
 
 
@@ -266,9 +320,9 @@ def test_buprenorphine_for_daily_dosing_and_outpatient(every_result):
 
 
 def test_the_summary_marks_follow_the_same_facts(catalog, comparison):
-    from explorer.content.summary_rules import load_summary_rules
-    from explorer.models import Answers
-    from explorer.summary.rules import evaluate
+    from explorer.content.answers import Answers
+    from explorer.summary.rules import evaluate, load_summary_rules
+
     rules = load_summary_rules(comparison)
     for dosing, setting in (("daily", "unsure"), ("monthly", "unsure"), ("unsure", "outpatient_program")):
         for detox in ("not_started", "completed"):
@@ -316,11 +370,14 @@ def test_show_and_compare_carry_the_corrections():
     code, data, _ = run_main(["compare", "--format", "json"])
     cells = {(r["id"], c): cell for r in json.loads(data)["rows"] for c, cell in r["cells"].items()}
     assert [n["id"] for n in cells[("when-it-can-start", "buprenorphine")]["notes"]] == [
-        "buprenorphine-start-timing", "methadone-and-buprenorphine-first-line"]
+        "buprenorphine-start-timing",
+        "methadone-and-buprenorphine-first-line",
+    ]
 
 
 def test_a_note_past_its_review_date_says_it_may_be_out_of_date(catalog):
     from explorer.render.notes import note_lines
+
     note = catalog.notes["buprenorphine-telehealth"]
     assert "may be out of date" not in " ".join(note_lines(note, 80, today=datetime.date(2026, 12, 1)))
     late = " ".join(note_lines(note, 80, today=datetime.date(2027, 1, 2)))
@@ -331,16 +388,30 @@ def test_about_says_what_a_decision_aid_must():
     code, out, _ = run_main(["about"])
     assert code == 0
     out = " ".join(out.split())
-    for needed in ("does not say which option fits anyone", "commercial", "no funding", "no advertising",
-                   "review-by", "2026-12-01"):
+    for needed in (
+        "does not say which option fits anyone",
+        "commercial",
+        "no funding",
+        "no advertising",
+        "review-by",
+        "2026-12-01",
+    ):
         assert needed in out, needed
 
 
 def test_the_referral_reads_at_a_glance():
-    from explorer import render
-    block = render.referral(80)
+    from explorer.render.finish import referral
+
+    block = referral(80)
     lines = [line for line in block.splitlines() if line.strip()]
     assert len(lines) <= 14, block
-    for needed in ("435748", "English only", "988lifeline.org", "Spanish", "AYUDA",
-                   "without a prescription", "for the United States"):
+    for needed in (
+        "435748",
+        "English only",
+        "988lifeline.org",
+        "Spanish",
+        "AYUDA",
+        "without a prescription",
+        "for the United States",
+    ):
         assert needed in " ".join(block.split()), needed
