@@ -9,16 +9,17 @@ from __future__ import annotations
 REFERRAL_TITLE = "Talk to a healthcare professional"
 
 REFERRAL_LINES = (
-    "This explorer is educational: not medical advice, a diagnosis or a recommendation. A "
+    "This explorer is educational. It is not medical advice, a diagnosis or a recommendation. A "
     "healthcare professional (a doctor, nurse or addiction specialist) can talk the options through.",
     "",
-    "SAMHSA's National Helpline: 1-800-662-HELP (4357), TTY 1-800-487-4889",
+    "These numbers are for the United States.",
+    "SAMHSA's National Helpline: 1-800-662-HELP (4357), TTY: 1-800-487-4889",
     "  Free, confidential, 24/7, in English and Spanish. Or text your ZIP code to 435748 (English only).",
     "Find treatment: FindTreatment.gov",
     "In a crisis: call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, "
     "or text AYUDA to 988.",
-    "In an emergency or an overdose: call 911. Naloxone reverses an overdose and is sold without a prescription.",
-    "These numbers are for the United States.",
+    "Naloxone reverses an overdose and is sold without a prescription.",
+    "In an emergency or an overdose: call 911.",
 )
 
 REFERRAL_TEXT = "\n".join((REFERRAL_TITLE, *REFERRAL_LINES))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Union
 
 from explorer.render import markdown
-from explorer.render.text import rule, wrap
+from explorer.render.text import fill, rule, wrap
 
 if TYPE_CHECKING:  # types only: the closing referral must not import pydantic
     from explorer.content.notes import Note, ShownNote
@@ -38,8 +38,12 @@ def note_sentences(note: AnyNote, today: datetime.date | None = None) -> tuple[s
 
 
 def note_lines(note: AnyNote, width: int, indent: str = "", today: datetime.date | None = None) -> list[str]:
+    """The note, then its sources indented under it. A web address too long for the line is cut
+    (at a hyphen where it can be): a source's address may be long, the screen never overflows."""
     head, sources = note_sentences(note, today)
-    return [wrap(head, width, indent), wrap(sources, width, indent + "  ", at_hyphens=True)]
+    width = max(width, len(indent) + 20)
+    cited = fill(sources, width, indent + "  ", hyphens=True, break_words=True)
+    return [wrap(head, width, indent), "\n".join(cited)]
 
 
 def notes_block(notes: Iterable[AnyNote], width: int) -> str:

@@ -88,7 +88,8 @@ def to_markdown(result: Result) -> list[str]:
 
 
 # The JSON contract (README, "Scripting"): what the renderers' own fields add stays out of it.
-NOT_IN_JSON: Any = {"preferences": True, "suggestions": {"__all__": {"source_label"}}}
+# Which rules suggested a section is for the tests and the ordering, not for scripts.
+NOT_IN_JSON: Any = {"preferences": True, "suggestions": {"__all__": {"source_label", "suggested_by"}}}
 
 
 def render_result(result: Result, fmt: Format, width: int) -> Output:
