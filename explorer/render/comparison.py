@@ -56,7 +56,8 @@ def notes_text(comparison: Comparison, width: int) -> str:
 
 
 def heading(label: str, matches: tuple[str, ...]) -> str:
-    return f"{label} (matches: {', '.join(matches)})" if matches else label
+    # "; " between matches: a naltrexone match carries its timing after a comma of its own.
+    return f"{label} (matches: {'; '.join(matches)})" if matches else label
 
 
 def _fill(lines: list[str], width: int) -> list[str]:
