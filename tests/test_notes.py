@@ -415,3 +415,27 @@ def test_the_referral_reads_at_a_glance():
         "for the United States",
     ):
         assert needed in " ".join(block.split()), needed
+
+
+def test_rules_shows_the_ordering_policy_and_the_note_rules():
+    code, out, _ = run_main(["rules"])
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "The order of the reading list (rules/order.toml)" in flat
+    assert "1. Safety first" in flat
+    assert flat.index("The order of the reading list") < flat.index("suggestion rules (rules/suggestions.toml)")
+    for rule_id in ("naltrexone-after-detox", "lost-tolerance-after-detox", "naloxone-in-every-result"):
+        assert rule_id in flat, rule_id
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md"])
+def test_the_saved_summary_carries_notes_and_about_this_content(tmp_path, suffix):
+    target = tmp_path / f"summary{suffix}"
+    code, _, err = run_main(["--answers", "-", "--save", str(target)], ANSWERS)
+    assert code == 0, err
+    saved = " ".join(target.read_text(encoding="utf-8").replace("&#39;", "'").split())
+    assert "About this content" in saved
+    assert "no funding" in saved
+    assert "Explorer's note" in saved
+    assert "Naloxone reverses an opioid overdose" in saved  # the note about the whole list
+    assert saved.index("About this content") < saved.rindex("Talk to a healthcare professional")
