@@ -45,6 +45,7 @@ def _commands() -> dict[str | None, Command]:
         "rules": Command(commands.rules, ALWAYS),
         "show": Command(commands.show, ALWAYS | {"format", "section_id"}),
         "compare": Command(commands.compare, ALWAYS | {"format"}),
+        "about": Command(commands.about, ALWAYS),
         None: Command(commands.scripted, ALWAYS | {"answers", "format", "save"}),  # with --answers
     }
 

@@ -53,7 +53,14 @@ def show(catalog: Catalog, args: argparse.Namespace) -> Output:
     if section is None:
         raise InputError(f"no section {args.section_id!r}; list them with: treatment-explorer sections")
     label = catalog.document_label(section.source)
-    return render_section(section, label, Format(args.format), width_of(sys.stdout))
+    notes = tuple(note.shown() for note in catalog.section_notes(section))
+    return render_section(section, label, Format(args.format), width_of(sys.stdout), notes)
+
+
+def about(catalog: Catalog, args: argparse.Namespace) -> Output:
+    from explorer.render.listings import about_text
+
+    return Output(Format.TEXT, about_text(width_of(sys.stdout)))
 
 
 def compare(catalog: Catalog, args: argparse.Namespace) -> Output:

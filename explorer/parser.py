@@ -23,9 +23,11 @@ commands:
   (none)              ask the questions interactively, then open the reading list
   sections            list every section of the documents
   show ID             print one section
-  rules               list every rule: its condition, the sections it suggests, its reason
+  rules               list every rule: its condition, the sections it suggests, its reason,
+                      the notes it attaches, and the order of the reading list
   compare             methadone, buprenorphine and naltrexone side by side, quoted from the
                       documents (a table; --plain for one line per row)
+  about               about this content: where it comes from, how current it is, who made it
 
 scripting (no prompts):
   treatment-explorer --answers answers.json --format json
@@ -104,9 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "command",
         nargs="?",
-        choices=("sections", "show", "rules", "compare"),
+        choices=("sections", "show", "rules", "compare", "about"),
         metavar="command",
-        help="sections, show ID, rules or compare (see below); none for the questionnaire",
+        help="sections, show ID, rules, compare or about (see below); none for the questionnaire",
     )
     parser.add_argument("section_id", nargs="?", metavar="ID", help="the section to show")
     parser.add_argument(

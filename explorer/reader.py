@@ -39,5 +39,5 @@ def read(result: Result, terminal: Terminal) -> None:
         if picked == FINISH:
             return
         item = by_id[picked]
-        page("\n" + section_page(item, item.source_label, terminal.width), terminal)
+        page("\n" + section_page(item, item.source_label, terminal.width, item.notes), terminal)
         last = picked

@@ -9,19 +9,31 @@ from __future__ import annotations
 REFERRAL_TITLE = "Talk to a healthcare professional"
 
 REFERRAL_LINES = (
-    "This explorer is educational. It is not medical advice, a diagnosis or a recommendation.",
-    "A healthcare professional (a doctor, nurse or addiction specialist) can talk these options "
-    "through and help choose what fits.",
+    "This explorer is educational. It is not medical advice, a diagnosis or a recommendation. A "
+    "healthcare professional (a doctor, nurse or addiction specialist) can talk the options through.",
     "",
-    "SAMHSA's National Helpline: 1-800-662-HELP (4357)",
-    "  TTY: 1-800-487-4889",
-    "  Free and confidential, 24 hours a day, 7 days a week, in English and Spanish.",
+    "These numbers are for the United States.",
+    "SAMHSA's National Helpline: 1-800-662-HELP (4357), TTY: 1-800-487-4889",
+    "  Free, confidential, 24/7, in English and Spanish. Or text your ZIP code to 435748 (English only).",
     "Find treatment: FindTreatment.gov",
-    "In a crisis: call or text 988 (Suicide & Crisis Lifeline).",
+    "In a crisis: call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, "
+    "or text AYUDA to 988.",
+    "Naloxone reverses an overdose and is sold without a prescription.",
     "In an emergency or an overdose: call 911.",
 )
 
 REFERRAL_TEXT = "\n".join((REFERRAL_TITLE, *REFERRAL_LINES))
+
+# The day the content (the explorer's notes against their sources) was last checked. A test holds
+# it equal to the latest `checked` date in data/notes.toml.
+CONTENT_CHECKED = "2026-12-01"
+
+# "About this content": one short line at the start of every session and reading list (in the
+# disclaimer below) ...
+ABOUT_LINE = (
+    "About this content: five web articles' words, some from commercial referral sites, with the "
+    f"explorer's own dated notes (checked {CONTENT_CHECKED}); see treatment-explorer about."
+)
 
 DISCLAIMER_LINES = (
     "Treatment Options Explorer: educational information, not medical advice.",
@@ -29,7 +41,30 @@ DISCLAIMER_LINES = (
     "articles say about treatment options for heroin and other opioid addiction. It is not a "
     "diagnosis or a recommendation. Nothing you enter is sent anywhere, or saved unless you ask.",
     "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
+    ABOUT_LINE,
     "The full disclaimer is in DISCLAIMER.md.",
+)
+
+
+# ... and the whole of it in `treatment-explorer about` and the saved summary: what decision aids
+# are judged on (the decision it helps with, where the content comes from, how current it is and
+# how it is reviewed, who made it and who pays for it).
+ABOUT_TITLE = "About this content"
+ABOUT_LINES = (
+    "What it helps with: preparing for a conversation with a healthcare professional about "
+    "treatment for heroin and other opioid addiction (methadone, buprenorphine, naltrexone, and "
+    "treatment without medication, in different settings). It shows what is known about each; it "
+    "does not say which option fits anyone, and it does not rank them.",
+    "Where the words come from: five web articles, quoted word for word with their source. They "
+    "are undated, none names an author with clinical credentials, and some were published by "
+    "commercial treatment-referral sites; their phone numbers and advertising are left out.",
+    "The explorer's own notes: where the articles are outdated, wrong, one-sided or silent on "
+    "safety, the explorer adds a short note in its own words, marked as its own, with its public "
+    "sources (US federal agencies, FDA labels, peer-reviewed papers) and the date it was checked.",
+    f"How current: the notes were last checked against their sources on {CONTENT_CHECKED}. Notes "
+    "about rules that change carry a review-by date; after it, the note says it may be out of date.",
+    "Who made it: the small team of the Treatment Options Explorer project. It has no funding and "
+    "no advertising, and it sends nothing anywhere.",
 )
 
 # The referral's own links, for the saved HTML summary: the only links it may contain.
@@ -37,8 +72,9 @@ REFERRAL_LINKS = (
     ("SAMHSA's National Helpline", "https://www.samhsa.gov/find-help/national-helpline"),
     ("1-800-662-HELP (4357)", "tel:+18006624357"),
     ("1-800-487-4889", "tel:+18004874889"),
+    ("text your ZIP code to 435748", "sms:435748"),
     ("FindTreatment.gov", "https://findtreatment.gov/"),
     ("call or text 988", "tel:988"),
-    ("Suicide & Crisis Lifeline", "https://988lifeline.org/"),
+    ("988lifeline.org", "https://988lifeline.org/"),
     ("call 911", "tel:911"),
 )

@@ -53,8 +53,10 @@ def test_the_comparison_table_is_in_the_rendered_dom(report):
     facts = report.facts
     assert facts["table_columns"][1:] == [
         "Methadone",
-        "Buprenorphine Matches: a doctor's office",
-        "Naltrexone Matches: a monthly injection",
+        # Issue 12: buprenorphine matches a monthly injection too; naltrexone's matches say when.
+        "Buprenorphine Matches: a doctor's office; a monthly injection",
+        "Naltrexone Matches: a doctor's office, after 7 to 10 days without opioids; a monthly injection, "
+        "after 7 to 10 days without opioids",
     ]
     assert facts["table_row_headers"][0] == "How it acts"
     assert "Dependence" in facts["table_row_headers"]

@@ -45,11 +45,11 @@ def test_json_output_is_one_object_with_the_contract(tmp_path):
     done = run_cli("--answers", str(path), "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert list(data) == ["answers", "suggestions", "referral"]
+    assert list(data) == ["answers", "notes", "suggestions", "referral"]  # notes: the explorer's own (issue 12)
     assert data["answers"] == ANSWERS
     assert data["referral"]["text"] == REFERRAL_TEXT
     first = data["suggestions"][0]
-    assert set(first) == {"id", "title", "source", "topics", "reasons", "cautions", "text"}
+    assert set(first) == {"id", "title", "source", "topics", "reasons", "cautions", "notes", "text"}
     assert first["id"] == "naloxone-overdose"
     naltrexone = [s for s in data["suggestions"] if "naltrexone" in s["topics"]]
     assert naltrexone

@@ -27,15 +27,18 @@ def comparison(catalog):
 def test_three_medications_as_columns(comparison):
     assert [c.id for c in comparison.columns] == ["methadone", "buprenorphine", "naltrexone"]
     rows = {row.id for row in comparison.rows}
+    # Issue 12: "where it is given" became "who can prescribe or give it", and the detox row, which
+    # read as "detox first" for all three, became "when it can be started".
     assert {
         "how-it-acts",
-        "where-it-is-given",
+        "who-gives-it",
+        "when-it-can-start",
         "how-often",
         "forms",
-        "detox-first",
         "side-effects",
         "dependence",
     } <= rows
+    assert not {"where-it-is-given", "detox-first"} & rows
 
 
 def test_how_each_acts_is_quoted(comparison):
@@ -81,7 +84,7 @@ def test_the_copy_loads_before_it_is_damaged(content_copy, comparison):
 
 
 def test_quote_not_verbatim(content_copy):
-    _edit(content_copy, '"It is a long-acting opioid agonist"', '"It is a short-acting opioid agonist"')
+    _edit(content_copy, '"It is a long-acting opioid agonist, which', '"It is a short-acting opioid agonist, which')
     error = _load_error(content_copy)
     assert error.entry == "row how-it-acts, methadone"
     assert "not verbatim" in str(error)
@@ -98,30 +101,35 @@ def test_a_quote_from_another_section_is_refused(content_copy):
     # Verbatim in the documents, but not in the section it names.
     _edit(
         content_copy,
-        'section = "naltrexone-and-vivitrol" }\n\n[row.about_all]',
-        'section = "naltrexone-oral-and-monthly-injection" }\n\n[row.about_all]',
+        'section = "naltrexone-and-vivitrol" }',
+        'section = "naltrexone-oral-and-monthly-injection" }',
     )
     error = _load_error(content_copy)
-    assert error.entry == "row side-effects, naltrexone"
+    assert error.entry == "row dependence, naltrexone"
     assert "naltrexone-oral-and-monthly-injection" in str(error)
 
 
 def test_a_cell_with_neither_quote_nor_silence(content_copy):
-    _edit(content_copy, "buprenorphine = { silent = true }", "buprenorphine = { }")
+    how_often = 'buprenorphine = { silent = true }\nnaltrexone = { quote = "The oral form'
+    _edit(content_copy, how_often, how_often.replace("{ silent = true }", "{ }"))
     error = _load_error(content_copy)
     assert error.entry == "row how-often, buprenorphine"
     assert "silent = true" in str(error)
 
 
 def test_a_missing_column(content_copy):
-    _edit(content_copy, "buprenorphine = { silent = true }\n", "")
+    _edit(
+        content_copy,
+        'buprenorphine = { silent = true }\nnaltrexone = { quote = "The oral form',
+        'naltrexone = { quote = "The oral form',
+    )
     error = _load_error(content_copy)
     assert "how-often" in str(error)
     assert "exactly one cell" in str(error)
 
 
 def test_promotion_is_refused(content_copy):
-    _edit(content_copy, '"It comes in tablet form"', '"Call us today: It comes in tablet form"')
+    _edit(content_copy, '"It comes in tablet form', '"Call us today: It comes in tablet form')
     error = _load_error(content_copy)
     assert error.entry == "row forms, methadone"
     assert "promotional" in str(error)
@@ -158,7 +166,7 @@ def test_plain_is_linear_even_when_wide(comparison):
     text = page(comparison, 100, plain=True)
     assert "│" not in text
     assert "─" not in text
-    assert "Methadone\n  How it acts: “It is a long-acting opioid agonist”" in text
+    assert "Methadone\n  How it acts: “It is a long-acting opioid agonist, which means" in text
 
 
 def test_marks_name_the_matching_preferences(comparison):

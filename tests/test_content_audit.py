@@ -28,6 +28,7 @@ from explorer.referral import (
     REFERRAL_TEXT,
     REFERRAL_TITLE,
 )
+from explorer.render import notes as render_notes
 from explorer.render import result as render
 from explorer.render.finish import finish, referral
 from explorer.render.listings import describe_when
@@ -47,11 +48,35 @@ DIGITS = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().-]{5,}\d(?!\w)")  # kept if it h
 PLACEHOLDER = re.compile(r"\b1-8(?:XX|xx|\d\d)\b(?![\s.-]*\d)")  # "1-8XX numbers", a bare "1-800"
 SHORT_CODE = re.compile(r"\b(?:call|text|dial|phone)\b[^.\n]{0,20}?\b(\d{3,6})\b", re.IGNORECASE)  # "call 911"
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# A SAMHSA publication number (PEP21-02-01-002), in the address of a note's source: no phone number.
+PUBLICATION = re.compile(r"\bpep\d{2}-\d{2}-\d{2}-\d{3}\b", re.IGNORECASE)
 ALLOWED_PHONES = {"1800662HELP", "18006624357", "18004874889"}
-ALLOWED_SHORT_CODES = {"988", "911"}
+ALLOWED_SHORT_CODES = {"988", "911", "435748"}  # 435748: SAMHSA's text line, in the referral (issue 12)
 
 WEB = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|io|us|co|biz|help)\b")
 ALLOWED_HOSTS = {"findtreatment.gov", "samhsa.gov", "988lifeline.org"}
+# The explorer's own notes name their public sources with their web addresses (issue 12), so these
+# hosts may be shown too. Each is a source of the standing data/notes.toml asks for: a US federal
+# agency or law, an FDA label (DailyMed), a peer-reviewed paper (doi.org, Wiley), the National
+# Academies, a clinical society (ASAM, PCSS) or a university policy centre. No referral site, no
+# advertiser; test_every_note_source_host_is_reviewed keeps this list and the notes in step.
+NOTE_SOURCE_HOSTS = {
+    "ccf.georgetown.edu",
+    "dailymed.nlm.nih.gov",
+    "doi.org",
+    "nap.nationalacademies.org",
+    "nida.nih.gov",
+    "onlinelibrary.wiley.com",
+    "pcssnow.org",
+    "store.samhsa.gov",
+    "asam.org",
+    "cdc.gov",
+    "congress.gov",
+    "deadiversion.usdoj.gov",
+    "ecfr.gov",
+    "fda.gov",
+    "federalregister.gov",
+}
 
 # The documents' advertising: their calls to action, and the lead-generation sites' names and
 # small print (read in data/*.txt; test_the_detectors_find_the_debris_in_the_documents proves
@@ -80,6 +105,7 @@ def phone_numbers(text: str) -> list[str]:
     """Every phone-like group that is not one of the referral's numbers."""
     found = []
     text = ISO_DATE.sub(" ", squash(text))  # a summary's date, 2026-11-22, is no phone number
+    text = PUBLICATION.sub(" ", text)
     for pattern in (VANITY, DIGITS, PLACEHOLDER):
         for match in pattern.finditer(text):
             key = re.sub(r"[^0-9A-Za-z]", "", match.group())
@@ -93,12 +119,12 @@ def phone_numbers(text: str) -> list[str]:
 
 
 def _host(address: str) -> str:
-    host = re.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", address).split("/")[0]
+    host = re.split(r"[/<]", re.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", address))[0]  # <: the end of an HTML element
     return host.rstrip(".,;:)\"'”*").lower()
 
 
-def web_addresses(text: str) -> list[str]:
-    return [m.group(0) for m in WEB.finditer(text) if _host(m.group(0)) not in ALLOWED_HOSTS]
+def web_addresses(text: str, allowed: frozenset[str] | set[str] = ALLOWED_HOSTS | NOTE_SOURCE_HOSTS) -> list[str]:
+    return [m.group(0) for m in WEB.finditer(text) if _host(m.group(0)) not in allowed]
 
 
 # Where the explorer's own documents mention the advertising in order to say it is left out.
@@ -219,7 +245,9 @@ def fast_wrap():
     """render.wrap is pure; remembering its answers makes 10,800 text renderings affordable.
     test_remembered_wrapping_changes_nothing checks that the output is the same."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(render, "wrap", functools.lru_cache(maxsize=None)(render.wrap))
+        remembered = functools.lru_cache(maxsize=None)(render.wrap)
+        patch.setattr(render, "wrap", remembered)
+        patch.setattr(render_notes, "wrap", remembered)  # the explorer's notes, under every section
         yield
 
 
@@ -260,6 +288,7 @@ def command_outputs(catalog) -> dict[str, str]:
         "usage error": ["--format", "yaml"],
         "bad input": ["--answers", "-"],
         "compare --plain": ["compare", "--plain"],
+        "about": ["about"],
     }
     for fmt in SHOWN:
         runs[f"compare --format {fmt}"] = ["compare", "--format", fmt]
@@ -285,7 +314,7 @@ def test_the_answer_space_was_covered(answer_space_outputs, every_result, catalo
 
 
 def test_show_and_help_outputs_were_produced(command_outputs, catalog):
-    assert len(command_outputs) == 3 * len(catalog.sections) + 13
+    assert len(command_outputs) == 3 * len(catalog.sections) + 14  # 14 with `about` (issue 12)
     assert __version__ in command_outputs["--version"]
     assert "usage: treatment-explorer" in command_outputs["--help"]
 
@@ -326,24 +355,20 @@ def test_no_phone_number_address_or_promotion_in_saved_summaries(saved_summaries
 
 # ---- the app's own words never diagnose or prescribe -----------------------------------------------
 
-ADVICE = re.compile(
-    "|".join(
-        [
-            r"\byou(?:'d| would)? (?:should|must|need|have to|ought|had better)\b",
-            r"\b(?:they|the person you care about) (?:should|must|needs?|has to|have to|ought)\b",
-            r"\b(?:we|i) (?:recommend|advise|suggest that)\b",
-            r"\brecommended for (?:you|them)\b",
-            r"\bdiagnos\w*",
-            r"\bprescrib\w*",
-            r"\b(?:you|they|the person you care about) (?:have|has|suffers? from) (?:an? )?(?:opioid|heroin|substance)[- ]use disorder",  # noqa: E501
-            r"\b(?:you|they)(?:'re| are) (?:an? )?addict(?:ed)?\b",
-            r"\bthe person you care about is (?:an? )?addict(?:ed)?\b",
-            r"\b(?:is|are) (?:right|best|the best option|the best choice) for (?:you|them|the person you care about)\b",
-            r"\b(?:start|stop|take) (?:taking )?(?:methadone|buprenorphine|naltrexone|suboxone|vivitrol|naloxone)\b",
-        ]
-    ),
-    re.IGNORECASE,
-)
+ADVICE_PATTERNS = [
+    r"\byou(?:'d| would)? (?:should|must|need|have to|ought|had better)\b",
+    r"\b(?:they|the person you care about) (?:should|must|needs?|has to|have to|ought)\b",
+    r"\b(?:we|i) (?:recommend|advise|suggest that)\b",
+    r"\brecommended for (?:you|them)\b",
+    r"\bdiagnos\w*",
+    r"\bprescrib\w*",
+    r"\b(?:you|they|the person you care about) (?:have|has|suffers? from) (?:an? )?(?:opioid|heroin|substance)[- ]use disorder",  # noqa: E501
+    r"\b(?:you|they)(?:'re| are) (?:an? )?addict(?:ed)?\b",
+    r"\bthe person you care about is (?:an? )?addict(?:ed)?\b",
+    r"\b(?:is|are) (?:right|best|the best option|the best choice) for (?:you|them|the person you care about)\b",
+    r"\b(?:start|stop|take) (?:taking )?(?:methadone|buprenorphine|naltrexone|suboxone|vivitrol|naloxone)\b",
+]
+ADVICE = re.compile("|".join(ADVICE_PATTERNS), re.IGNORECASE)
 
 # The app's own words that contain a flagged word without diagnosing or prescribing: they deny it,
 # or attribute it to the documents. Exact phrases; each must still be in use (see below).
@@ -354,6 +379,8 @@ NOT_ADVICE = (
     "It is **not medical advice, not a diagnosis and not a recommendation**",
     "It never asks for symptoms, amounts, diagnoses, names",
     "the documents describe buprenorphine as prescribed by qualified providers",
+    "buprenorphine prescribed in an office-based setting",  # a reason: "the documents describe ..."
+    "Who can prescribe or give it",  # a comparison row: who may, not whether to (issue 12)
 )
 
 
@@ -392,6 +419,11 @@ def app_words(catalog) -> dict[str, str]:
         words[f"caution {rule.id}"] = rule.lead  # the quote after it is the documents' words
     for rule in catalog.rules.withhold:
         words[f"withhold {rule.id}"] = rule.why
+    for attach in catalog.rules.attach:
+        words[f"note rule {attach.id}"] = attach.why
+    for not_yet in catalog.rules.not_yet:
+        words[f"order rule {not_yet.id}"] = not_yet.why
+    words["the ordering policy"] = "\n".join(tier.says for tier in catalog.rules.order.tiers)
     for rule in catalog.rules.all():
         words[f"condition of {rule.id}"] = describe_when(catalog, rule.when)
     words["section titles"] = "\n".join(s.title for s in catalog.sections.values())
@@ -454,3 +486,76 @@ def test_the_app_s_words_are_all_there(app_words, catalog):
     assert "Open a section to read it, or finish:" in app_words["strings of explorer/reader.py"]
     assert "sorry, something went wrong" in app_words["strings of explorer/cli.py"]
     assert "Save a summary to bring to your appointment?" in app_words["strings of explorer/summary/offer.py"]
+
+
+# ---- the explorer's own notes (issue 12) -------------------------------------------------------------
+
+# A note may state facts about prescribing and diagnosis (who may prescribe buprenorphine, that
+# naloxone is sold without a prescription): the notes are checked with the advice patterns less
+# the two that flag those bare words, and with more ways of telling someone what to do. Calling
+# 911 in an overdose is the one instruction a note may carry, as the referral does.
+NOTE_ADVICE = re.compile(
+    "|".join(
+        [p for p in ADVICE_PATTERNS if "prescrib" not in p and "diagnos" not in p]
+        + [
+            r"\b(?:do not|don't|never|always) (?:take|use|stop|start|mix|combine|wait)\b",
+            r"\bconsider (?:taking|starting|stopping|switching|asking)\b",
+            r"\b(?:switch|change) (?:to|from) (?:methadone|buprenorphine|naltrexone|suboxone|vivitrol)\b",
+            r"\b(?:safer|better|best) (?:for you|for them|choice|option)\b",
+            r"\b(?:make sure|be sure) (?:you|to)\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def note_advice(text: str) -> list[str]:
+    return [m.group(0) for m in NOTE_ADVICE.finditer(squash(text))]
+
+
+def test_every_note_informs_and_never_advises(catalog):
+    assert len(catalog.notes) >= 15
+    assert_nothing_found({note.text: f"note {note.id}" for note in catalog.notes.values()}, note_advice)
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "You should take methadone every day.",
+        "You must start naltrexone.",
+        "We recommend buprenorphine.",
+        "Do not stop taking naltrexone.",
+        "Consider switching to buprenorphine.",
+        "Switch to methadone after detox.",
+        "Buprenorphine is the best option for you.",
+        "Make sure you carry naloxone.",
+        "Always take naloxone with you.",
+        "Stop taking methadone before surgery.",
+    ],
+)
+def test_the_note_advice_detector_flags_a_planted_phrase(planted):
+    assert note_advice(f"Since 2023, it is sold without a prescription. {planted}") != [], planted
+
+
+def test_the_note_advice_detector_lets_a_prescribing_fact_pass():
+    fact = (
+        "Since 2023, naloxone nasal spray has been sold without a prescription. Any clinician who may "
+        "prescribe controlled medicines may prescribe buprenorphine. In an overdose, call 911 too."
+    )
+    assert note_advice(fact) == []
+    assert advice(fact) != []  # the app's own words elsewhere stay under the stricter check
+
+
+def test_notes_carry_no_phone_number_address_or_promotion_of_their_own(catalog):
+    # Their sources' addresses belong in their sources; the referral's numbers in the referral.
+    texts = {note.text: f"note {note.id}" for note in catalog.notes.values()}
+    assert_nothing_found(texts, phone_numbers)
+    assert_nothing_found(texts, lambda text: web_addresses(text, ALLOWED_HOSTS))
+    assert_nothing_found(texts, promotion)
+
+
+def test_every_note_source_host_is_reviewed(catalog):
+    hosts = {_host(source.address) for note in catalog.notes.values() for source in note.sources}
+    reviewed = NOTE_SOURCE_HOSTS | ALLOWED_HOSTS  # samhsa.gov: the referral's, and a source of notes
+    assert hosts - reviewed == set(), "a note cites a source whose host is not reviewed above"
+    assert NOTE_SOURCE_HOSTS - hosts == set(), "a reviewed host no note cites any more"

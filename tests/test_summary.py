@@ -54,7 +54,11 @@ def _summary(catalog, comparison, rules, **answers) -> Summary:
 def test_a_monthly_preference_asks_about_the_extended_release_injection(rules):
     questions, marks = evaluate(rules, Answers(dosing="monthly"))
     assert any("extended-release injection" in q and "how" in q for q in questions)
-    assert marks == {"naltrexone": ("a monthly injection",)}
+    # Issue 12: buprenorphine's extended-release injection matches too; naltrexone's match says when.
+    assert marks == {
+        "buprenorphine": ("a monthly injection",),
+        "naltrexone": ("a monthly injection, after 7 to 10 days without opioids",),
+    }
 
 
 def test_detox_not_completed_asks_when_naltrexone_could_start(rules):
@@ -68,7 +72,10 @@ def test_detox_not_completed_asks_when_naltrexone_could_start(rules):
 
 def test_marks_follow_the_setting(rules):
     assert evaluate(rules, Answers(setting="clinic_daily"))[1] == {"methadone": ("a specialized clinic",)}
-    assert evaluate(rules, Answers(setting="doctor_office"))[1] == {"buprenorphine": ("a doctor's office",)}
+    assert evaluate(rules, Answers(setting="doctor_office"))[1] == {
+        "buprenorphine": ("a doctor's office",),
+        "naltrexone": ("a doctor's office, after 7 to 10 days without opioids",),  # issue 12: with its timing
+    }
     assert evaluate(rules, Answers(dosing="no_medication"))[1] == {}
 
 
@@ -111,7 +118,7 @@ def _load_error(root: Path) -> CatalogError:
             "advise",
         ),
         (
-            'columns = ["naltrexone"]\nmatches = "a monthly injection"',
+            'columns = ["buprenorphine"]\nmatches = "a monthly injection"',
             'columns = ["vivitrol"]\nmatches = "a monthly injection"',
             "mark mark-monthly",
             "vivitrol",
@@ -165,7 +172,13 @@ def test_the_summary_holds_the_whole_session(catalog, comparison, rules):
     assert ("Setting", "A doctor's office") in summary.preferences
     assert [s.id for s in summary.sections] == [s.id for s in result.suggestions]
     assert all(s.text == catalog.sections[s.id].text for s in summary.sections)
-    assert summary.marks == {"buprenorphine": ("a doctor's office",), "naltrexone": ("a monthly injection",)}
+    assert summary.marks == {
+        "buprenorphine": ("a doctor's office", "a monthly injection"),
+        "naltrexone": (
+            "a doctor's office, after 7 to 10 days without opioids",
+            "a monthly injection, after 7 to 10 days without opioids",
+        ),
+    }
     assert "".join(part.text for part in summary.referral[-1]) == "In an emergency or an overdose: call 911."
 
 
@@ -192,9 +205,9 @@ def test_html_is_one_self_contained_page(html):
 
 def test_html_table_headers_have_scope_and_marks_are_written_out(html):
     assert html.count('<th scope="col"') == 4
-    assert html.count('<th scope="row">') == 9  # seven rows, two of them with a note about all three
-    assert "Matches: a monthly injection" in html
-    assert "Matches: a doctor&#39;s office" in html
+    assert html.count('<th scope="row">') == 8  # seven rows, one of them with a note about all three
+    assert "Matches: a doctor&#39;s office; a monthly injection" in html  # buprenorphine (issue 12)
+    assert "Matches: a doctor&#39;s office, after 7 to 10 days without opioids" in html  # naltrexone, with its timing
 
 
 def test_the_referral_comes_last_in_both_formats(catalog, comparison, rules, html):
@@ -208,15 +221,16 @@ def test_the_referral_comes_last_in_both_formats(catalog, comparison, rules, htm
 
 def _poisoned(summary: Summary) -> Summary:
     """Every string a writer may insert gets a script tag appended. Excepted: values the models
-    validate as slugs, dates or fixed vocabularies (ids, topics, the date), the links' targets, and
-    the source file name, which is shown only through source_label."""
+    validate as slugs, dates or fixed vocabularies (ids, topics, the date, a note's `by` and
+    `kind`), the links' targets and a note source's web address (validated as one), and the source
+    file name, which is shown only through source_label."""
 
     def poison(value, key=None):
         if isinstance(value, dict):
             return {k: poison(v, k) for k, v in value.items()}
         if isinstance(value, (list, tuple)):
             return [poison(v, key) for v in value]
-        if isinstance(value, str) and key not in ("href", "date", "id", "source", "topics"):
+        if isinstance(value, str) and key not in ("href", "date", "id", "source", "topics", "by", "kind", "address"):
             return value + EVIL
         return value
 

@@ -45,9 +45,12 @@ def test_a_full_session(tmp_path):
     assert "Why: Because the person you care about" in overview
     assert "1. Naloxone" in overview
     assert "Caution: Detox is not marked as completed" in overview
+    assert "The explorer's own notes (not from the documents), about this whole list" in overview  # issue 12
     child.send(ENTER)  # open the first section
     child.expect("end of section")
-    assert "Naloxone is used to treat heroin overdose" in plain(child.before)
+    section = plain(child.before)
+    assert "Naloxone is used to treat heroin overdose" in section
+    assert "Explorer's note" in section  # the reader shows the section's notes after its quote
     child.send(ENTER)  # back to the list
     child.expect("Open a section to read it, or finish")
     child.send(UP + ENTER)  # from the first entry up to the last: Finish

@@ -1,4 +1,5 @@
-"""Loads and validates the content: documents, sections and questions (data/), rules (rules/).
+"""Loads and validates the content: documents, sections, questions and the explorer's own notes
+(data/), rules and the ordering policy (rules/).
 
 Everything is checked once, at load: a catalog that loads is one the explorer can serve.
 """
@@ -15,11 +16,22 @@ from pydantic import ValidationError
 
 from explorer.content.answers import ANSWER_KEYS, Answers
 from explorer.content.documents import Document, Section
+from explorer.content.notes import Note
 from explorer.content.promotion import promotional_text
 from explorer.content.questions import Question
 from explorer.content.resources import content_root
-from explorer.content.rules import CautionRule, Rule, RuleBook, SuggestRule, WithholdRule
-from explorer.content.toml import first_problem, read_entries, squash
+from explorer.content.rules import (
+    AttachRule,
+    CautionRule,
+    NotYetRule,
+    OrderPolicy,
+    Rule,
+    RuleBook,
+    SuggestRule,
+    WithholdRule,
+)
+from explorer.content.sentences import whole_sentences
+from explorer.content.toml import first_problem, read_entries, read_toml, squash
 from explorer.content.wording import personalize
 from explorer.errors import CatalogError
 
@@ -31,7 +43,12 @@ class Catalog:
     sections: dict[str, Section]  # in reading order
     questions: tuple[Question, ...]
     rules: RuleBook
+    notes: dict[str, Note] = field(default_factory=dict)  # the explorer's own, in file order
     topics_index: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def section_notes(self, section: Section) -> tuple[Note, ...]:
+        """The notes that attach themselves to a section (by id or topic), wherever it is shown."""
+        return tuple(n for n in self.notes.values() if section.id in n.sections or set(n.topics) & set(section.topics))
 
     def document_label(self, file: str) -> str:
         return self._document_labels[file]
@@ -101,6 +118,14 @@ def _load_sections(data: Path, documents: dict[str, str]) -> dict[str, Section]:
             raise CatalogError(path, f"unknown source {section.source!r} (known: {', '.join(documents)})", entry)
         if squash(section.text) not in squashed[section.source]:
             raise CatalogError(path, f"text is not verbatim in {section.source}", entry)
+        for paragraph in filter(str.strip, section.text.split("\n")):
+            if not whole_sentences(paragraph, documents[section.source]):
+                raise CatalogError(
+                    path,
+                    f"does not start and end at a sentence boundary of {section.source}: "
+                    f"{paragraph[:40]!r}…{paragraph[-30:]!r}",
+                    entry,
+                )
         found = promotional_text(section.text)
         if found:
             raise CatalogError(path, f"contains promotional text {found!r}", entry)
@@ -118,11 +143,39 @@ def _load_questions(data: Path) -> tuple[Question, ...]:
     return tuple(questions)
 
 
-def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
+def _load_notes(data: Path, sections: dict[str, Section]) -> dict[str, Note]:
+    path = data / "notes.toml"
+    notes = read_entries(path, "note", Note)
+    _unique(path, "note", [n.id for n in notes])
+    for note in notes:
+        for section_id in note.sections:
+            if section_id not in sections:
+                raise CatalogError(path, f"names unknown section {section_id!r}", f"note {note.id}")
+    return {n.id: n for n in notes}
+
+
+def _load_order(path: Path) -> OrderPolicy:
+    raw = read_toml(path).get("tier", [])
+    try:
+        return OrderPolicy.model_validate({"tiers": raw})
+    except ValidationError as error:
+        raise CatalogError(path, first_problem(error)) from None
+
+
+def _load_rules(rules_dir: Path, sections: dict[str, Section], notes: dict[str, Note]) -> RuleBook:
     suggestions, safety = rules_dir / "suggestions.toml", rules_dir / "safety.toml"
+    note_rules, order = rules_dir / "notes.toml", rules_dir / "order.toml"
     suggest = read_entries(suggestions, "suggest", SuggestRule)
     caution = read_entries(safety, "caution", CautionRule)
     withhold = read_entries(safety, "withhold", WithholdRule)
+    attach = read_entries(note_rules, "attach", AttachRule)
+    not_yet = read_entries(order, "not_yet", NotYetRule)
+    for attach_rule in attach:
+        for note_id in attach_rule.notes:
+            if note_id not in notes:
+                raise CatalogError(
+                    note_rules, f"names unknown note {note_id!r} (data/notes.toml)", f"attach {attach_rule.id}"
+                )
     for rule in suggest:
         for section_id in rule.sections:
             if section_id not in sections:
@@ -133,11 +186,17 @@ def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
             raise CatalogError(safety, f"quotes unknown section {caution_rule.quote_from!r}", entry)
         if squash(caution_rule.quote) not in squash(sections[caution_rule.quote_from].text):
             raise CatalogError(safety, f"quote is not verbatim in section {caution_rule.quote_from!r}", entry)
-    seen: dict[str, str] = {}  # rule ids are unique across both files
+        if not whole_sentences(caution_rule.quote, sections[caution_rule.quote_from].text):
+            raise CatalogError(
+                safety, f"quote does not start and end at a sentence boundary of {caution_rule.quote_from!r}", entry
+            )
+    seen: dict[str, str] = {}  # rule ids are unique across every file
     kinds: tuple[tuple[Path, str, Sequence[Rule]], ...] = (
         (suggestions, "suggest", suggest),
         (safety, "caution", caution),
         (safety, "withhold", withhold),
+        (note_rules, "attach", attach),
+        (order, "not_yet", not_yet),
     )
     for path, kind, rules in kinds:
         for any_rule in rules:
@@ -146,8 +205,16 @@ def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
                     path, f"duplicate rule id (first used by {seen[any_rule.id]})", f"{kind} {any_rule.id}"
                 )
             seen[any_rule.id] = f"{kind} {any_rule.id} in {path.name}"
+    policy = _load_order(order)
     try:
-        return RuleBook(suggest=tuple(suggest), caution=tuple(caution), withhold=tuple(withhold))
+        return RuleBook(
+            suggest=tuple(suggest),
+            caution=tuple(caution),
+            withhold=tuple(withhold),
+            attach=tuple(attach),
+            not_yet=tuple(not_yet),
+            order=policy,
+        )
     except ValidationError as error:  # what is left to check concerns the suggestions (a fallback)
         raise CatalogError(suggestions, first_problem(error)) from None
 
@@ -160,7 +227,16 @@ def load_catalog(root: Path | None = None) -> Catalog:
     documents, texts = _load_documents(data)
     sections = _load_sections(data, texts)
     questions = _load_questions(data)
-    rules = _load_rules(root / "rules", sections)
+    notes = _load_notes(data, sections)
+    rules = _load_rules(root / "rules", sections, notes)
+    attached = {n for rule in rules.attach for n in rule.notes}
+    for note in notes.values():
+        if not (note.sections or note.topics or note.cells or note.id in attached):
+            raise CatalogError(
+                data / "notes.toml",
+                "attaches to nothing: give it sections, topics or cells, or attach it in rules/notes.toml",
+                f"note {note.id}",
+            )
     topics_index: dict[str, list[str]] = {}
     for section in sections.values():
         for topic in section.topics:
@@ -171,5 +247,6 @@ def load_catalog(root: Path | None = None) -> Catalog:
         sections=sections,
         questions=questions,
         rules=rules,
+        notes=notes,
         topics_index={topic: tuple(ids) for topic, ids in topics_index.items()},
     )

@@ -6,6 +6,7 @@ Checked once, at load, like the catalog: every column filled on every row, every
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,6 +15,7 @@ from explorer.content.catalog import Catalog
 from explorer.content.comparison_table import Cell, Comparison
 from explorer.content.promotion import promotional_text
 from explorer.content.resources import content_root
+from explorer.content.sentences import whole_sentences
 from explorer.content.toml import first_problem, read_toml, squash
 from explorer.errors import CatalogError
 
@@ -32,10 +34,16 @@ def _check_cell(path: Path, catalog: Catalog, cell: Cell, entry: str) -> None:
         raise CatalogError(path, f"contains promotional text {found!r}", entry)
     if squash(cell.quote or "") not in squash(section.text):
         raise CatalogError(path, f"quote is not verbatim in section {cell.section!r}", entry)
+    if not whole_sentences(cell.quote or "", section.text):
+        raise CatalogError(
+            path, f"quote does not start and end at a sentence boundary of section {cell.section!r}", entry
+        )
 
 
-def load_comparison(catalog: Catalog, root: Path | None = None) -> Comparison:
-    """Loads `root/data/comparison.toml`; raises CatalogError naming the file and the entry."""
+def load_comparison(catalog: Catalog, root: Path | None = None, today: datetime.date | None = None) -> Comparison:
+    """Loads `root/data/comparison.toml` (by default under content_root()) and attaches the
+    explorer's notes to its cells (their `cells` in data/notes.toml); raises CatalogError naming
+    the file and the entry."""
     root = root or content_root()
     path = root / "data" / "comparison.toml"
     raw = read_toml(path)
@@ -58,7 +66,27 @@ def load_comparison(catalog: Catalog, root: Path | None = None) -> Comparison:
             _check_cell(path, catalog, cell, f"row {row.id}, {column}")
         if row.about_all:
             _check_cell(path, catalog, row.about_all, f"row {row.id}, about_all")
-    return comparison
+    return _with_notes(comparison, catalog, root / "data" / "notes.toml", today)
+
+
+def _with_notes(comparison: Comparison, catalog: Catalog, notes_path: Path, today: datetime.date | None) -> Comparison:
+    cells = {f"{row.id}/{column}" for row in comparison.rows for column in row.cells}
+    for note in catalog.notes.values():
+        for cell in note.cells:
+            if cell not in cells:
+                raise CatalogError(notes_path, f"names unknown comparison cell {cell!r}", f"note {note.id}")
+    rows = []
+    for row in comparison.rows:
+        filled = {
+            column: cell.model_copy(
+                update={
+                    "notes": tuple(n.shown(today) for n in catalog.notes.values() if f"{row.id}/{column}" in n.cells)
+                }
+            )
+            for column, cell in row.cells.items()
+        }
+        rows.append(row.model_copy(update={"cells": filled}))
+    return comparison.model_copy(update={"rows": tuple(rows)})
 
 
 def cell_text(cell: Cell) -> str:

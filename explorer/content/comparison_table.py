@@ -6,6 +6,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from explorer.content.base import SLUG, Frozen
+from explorer.content.notes import ShownNote
 
 
 class Column(Frozen):
@@ -20,6 +21,7 @@ class Cell(Frozen):
     quote: str | None = Field(default=None, min_length=1)
     section: str | None = None
     silent: bool = False
+    notes: tuple[ShownNote, ...] = ()  # the explorer's, attached from data/notes.toml at load, never written here
 
     @model_validator(mode="after")
     def _a_quote_or_silence(self) -> Cell:

@@ -1,9 +1,10 @@
-"""The reading list's rule book (rules/suggestions.toml, rules/safety.toml): conditions over the
-answers, and what each kind of rule does when they hold."""
+"""The reading list's rule book (rules/suggestions.toml, rules/safety.toml, rules/notes.toml,
+rules/order.toml): conditions over the answers, what each kind of rule does when they hold, and
+the ordering policy."""
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal, Union, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -12,8 +13,7 @@ from explorer.content.base import SLUG, Frozen, check_placeholders
 from explorer.content.documents import Topic
 
 Relevance = Literal["safety", "preference", "interest", "general"]
-# Safety information (overdose) outranks everything a preference can add up to.
-RELEVANCE_WEIGHT: dict[str, int] = {"safety": 100, "preference": 3, "interest": 2, "general": 1}
+RELEVANCES: tuple[str, ...] = get_args(Relevance)  # highest first; the order itself is rules/order.toml
 
 
 class Condition(Frozen):
@@ -97,6 +97,66 @@ class WithholdRule(Rule):
     why: str = Field(min_length=1)
 
 
+class AttachRule(Rule):
+    """Attaches the explorer's own notes to the whole reading list or to sections by topic
+    (rules/notes.toml)."""
+
+    notes: tuple[str, ...] = Field(min_length=1)
+    list: bool = False
+    topics: tuple[Topic, ...] = ()
+    why: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_place(self) -> AttachRule:
+        if self.list == bool(self.topics):
+            raise ValueError("attaches either to the list (list = true) or to sections by topics, not both or neither")
+        return self
+
+
+class NotYetRule(Rule):
+    """Sections having one of `topics` cannot be started yet, given the answers (rules/order.toml)."""
+
+    topics: tuple[Topic, ...] = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
+class Tier(Frozen):
+    id: str = Field(pattern=SLUG)
+    relevance: Relevance
+    can_start: bool | None = None  # None: both
+    says: str = Field(min_length=1)
+
+
+class OrderPolicy(Frozen):
+    """The reading list's order, tier by tier (rules/order.toml); every (relevance, can_start)
+    in exactly one tier."""
+
+    tiers: tuple[Tier, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_place_taken_once(self) -> OrderPolicy:
+        taken: dict[tuple[str, bool], str] = {}
+        for tier in self.tiers:
+            for can_start in (True, False) if tier.can_start is None else (tier.can_start,):
+                key = (tier.relevance, can_start)
+                if key in taken:
+                    raise ValueError(
+                        f"tier {tier.id!r} takes {tier.relevance} sections (can_start = "
+                        f"{str(can_start).lower()}), already taken by {taken[key]!r}"
+                    )
+                taken[key] = tier.id
+        for relevance in RELEVANCES:
+            for can_start in (True, False):
+                if (relevance, can_start) not in taken:
+                    raise ValueError(f"no tier takes {relevance} sections with can_start = {str(can_start).lower()}")
+        return self
+
+    def tier_of(self, relevance: str, can_start: bool) -> int:
+        return next(
+            i for i, t in enumerate(self.tiers) if t.relevance == relevance and t.can_start in (None, can_start)
+        )
+
+
 def check_rule_book(rules: tuple[Rule, ...], fallbacks: tuple[Rule, ...], fallback_needed: str) -> None:
     """A rule book's ids are unique, and one of `fallbacks` applies always (`when = {}`)."""
     seen: set[str] = set()
@@ -112,6 +172,9 @@ class RuleBook(Frozen):
     suggest: tuple[SuggestRule, ...] = Field(min_length=1)
     caution: tuple[CautionRule, ...] = ()
     withhold: tuple[WithholdRule, ...] = ()
+    attach: tuple[AttachRule, ...] = ()
+    not_yet: tuple[NotYetRule, ...] = ()
+    order: OrderPolicy
 
     @model_validator(mode="after")
     def _unique_ids_and_a_fallback(self) -> RuleBook:
@@ -121,4 +184,5 @@ class RuleBook(Frozen):
         return self
 
     def all(self) -> tuple[Rule, ...]:
-        return (*self.suggest, *self.caution, *self.withhold)
+        """Every rule the engine evaluates: all of them are facts over the same answers."""
+        return (*self.suggest, *self.caution, *self.withhold, *self.attach, *self.not_yet)

@@ -1,13 +1,19 @@
-"""From the rules that fired to the ordered reading list. Pure functions: no engine, no I/O."""
+"""From the rules that fired to the ordered reading list. Pure functions: no engine, no I/O.
+
+Which sections, cautions and notes apply is decided by the rules that fired (durable-rules, in
+infer/engine.py); the order follows the policy stated in rules/order.toml. Nothing here looks at
+the answers except to word the reasons."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from explorer.content.answers import Answers
 from explorer.content.catalog import Catalog
-from explorer.content.rules import RELEVANCE_WEIGHT
+from explorer.content.notes import ShownNote
+from explorer.content.rules import RELEVANCES
 from explorer.content.wording import personalize
 from explorer.infer.result import Result, Suggestion
 
@@ -15,13 +21,30 @@ from explorer.infer.result import Result, Suggestion
 @dataclass
 class _Pick:
     rank: tuple[int, int]  # where it was first suggested: (rule position, section position)
-    score: int = 0
+    relevance: int = len(RELEVANCES)  # the highest relevance of the rules suggesting it (0 = safety)
+    rules: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
 
 
-def reading_list(catalog: Catalog, answers: Answers, fired: Collection[str]) -> tuple[Suggestion, ...]:
+def _ordered_notes(catalog: Catalog, ids: Collection[str], today: datetime.date | None) -> tuple[ShownNote, ...]:
+    """Notes in the order of data/notes.toml, each once."""
+    return tuple(note.shown(today) for note_id, note in catalog.notes.items() if note_id in ids)
+
+
+def list_notes(catalog: Catalog, fired: Collection[str], today: datetime.date | None = None) -> tuple[ShownNote, ...]:
+    """The notes about the reading list as a whole, in the order of rules/notes.toml, each once."""
+    ids: dict[str, None] = {}
+    for rule in catalog.rules.attach:
+        if rule.id in fired and rule.list:
+            ids.update(dict.fromkeys(rule.notes))
+    return tuple(catalog.notes[i].shown(today) for i in ids)
+
+
+def reading_list(
+    catalog: Catalog, answers: Answers, fired: Collection[str], today: datetime.date | None = None
+) -> tuple[Suggestion, ...]:
     """Merges what the fired rules say: suggestions minus withheld sections, one entry per section
-    with every reason, cautions attached by topic; most relevant (highest total weight) first."""
+    with every reason, cautions and notes attached by topic; ordered tier by tier (rules/order.toml)."""
     fired = set(fired)
     rules = catalog.rules
     withheld = {
@@ -42,7 +65,9 @@ def reading_list(catalog: Catalog, answers: Answers, fired: Collection[str]) -> 
             pick = picks.get(section_id)
             if pick is None:  # not setdefault: that would build a _Pick for every repeat too
                 pick = picks[section_id] = _Pick(rank=(rule_position, section_position))
-            pick.score += RELEVANCE_WEIGHT[rule.relevance]
+            pick.relevance = min(pick.relevance, RELEVANCES.index(rule.relevance))
+            if rule.id not in pick.rules:
+                pick.rules.append(rule.id)
             if reason not in pick.reasons:
                 pick.reasons.append(reason)
 
@@ -56,12 +81,25 @@ def reading_list(catalog: Catalog, answers: Answers, fired: Collection[str]) -> 
                 cautions_by_topic.setdefault(topic, []).append(len(caution_texts))
             source = catalog.sections[caution.quote_from].source
             caution_texts.append(f"{personalize(caution.lead, answers.for_whom)} “{caution.quote}” ({source})")
-    ordered = sorted(picks.items(), key=lambda item: (-item[1].score, item[1].rank))
+    notes_by_topic: dict[str, set[str]] = {}
+    for attach in rules.attach:
+        if attach.id in fired:
+            for topic in attach.topics:
+                notes_by_topic.setdefault(topic, set()).update(attach.notes)
+    not_yet = {topic for rule in rules.not_yet if rule.id in fired for topic in rule.topics}
+
+    def place(item: tuple[str, _Pick]) -> tuple[int, int, int]:
+        section_id, pick = item
+        can_start = not (not_yet & set(catalog.sections[section_id].topics))
+        return (rules.order.tier_of(RELEVANCES[pick.relevance], can_start), *pick.rank)
+
     suggestions = []
-    for section_id, pick in ordered:
+    for section_id, pick in sorted(picks.items(), key=place):
         section = catalog.sections[section_id]
         positions = sorted({p for topic in section.topics for p in cautions_by_topic.get(topic, ())})
         cautions = tuple(caution_texts[p] for p in positions)  # in the rule book's order
+        note_ids = {n.id for n in catalog.section_notes(section)}
+        note_ids.update(n for topic in section.topics for n in notes_by_topic.get(topic, ()))
         suggestions.append(
             Suggestion(
                 id=section.id,
@@ -69,7 +107,9 @@ def reading_list(catalog: Catalog, answers: Answers, fired: Collection[str]) -> 
                 source=section.source,
                 topics=section.topics,
                 reasons=tuple(pick.reasons),
+                suggested_by=tuple(pick.rules),
                 cautions=cautions,
+                notes=_ordered_notes(catalog, note_ids, today),
                 text=section.text,
                 source_label=catalog.document_label(section.source),
             )
@@ -77,9 +117,12 @@ def reading_list(catalog: Catalog, answers: Answers, fired: Collection[str]) -> 
     return tuple(suggestions)
 
 
-def build_result(catalog: Catalog, answers: Answers, fired: Collection[str]) -> Result:
+def build_result(
+    catalog: Catalog, answers: Answers, fired: Collection[str], today: datetime.date | None = None
+) -> Result:
     return Result(
         answers=answers,
-        suggestions=reading_list(catalog, answers, fired),
+        notes=list_notes(catalog, fired, today),
+        suggestions=reading_list(catalog, answers, fired, today),
         preferences=catalog.preferences(answers),
     )

@@ -7,6 +7,7 @@ from pydantic import Field
 from explorer.content.answers import Answers
 from explorer.content.base import Frozen
 from explorer.content.documents import Topic
+from explorer.content.notes import ShownNote
 
 
 class Suggestion(Frozen):
@@ -15,7 +16,9 @@ class Suggestion(Frozen):
     source: str
     topics: tuple[Topic, ...]
     reasons: tuple[str, ...] = Field(min_length=1)
+    suggested_by: tuple[str, ...] = Field(min_length=1)  # the suggestion rules' ids
     cautions: tuple[str, ...] = ()
+    notes: tuple[ShownNote, ...] = ()  # the explorer's own, never the documents'
     text: str
     source_label: str  # the source as a reader names it (not in the JSON contract)
 
@@ -25,6 +28,7 @@ class Result(Frozen):
     gets it from render/finish.py."""
 
     answers: Answers
+    notes: tuple[ShownNote, ...] = ()  # the explorer's own notes about the reading list as a whole
     suggestions: tuple[Suggestion, ...] = Field(min_length=1)
     # (question name, chosen label) in plain words, for the renderers (not in the JSON contract).
     preferences: tuple[tuple[str, str], ...]

@@ -5,13 +5,18 @@ Pure functions returning str."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from explorer.content.comparison import ABOUT_ALL, cell_source, cell_text
 from explorer.content.comparison_table import Cell, Comparison
 from explorer.formats import Format
 from explorer.render.finish import Output
 from explorer.render.markdown import escape
+from explorer.render.notes import NOTES_HEADING, note_lines, note_sentences
 from explorer.render.text import fill, wrap
+
+if TYPE_CHECKING:
+    from explorer.content.notes import ShownNote
 
 MIN_CELL = 16  # narrower than this, a quote becomes a column of single words: go linear
 MAX_LABEL = 14
@@ -19,13 +24,40 @@ TITLE = "Compare the medications"
 BOX_CHARACTERS = "┌┬┐├┼┤└┴┘│─"
 
 
-def _cell_lines(cell: Cell) -> list[str]:
+def all_notes(comparison: Comparison) -> list[ShownNote]:
+    """The explorer's notes beside the cells, each once, in reading order (row by row); their
+    numbers are their places here, from 1."""
+    seen: dict[str, ShownNote] = {}
+    for row in comparison.rows:
+        for column in comparison.columns:
+            for note in row.cells[column.id].notes:
+                seen.setdefault(note.id, note)
+    return list(seen.values())
+
+
+def note_numbers(comparison: Comparison) -> dict[str, int]:
+    return {note.id: number for number, note in enumerate(all_notes(comparison), start=1)}
+
+
+def _cell_lines(cell: Cell, numbers: Mapping[str, int] = {}) -> list[str]:
     source = cell_source(cell)
-    return [cell_text(cell), *([source] if source else [])]
+    refs = sorted(numbers[n.id] for n in cell.notes if n.id in numbers)
+    label = f"[explorer's note{'s' if len(refs) > 1 else ''} {', '.join(map(str, refs))}]"
+    return [cell_text(cell), *([source] if source else []), *([label] if refs else [])]
+
+
+def notes_text(comparison: Comparison, width: int) -> str:
+    """The notes the cells refer to, numbered; set apart from the quotes."""
+    lines = [wrap(NOTES_HEADING + ":", width)]
+    for number, note in enumerate(all_notes(comparison), start=1):
+        first, *rest = note_lines(note, width, "    ")
+        lines += ["", f"{number:>2}. {first.lstrip()}", *rest]
+    return "\n".join(lines)
 
 
 def heading(label: str, matches: tuple[str, ...]) -> str:
-    return f"{label} (matches: {', '.join(matches)})" if matches else label
+    # "; " between matches: a naltrexone match carries its timing after a comma of its own.
+    return f"{label} (matches: {'; '.join(matches)})" if matches else label
 
 
 def _fill(lines: list[str], width: int) -> list[str]:
@@ -62,12 +94,13 @@ def table(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...
         return None
     widths = [label_width] + [cell_width] * columns
     inner = sum(widths) + 3 * columns  # a full-width row: every column and the separators between
+    numbers = note_numbers(comparison)
     lines = [_rule("┌", "┬", "┐", widths)]
     lines += _boxed_row([[""]] + [[heading(c.label, marks.get(c.id, ()))] for c in comparison.columns], widths)
     spanning = False  # the row above is a full-width one: the rule below it has no crossings above
     for row in comparison.rows:
         lines.append(_rule("├", "┬" if spanning else "┼", "┤", widths))
-        lines += _boxed_row([[row.label]] + [_cell_lines(row.cells[c.id]) for c in comparison.columns], widths)
+        lines += _boxed_row([[row.label]] + [_cell_lines(row.cells[c.id], numbers) for c in comparison.columns], widths)
         spanning = row.about_all is not None
         if row.about_all:
             lines.append(_rule("├", "┴", "┤", widths))
@@ -79,12 +112,18 @@ def table(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...
 
 def linear(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...]] = {}) -> str:
     """One medication after another, one row per line: reads well aloud and at any width."""
+    numbers = note_numbers(comparison)
     lines: list[str] = []
     for column in comparison.columns:
         lines += [wrap(heading(column.label, marks.get(column.id, ())), width)]
         for row in comparison.rows:
             lines.append(
-                wrap(f"{row.label}: {' '.join(_cell_lines(row.cells[column.id]))}", width, "  ", at_hyphens=True)
+                wrap(
+                    f"{row.label}: {' '.join(_cell_lines(row.cells[column.id], numbers))}",
+                    width,
+                    "  ",
+                    at_hyphens=True,
+                )
             )
         lines.append("")
     general = [row for row in comparison.rows if row.about_all]
@@ -107,12 +146,14 @@ def page(comparison: Comparison, width: int, plain: bool = False) -> str:
         body = linear(comparison, width)
     intro = wrap(comparison.intro, width)
     hint = wrap("To read a section in full: treatment-explorer show SECTION", width)
-    return f"{wrap(TITLE, width)}\n\n{intro}\n\n{body}\n\n{hint}\n"
+    return f"{wrap(TITLE, width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width)}\n\n{hint}\n"
 
 
 def markdown_table(comparison: Comparison, marks: Mapping[str, tuple[str, ...]] = {}) -> list[str]:
+    numbers = note_numbers(comparison)
+
     def cell(c: Cell) -> str:
-        return " ".join(escape(part) for part in _cell_lines(c))
+        return " ".join(escape(part) for part in _cell_lines(c, numbers))
 
     columns = comparison.columns
     lines = ["| | " + " | ".join(escape(heading(c.label, marks.get(c.id, ()))) for c in columns) + " |"]
@@ -125,6 +166,10 @@ def markdown_table(comparison: Comparison, marks: Mapping[str, tuple[str, ...]] 
     if general:
         lines += ["", f"{escape(ABOUT_ALL)}:", ""]
         lines += [f"- **{escape(row.label)}:** {cell(row.about_all)}" for row in general if row.about_all]
+    lines += ["", f"*{escape(NOTES_HEADING)}:*", ""]
+    for number, note in enumerate(all_notes(comparison), start=1):
+        head, sources = note_sentences(note)
+        lines.append(f"{number}. {escape(head)}  \n   {escape(sources)}")
     return lines
 
 

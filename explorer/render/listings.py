@@ -1,10 +1,12 @@
-"""The catalog's listings: `sections` and `rules`, in plain words. Pure functions returning text;
-the referral is added by render/finish.py."""
+"""The catalog's listings: `sections`, `rules` (with the ordering policy and the rules attaching
+the explorer's notes) and `about`, in plain words. Pure functions returning text; the referral is
+added by render/finish.py."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from explorer.referral import ABOUT_LINES, ABOUT_TITLE
 from explorer.render.text import wrap
 
 if TYPE_CHECKING:
@@ -41,9 +43,67 @@ def _rule_entry(heading: str, fields: list[tuple[str, str]], width: int) -> list
     return [wrap(heading, width, at_hyphens=True), *fields_text, ""]
 
 
+def about_text(width: int) -> str:
+    """`treatment-explorer about`: what the content is, where it comes from, how current it is."""
+    body = "\n\n".join(wrap(line, width) for line in ABOUT_LINES)
+    return f"{ABOUT_TITLE}\n\n{body}\n\n"
+
+
+def order_listing(catalog: Catalog, width: int) -> list[str]:
+    """The ordering policy (rules/order.toml) as a numbered list, with its [[not_yet]] rules."""
+    rules = catalog.rules
+    lines = [wrap("The order of the reading list (rules/order.toml)", width), ""]
+    lines += [wrap(f"{n}. {tier.says}", width, "  ", hang="   ") for n, tier in enumerate(rules.order.tiers, start=1)]
+    within = (
+        "Within a tier, the order of the suggestion rules below. It is an order of reading, never a "
+        "ranking of options for a person."
+    )
+    lines += [wrap(within, width, "  "), ""]
+    for rule in rules.not_yet:
+        lines += _rule_entry(
+            f"{rule.id}  [not yet]",
+            [
+                ("When", describe_when(catalog, rule.when)),
+                (
+                    "Sections about",
+                    ", ".join(rule.topics) + " cannot be started yet: below the others of their relevance",
+                ),
+                ("Why", rule.why),
+            ],
+            width,
+        )
+    return lines
+
+
+def notes_listing(catalog: Catalog, width: int) -> list[str]:
+    """The rules attaching the explorer's notes (rules/notes.toml), and the notes that attach
+    themselves to sections or comparison cells (data/notes.toml)."""
+    rules = catalog.rules
+    lines = [wrap(f"{len(rules.attach)} rules attaching the explorer's own notes (rules/notes.toml)", width), ""]
+    for attach in rules.attach:
+        where = " to the whole reading list" if attach.list else " to sections about " + ", ".join(attach.topics)
+        lines += _rule_entry(
+            f"{attach.id}  [note]",
+            [
+                ("When", describe_when(catalog, attach.when)),
+                ("Attaches", ", ".join(attach.notes) + where),
+                ("Why", attach.why),
+            ],
+            width,
+        )
+    fixed = [n for n in catalog.notes.values() if n.sections or n.topics or n.cells]
+    heading = f"{len(fixed)} notes shown wherever their sections or comparison cells are shown (data/notes.toml)"
+    lines += [wrap(heading, width), ""]
+    for note in fixed:
+        where_shown = [*note.sections, *(f"topic {t}" for t in note.topics), *(f"cell {c}" for c in note.cells)]
+        lines += _rule_entry(f"{note.id}  [{note.kind}]", [("On", ", ".join(where_shown))], width)
+    return lines
+
+
 def rules_listing(catalog: Catalog, width: int) -> str:
     rules = catalog.rules
-    lines = [wrap(f"{len(rules.suggest)} suggestion rules (rules/suggestions.toml)", width), ""]
+    lines = order_listing(catalog, width)
+    lines += [wrap(f"{len(rules.suggest)} suggestion rules (rules/suggestions.toml)", width), ""]
     for rule in rules.suggest:
         lines += _rule_entry(
             f"{rule.id}  [{rule.relevance}]",
@@ -75,4 +135,5 @@ def rules_listing(catalog: Catalog, width: int) -> str:
             ],
             width,
         )
+    lines += notes_listing(catalog, width)
     return "\n".join(lines)

@@ -10,10 +10,14 @@ from explorer.formats import Format
 from explorer.referral import DISCLAIMER_LINES
 from explorer.render import markdown
 from explorer.render.finish import Output
+from explorer.render.notes import LIST_NOTES_HEADING, list_notes_text, note_lines, notes_block, notes_markdown
 from explorer.render.text import disclaimer, paragraphs, rule, wrap
 
 if TYPE_CHECKING:  # types only: the closing referral must not import pydantic
+    from collections.abc import Sequence
+
     from explorer.content.documents import Section
+    from explorer.content.notes import Note, ShownNote
     from explorer.infer.result import Result, Suggestion
 
 
@@ -25,21 +29,28 @@ def suggestion_header(number: int, item: Suggestion, width: int) -> str:
     lines = [wrap(f"{number}. {item.title}", width, hang="   "), wrap(source_line(item.source_label), width, "   ")]
     lines += [wrap(f"Why: {reason}", width, "   ") for reason in item.reasons]
     lines += [wrap(f"Caution: {caution}", width, "   ") for caution in item.cautions]
+    for note in item.notes:
+        lines += note_lines(note, width, "   ")
     return "\n".join(lines)
 
 
-def section_page(section: Section | Suggestion, source_label: str, width: int) -> str:
-    """One section to read: title, source, verbatim text."""
+def section_page(
+    section: Section | Suggestion, source_label: str, width: int, notes: Sequence[Note | ShownNote] = ()
+) -> str:
+    """One section to read: title, source, verbatim text; then the explorer's notes on it, set
+    apart from the quote."""
     head = f"{section.title}\n{source_line(source_label)}\n{rule(width)}"
     body = "\n\n".join(wrap(p, width) for p in paragraphs(section.text))
-    return f"{wrap(head, width)}\n\n{body}\n"
+    return f"{wrap(head, width)}\n\n{body}\n{notes_block(notes, width)}"
 
 
 def overview_text(result: Result, width: int) -> str:
     """The reading list without the full texts: what the interactive session shows first."""
     lines = ["Your answers", *(wrap(f"{name}: {shown}", width, "  ") for name, shown in result.preferences)]
     count = len(result.suggestions)
-    lines += ["", wrap(f"Reading list: {count} sections from the documents, most relevant first", width), ""]
+    lines += ["", *list_notes_text(result.notes, width)]
+    heading = f"Reading list: {count} sections from the documents, safety first, then what fits the answers"
+    lines += [wrap(heading, width), ""]
     for number, item in enumerate(result.suggestions, start=1):
         lines += [suggestion_header(number, item, width), ""]
     return "\n".join(lines)
@@ -58,11 +69,13 @@ def to_markdown(result: Result) -> list[str]:
     lines = ["# Treatment Options Explorer: reading list", "", *markdown.quote("\n".join(DISCLAIMER_LINES)), ""]
     lines += ["## Your answers", ""]
     lines += [f"- **{md(name)}:** {md(shown)}" for name, shown in result.preferences]
+    lines += ["", *notes_markdown(result.notes, LIST_NOTES_HEADING)]
     lines += [
-        "",
         "## Reading list",
         "",
-        "Most relevant first. Each section is quoted verbatim from its source document.",
+        "Safety first, then what fits the answers (treatment-explorer rules shows the order). Each "
+        "section is quoted verbatim from its source document; the explorer's own notes follow it, "
+        "marked as such.",
         "",
     ]
     for number, item in enumerate(result.suggestions, start=1):
@@ -70,11 +83,13 @@ def to_markdown(result: Result) -> list[str]:
         lines += [f"- **Why:** {md(reason)}" for reason in item.reasons]
         lines += [f"- **Caution:** {md(caution)}" for caution in item.cautions]
         lines += ["", *markdown.quote(item.text), ""]
+        lines += notes_markdown(item.notes)
     return lines
 
 
 # The JSON contract (README, "Scripting"): what the renderers' own fields add stays out of it.
-NOT_IN_JSON: Any = {"preferences": True, "suggestions": {"__all__": {"source_label"}}}
+# Which rules suggested a section is for the tests and the ordering, not for scripts.
+NOT_IN_JSON: Any = {"preferences": True, "suggestions": {"__all__": {"source_label", "suggested_by"}}}
 
 
 def render_result(result: Result, fmt: Format, width: int) -> Output:
@@ -85,11 +100,13 @@ def render_result(result: Result, fmt: Format, width: int) -> Output:
     return Output(Format.TEXT, to_text(result, width))
 
 
-def render_section(section: Section, source_label: str, fmt: Format, width: int) -> Output:
-    """`show ID` in each format."""
+def render_section(
+    section: Section, source_label: str, fmt: Format, width: int, notes: Sequence[ShownNote] = ()
+) -> Output:
+    """`show ID` in each format, with the explorer's notes on the section."""
     if fmt == Format.JSON:
-        return Output(fmt, section.model_dump(mode="json"))
+        return Output(fmt, {**section.model_dump(mode="json"), "notes": [n.model_dump(mode="json") for n in notes]})
     if fmt == Format.MARKDOWN:
         lines = [f"# {markdown.escape(section.title)}", "", f"*{markdown.escape(source_line(source_label))}*", ""]
-        return Output(fmt, [*lines, *markdown.quote(section.text), ""])
-    return Output(Format.TEXT, section_page(section, source_label, width) + "\n")
+        return Output(fmt, [*lines, *markdown.quote(section.text), "", *notes_markdown(notes)])
+    return Output(Format.TEXT, section_page(section, source_label, width, notes) + "\n")

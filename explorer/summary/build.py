@@ -7,7 +7,7 @@ import datetime
 
 from explorer.content.comparison_table import Comparison
 from explorer.infer.result import Result
-from explorer.referral import REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
+from explorer.referral import ABOUT_LINES, ABOUT_TITLE, REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
 from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
 from explorer.summary.rules import evaluate
 
@@ -18,7 +18,8 @@ SUMMARY_DISCLAIMER = (
     "It lists the general preferences stated in one session and what five published articles say about "
     "treatment options for heroin and other opioid addiction. The articles are quoted verbatim; they "
     "may be incomplete, inaccurate or out of date, and some were published by commercial treatment "
-    "referral sites. Check anything here with a healthcare professional.",
+    "referral sites. Where they are, the explorer's own dated notes, marked as such, say so. Check "
+    "anything here with a healthcare professional.",
     "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
 )
 
@@ -51,10 +52,13 @@ def build_summary(
         date=(today or datetime.date.today()).isoformat(),
         disclaimer=SUMMARY_DISCLAIMER,
         preferences=result.preferences,
+        notes=result.notes,
         sections=result.suggestions,
         comparison=comparison,
         marks=marks,
         questions=questions,
+        about_title=ABOUT_TITLE,
+        about=ABOUT_LINES,
         referral_title=REFERRAL_TITLE,
         referral=tuple(linked(line.strip()) for line in REFERRAL_LINES if line.strip()),
     )

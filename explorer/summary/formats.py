@@ -8,15 +8,22 @@ from __future__ import annotations
 from explorer.content.comparison import ABOUT_ALL, SILENT
 from explorer.content.resources import templates
 from explorer.formats import Format
-from explorer.render.comparison import markdown_table
+from explorer.render.comparison import all_notes, markdown_table, note_numbers
 from explorer.render.markdown import escape, quote
+from explorer.render.notes import LIST_NOTES_HEADING, NOTE_LABEL, NOTES_HEADING, note_sentences, notes_markdown
 from explorer.render.text import paragraphs
 from explorer.summary.models import Summary
 
 TITLE = "Treatment options: a summary to bring to an appointment"
 CAPTION = (
-    "Quoted from the documents; where they say nothing, the cell says so. A column marked "
-    "“Matches” meets a stated preference; that is not a recommendation."
+    "Quoted from the documents; where they say nothing, the cell says so. A numbered note beside a "
+    "cell is the explorer's own, listed below the table. A column marked “Matches” meets a stated "
+    "preference; that is not a recommendation."
+)
+READING_INTRO = (
+    "Safety first, then what fits the answers (treatment-explorer rules shows the order). Each "
+    "section is quoted verbatim from its source document; the explorer's own notes follow it, "
+    "marked as such."
 )
 QUESTIONS_INTRO = "Questions for a healthcare professional, chosen from the preferences above."
 
@@ -32,6 +39,7 @@ def to_html(summary: Summary) -> str:
         lstrip_blocks=True,
     )
     template = environment.get_template("summary.html.j2")
+    numbers = note_numbers(summary.comparison)
     return template.render(
         s=summary,
         title=TITLE,
@@ -40,6 +48,13 @@ def to_html(summary: Summary) -> str:
         about_all=ABOUT_ALL,
         paragraphs=paragraphs,
         questions_intro=QUESTIONS_INTRO,
+        reading_intro=READING_INTRO,
+        note_label=NOTE_LABEL,
+        notes_heading=NOTES_HEADING,
+        list_notes_heading=LIST_NOTES_HEADING.rstrip(":"),
+        note_sentences=note_sentences,
+        cell_notes=all_notes(summary.comparison),
+        note_refs=lambda cell: ", ".join(str(n) for n in sorted(numbers[note.id] for note in cell.notes)),
     )
 
 
@@ -56,7 +71,8 @@ def to_markdown(summary: Summary) -> str:
     ]
     lines += ["## Preferences stated", ""]
     lines += [f"- **{escape(name)}:** {escape(shown)}" for name, shown in summary.preferences]
-    lines += ["", "## Questions you may want to ask", "", escape(QUESTIONS_INTRO), ""]
+    lines += ["", *notes_markdown(summary.notes, LIST_NOTES_HEADING)]
+    lines += ["## Questions you may want to ask", "", escape(QUESTIONS_INTRO), ""]
     lines += [f"- {escape(question)}" for question in summary.questions]
     lines += [
         "",
@@ -72,7 +88,7 @@ def to_markdown(summary: Summary) -> str:
         "",
         f"## Reading list: {len(summary.sections)} sections from the documents",
         "",
-        "Most relevant first. Each section is quoted verbatim from its source document.",
+        escape(READING_INTRO),
         "",
     ]
     for number, item in enumerate(summary.sections, start=1):
@@ -85,8 +101,12 @@ def to_markdown(summary: Summary) -> str:
         lines += [f"- **Why:** {escape(reason)}" for reason in item.reasons]
         lines += [f"- **Caution:** {escape(caution)}" for caution in item.cautions]
         lines += ["", *quote(item.text), ""]
+        lines += notes_markdown(item.notes)
     lines += ["## About this summary", ""]
     for line in summary.disclaimer:
+        lines += [escape(line), ""]
+    lines += [f"## {escape(summary.about_title)}", ""]
+    for line in summary.about:
         lines += [escape(line), ""]
     lines += [f"## {escape(summary.referral_title)}", ""]
     lines += ["".join(escape(part.text) for part in line) + "  " for line in summary.referral]

@@ -8,6 +8,7 @@ from pydantic import Field, field_validator, model_validator
 
 from explorer.content.base import Frozen, check_placeholders
 from explorer.content.comparison_table import Comparison
+from explorer.content.notes import ShownNote
 from explorer.content.rules import Rule, check_rule_book
 from explorer.infer.result import Suggestion
 
@@ -58,9 +59,12 @@ class Summary(Frozen):
     date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     disclaimer: tuple[str, ...] = Field(min_length=1)
     preferences: tuple[tuple[str, str], ...]
+    notes: tuple[ShownNote, ...] = ()  # the explorer's own notes about the reading list as a whole
     sections: tuple[Suggestion, ...] = Field(min_length=1)
     comparison: Comparison
     marks: dict[str, tuple[str, ...]]  # column id -> the preferences it matches
     questions: tuple[str, ...] = Field(min_length=1)
+    about_title: str
+    about: tuple[str, ...] = Field(min_length=1)  # "About this content": what decision aids are judged on
     referral_title: str
     referral: tuple[tuple[LinkedText, ...], ...] = Field(min_length=1)

@@ -40,7 +40,7 @@ def save(
     from explorer.summary.formats import render_summary
     from explorer.summary.rules import load_summary_rules
 
-    comparison = load_comparison(catalog)
+    comparison = load_comparison(catalog, today=today)
     summary = build_summary(result, comparison, load_summary_rules(comparison), today)
     return write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite)
 
