@@ -238,6 +238,8 @@ def test_random_keys_at_any_prompt_end_calmly_with_the_referral_last(prompt, que
         SEEN["sequences"] += 1
 
 
+@pytest.mark.xfail(strict=False, reason="issue 14 #1: until the fix, the fuzzer stops at the Esc crash, "
+                                        "before it has been everywhere")
 def test_the_fuzzer_saw_every_prompt_in_both_menu_kinds():
     """Runs after the fuzzer (same module, in order): it did reach every kind of prompt."""
     if not SEEN:
