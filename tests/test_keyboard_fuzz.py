@@ -198,8 +198,17 @@ def _send_bursts(child: pexpect.spawn, bursts: list[list[tuple[str, str]]]) -> N
 
 
 def _end(child: pexpect.spawn) -> None:
-    if child.isalive():
+    """Ctrl-C, again as a person would if the first was typed while a menu had the terminal in
+    raw mode (then it is a character waiting in the pager's line, not a signal)."""
+    for _ in range(3):
+        if not child.isalive():
+            break
         child.send(CTRL_C)
+        try:
+            child.expect(pexpect.EOF, timeout=5)
+            break
+        except pexpect.TIMEOUT:
+            continue
     child.expect(pexpect.EOF)
     child.wait()
 
