@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
 #   make run    creates .venv on first use, installs the explorer, starts it
-#   make test   creates .venv on first use, installs the explorer and its tests, runs them all
+#   make test   creates .venv on first use, installs the explorer and its tests, lints, runs them all
 #   make screenshot  re-makes docs/summary.png (the saved HTML summary in headless Chromium)
 # PYTHON picks the interpreter (3.10 to 3.13), e.g. `make test PYTHON=python3.13`.
 
@@ -8,15 +8,21 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench screenshot clean
+.PHONY: run test lint bench screenshot clean
 
 # Exit 130 (the reader pressed Ctrl-C) is a normal way to leave; make would otherwise print an
 # error line after the referral, which must stay the last thing on the screen.
 run: $(VENV)/.installed-run
 	@$(BIN)/treatment-explorer $(ARGS); status=$$?; [ $$status -eq 130 ] || exit $$status
 
-test: $(VENV)/.installed-test
+test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The formatter, the linter and the type checker (configured in pyproject.toml); run by `make test`.
+lint: $(VENV)/.installed-test
+	@$(BIN)/ruff format --check --quiet explorer tests bench scripts || { echo "lint: run '$(BIN)/ruff format explorer tests bench scripts'"; exit 1; }
+	$(BIN)/ruff check --quiet explorer tests bench scripts
+	$(BIN)/mypy
 
 screenshot: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshot.py docs/summary.png

@@ -9,17 +9,14 @@ import sys
 import time
 
 from bench.profiles import every_profile
-from explorer.catalog import load_catalog
-from explorer.engine import RuleEngine
-from explorer.models import Referral
-from explorer.reading_list import build_result
-from explorer.referral import REFERRAL_TEXT
+from explorer.content.catalog import load_catalog
+from explorer.infer.engine import RuleEngine
+from explorer.infer.reading_list import build_result
 
 
 def main(rounds: int) -> dict[str, object]:
     catalog = load_catalog()
     engine = RuleEngine.for_rules(catalog.rules)
-    referral = Referral(text=REFERRAL_TEXT)
     profiles = list(every_profile())
     engine_only, whole = [], []
     for _ in range(rounds):
@@ -29,7 +26,7 @@ def main(rounds: int) -> dict[str, object]:
         engine_only.append(len(profiles) / (time.perf_counter() - start))
         start = time.perf_counter()
         for answers in profiles:
-            build_result(catalog, answers, engine.fired(answers), referral)
+            build_result(catalog, answers, engine.fired(answers))
         whole.append(len(profiles) / (time.perf_counter() - start))
     return {"profiles": len(profiles), "engine": engine_only, "whole": whole}
 

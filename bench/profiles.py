@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from explorer.models import Answers
+from explorer.content.answers import Answers
 
 SINGLE_KEYS = ("for_whom", "setting", "dosing", "detox", "counseling", "support_groups")
 
@@ -20,4 +20,4 @@ def every_profile() -> Iterator[Answers]:
     values = [Answers.allowed_values(key) for key in SINGLE_KEYS]
     for combo in itertools.product(*values):
         for interests in interest_sets():
-            yield Answers(**dict(zip(SINGLE_KEYS, combo)), interests=interests)
+            yield Answers(**dict(zip(SINGLE_KEYS, combo, strict=True)), interests=interests)

@@ -26,17 +26,25 @@ def _verdict(ok: bool) -> str:
 def startup_rows(figures: dict[str, Pairs]) -> list[str]:
     rows = []
     labels = {
-        "scripted": ("1. Scripted run (`--answers F --format json`), wall time", "`import questionary, pydantic, durable.lang`", 0.75),
+        "scripted": (
+            "1. Scripted run (`--answers F --format json`), wall time",
+            "`import questionary, pydantic, durable.lang`",
+            0.75,
+        ),
         "first_question": ("2. Time to the first question, in a pseudo-terminal", "the same import floor", 1.3),
         "help": ("3. `treatment-explorer --help`", "`python -c pass`", 3.0),
     }
     for key, (label, floor, target) in labels.items():
         mine, base, ratio = figures[key].seconds()
-        rows.append(f"| {label} | {_ms(mine)} | {_ms(base)} ({floor}) | {ratio.show()} | ≤ {target}× | {_verdict(ratio.median <= target)} |")
+        rows.append(
+            f"| {label} | {_ms(mine)} | {_ms(base)} ({floor}) | {ratio.show()} | ≤ {target}× | {_verdict(ratio.median <= target)} |"  # noqa: E501
+        )
         if key == "scripted":
             memory, base_memory, memory_ratio = figures[key].memory()
-            rows.append(f"| 1. Scripted run, peak memory | {memory.median:.1f} MiB | {base_memory.median:.1f} MiB | "
-                        f"{memory_ratio.show()} | ≤ 40 MiB | {_verdict(memory.high <= 40)} |")
+            rows.append(
+                f"| 1. Scripted run, peak memory | {memory.median:.1f} MiB | {base_memory.median:.1f} MiB | "
+                f"{memory_ratio.show()} | ≤ 40 MiB | {_verdict(memory.high <= 40)} |"
+            )
     return rows
 
 
@@ -44,8 +52,10 @@ def answer_space_rows(space: dict) -> list[str]:
     rows = []
     for key, label in (("engine", "durable-rules engine alone"), ("whole", "engine + reading list")):
         rate = Spread.of(space[key])
-        rows.append(f"| 4. Answer space ({space['profiles']:,} profiles), {label} | {rate.median:,.0f} profiles/s "
-                    f"({rate.low:,.0f}–{rate.high:,.0f}) | | | ≥ 5,000/s | {_verdict(rate.median >= 5000)} |")
+        rows.append(
+            f"| 4. Answer space ({space['profiles']:,} profiles), {label} | {rate.median:,.0f} profiles/s "
+            f"({rate.low:,.0f}–{rate.high:,.0f}) | | | ≥ 5,000/s | {_verdict(rate.median >= 5000)} |"
+        )
     return rows
 
 
@@ -56,7 +66,7 @@ def _growth(small: float, large: float, factor: int) -> float:
 
 def scaling_table(sizes: dict[int, dict[str, Spread | float]]) -> list[str]:
     lines = [
-        "| Size | Sections | Rules | Load | Engine build | Engine, per profile | Reading list, per profile | Suggestions / cautions per profile | Peak memory |",
+        "| Size | Sections | Rules | Load | Engine build | Engine, per profile | Reading list, per profile | Suggestions / cautions per profile | Peak memory |",  # noqa: E501
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for factor, row in sizes.items():
@@ -68,11 +78,15 @@ def scaling_table(sizes: dict[int, dict[str, Spread | float]]) -> list[str]:
         )
     factors = sorted(sizes)
     lines.append("")
-    for small, large in zip(factors, factors[1:]):
+    for small, large in zip(factors, factors[1:], strict=False):
         ratio = large // small
         parts = []
-        for key, name in (("load_s", "load"), ("build_s", "engine build"), ("engine_per_profile_s", "engine per profile"),
-                          ("list_per_profile_s", "reading list per profile")):
+        for key, name in (
+            ("load_s", "load"),
+            ("build_s", "engine build"),
+            ("engine_per_profile_s", "engine per profile"),
+            ("list_per_profile_s", "reading list per profile"),
+        ):
             parts.append(f"{name} {_growth(sizes[small][key].median, sizes[large][key].median, ratio):.2f}")
         items_small = sizes[small]["suggestions_per_profile"] + sizes[small]["cautions_per_profile"]
         items_large = sizes[large]["suggestions_per_profile"] + sizes[large]["cautions_per_profile"]
@@ -81,8 +95,9 @@ def scaling_table(sizes: dict[int, dict[str, Spread | float]]) -> list[str]:
     return lines
 
 
-def markdown(machine: str, load: tuple[str, str], runs: int, figures: dict[str, Pairs], space: dict,
-             sizes: dict[int, dict]) -> str:
+def markdown(
+    machine: str, load: tuple[str, str], runs: int, figures: dict[str, Pairs], space: dict, sizes: dict[int, dict]
+) -> str:
     lines = [
         f"Measured on: {machine}. Load average (1, 5, 15 min) {load[0]} at the start, {load[1]} at the end.",
         f"Start-up figures: {runs} interleaved pairs (explorer, floor) each; median (min–max) of the per-pair ratio.",

@@ -34,7 +34,9 @@ def scaling(runs: int) -> dict[int, dict]:
         for factor in SIZES:
             root = write_catalog(Path(folder) / f"x{factor}", factor)
             samples = [child("bench.scaling", str(root)) for _ in range(runs)]
-            row: dict = {key: samples[0][key] for key in ("sections", "rules", "suggestions_per_profile", "cautions_per_profile")}
+            row: dict = {
+                key: samples[0][key] for key in ("sections", "rules", "suggestions_per_profile", "cautions_per_profile")
+            }
             for key in ("load_s", "build_s", "engine_per_profile_s", "list_per_profile_s", "peak_mib"):
                 row[key] = Spread.of([s[key] for s in samples])
             sizes[factor] = row

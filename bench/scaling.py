@@ -13,11 +13,9 @@ import time
 from pathlib import Path
 
 from bench.profiles import every_profile
-from explorer.catalog import load_catalog
-from explorer.engine import RuleEngine
-from explorer.models import Referral
-from explorer.reading_list import build_result
-from explorer.referral import REFERRAL_TEXT
+from explorer.content.catalog import load_catalog
+from explorer.infer.engine import RuleEngine
+from explorer.infer.reading_list import build_result
 
 SAMPLE_EVERY = 97  # a prime stride through the answer space: about 180 varied profiles
 
@@ -29,13 +27,12 @@ def main(root: Path) -> dict[str, float]:
     engine = RuleEngine.for_rules(catalog.rules)
     built = time.perf_counter()
     sample = list(itertools.islice(every_profile(), 0, None, SAMPLE_EVERY))
-    referral = Referral(text=REFERRAL_TEXT)
     begin = time.perf_counter()
     fired = [engine.fired(answers) for answers in sample]
     engine_done = time.perf_counter()
     suggestions = cautions = 0
-    for answers, ids in zip(sample, fired):  # counted as they come: keeping them would inflate memory
-        result = build_result(catalog, answers, ids, referral)
+    for answers, ids in zip(sample, fired, strict=True):  # counted as they come: keeping them would inflate memory
+        result = build_result(catalog, answers, ids)
         suggestions += len(result.suggestions)
         cautions += sum(len(s.cautions) for s in result.suggestions)
     listed = time.perf_counter()

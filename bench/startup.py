@@ -41,12 +41,12 @@ class Pairs:
     def seconds(self) -> tuple[Spread, Spread, Spread]:
         mine = [r.seconds for r in self.explorer]
         base = [r.seconds for r in self.floor]
-        return Spread.of(mine), Spread.of(base), Spread.of([m / b for m, b in zip(mine, base)])
+        return Spread.of(mine), Spread.of(base), Spread.of([m / b for m, b in zip(mine, base, strict=True)])
 
     def memory(self) -> tuple[Spread, Spread, Spread]:
         mine = [r.peak_kib / 1024 for r in self.explorer]
         base = [r.peak_kib / 1024 for r in self.floor]
-        return Spread.of(mine), Spread.of(base), Spread.of([m / b for m, b in zip(mine, base)])
+        return Spread.of(mine), Spread.of(base), Spread.of([m / b for m, b in zip(mine, base, strict=True)])
 
 
 def interleaved(explorer: Callable[[], Run], floor: Callable[[], Run], runs: int) -> Pairs:

@@ -75,19 +75,38 @@ def write_catalog(target: Path, factor: int, source: Path = PROJECT_ROOT) -> Pat
     _write_tables(data / "documents.toml", {"document": documents})
 
     sections = _read(source / "data" / "sections.toml")["section"]
-    _write_tables(data / "sections.toml", {"section": [
-        {**s, "id": _copy_id(s["id"], k), "source": _copy_name(s["source"], k)} for k in range(factor) for s in sections
-    ]})
+    _write_tables(
+        data / "sections.toml",
+        {
+            "section": [
+                {**s, "id": _copy_id(s["id"], k), "source": _copy_name(s["source"], k)}
+                for k in range(factor)
+                for s in sections
+            ]
+        },
+    )
 
     suggest = _read(source / "rules" / "suggestions.toml")["suggest"]
-    _write_tables(rules / "suggestions.toml", {"suggest": [
-        {**r, "id": _copy_id(r["id"], k), "sections": [_copy_id(s, k) for s in r["sections"]]}
-        for k in range(factor) for r in suggest
-    ]})
+    _write_tables(
+        rules / "suggestions.toml",
+        {
+            "suggest": [
+                {**r, "id": _copy_id(r["id"], k), "sections": [_copy_id(s, k) for s in r["sections"]]}
+                for k in range(factor)
+                for r in suggest
+            ]
+        },
+    )
     safety = _read(source / "rules" / "safety.toml")
-    _write_tables(rules / "safety.toml", {
-        "caution": [{**r, "id": _copy_id(r["id"], k), "quote_from": _copy_id(r["quote_from"], k)}
-                    for k in range(factor) for r in safety.get("caution", [])],
-        "withhold": [{**r, "id": _copy_id(r["id"], k)} for k in range(factor) for r in safety.get("withhold", [])],
-    })
+    _write_tables(
+        rules / "safety.toml",
+        {
+            "caution": [
+                {**r, "id": _copy_id(r["id"], k), "quote_from": _copy_id(r["quote_from"], k)}
+                for k in range(factor)
+                for r in safety.get("caution", [])
+            ],
+            "withhold": [{**r, "id": _copy_id(r["id"], k)} for k in range(factor) for r in safety.get("withhold", [])],
+        },
+    )
     return target

@@ -1,17 +1,45 @@
-"""The explorer's own exceptions, in a module that imports nothing heavy: the command line needs
-them for its error handler before it knows whether the run needs pydantic or durable at all."""
+"""The explorer's exit statuses and its one root exception, in a module that imports nothing
+heavy: the command line needs them before it knows whether the run needs pydantic or durable.
+
+Each kind of failure knows its exit status and how it is told in one line; `cli.main` is the
+only place that turns them into an exit.
+"""
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
 
-class InputError(Exception):
-    """Input the user can fix; reported in one line, exit code 2."""
+class ExitStatus(enum.IntEnum):
+    """The documented exit codes (README, "Scripting")."""
+
+    SUCCESS = 0
+    ERROR = 1  # damaged content, or a failure inside the explorer
+    USAGE = 2  # bad input or usage: the person can fix it
+    INTERRUPTED = 130  # Ctrl-C, end of input, a closed terminal or a kill
 
 
-class CatalogError(Exception):
+class ExplorerError(Exception):
+    """The root of the explorer's own failures; a kind sets `status` and may set `lead`."""
+
+    status = ExitStatus.ERROR
+    lead = ""  # said before the message, after "treatment-explorer: "
+
+    def describe(self) -> str:
+        return f"{self.lead}{self}"
+
+
+class InputError(ExplorerError):
+    """Input the user can fix; reported in one line."""
+
+    status = ExitStatus.USAGE
+
+
+class CatalogError(ExplorerError):
     """The content on disk is not servable. Names the file and, where there is one, the entry."""
+
+    lead = "the content files are damaged, so nothing can be shown: "
 
     def __init__(self, path: Path, message: str, entry: str | None = None):
         self.path, self.entry, self.message = path, entry, message
@@ -19,5 +47,5 @@ class CatalogError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-class EngineError(RuntimeError):
+class EngineError(ExplorerError):
     """A rule's action failed inside durable-rules (durable stores it in the session state)."""

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from explorer.catalog import Catalog
-from explorer.models import Result
-from explorer.prompts import Menus
-from explorer.render import section_page, wrap
+from explorer.ask.terminal import Terminal
+from explorer.infer.result import Result
+from explorer.render.result import section_page
+from explorer.render.text import wrap
 
 FINISH = "__finish__"
 
@@ -16,37 +14,30 @@ MORE = "-- more: Enter for the next page, q to go back to the list --"
 END = "-- end of section: Enter to go back to the list --"
 
 
-def page(text: str, rows: int, width: int, say: Callable[[str], None], ask: Callable[[str], str]) -> None:
+def page(text: str, terminal: Terminal) -> None:
     """Shows `text` a screenful at a time; q goes back to the list."""
     lines = text.rstrip("\n").split("\n")
     # The pager's own line is wrapped too (room left for what is typed) and fits on the screen.
-    more, end = (wrap(prompt, width - 4).split("\n") for prompt in (MORE, END))
-    step = max(rows - 1 - max(len(more), len(end)), 5)
+    more, end = (wrap(prompt, terminal.width - 4).split("\n") for prompt in (MORE, END))
+    step = max(terminal.rows - 1 - max(len(more), len(end)), 5)
     for start in range(0, len(lines), step):
-        say("\n".join(lines[start : start + step]))
+        terminal.show("\n".join(lines[start : start + step]))
         *above, last = more if start + step < len(lines) else end
         if above:
-            say("\n".join(above))
-        if ask(last + " ").strip().lower() == "q":
+            terminal.show("\n".join(above))
+        if terminal.read_line(last + " ").strip().lower() == "q":
             return
 
 
-def read(
-    catalog: Catalog,
-    result: Result,
-    menus: Menus,
-    width: int,
-    rows: int,
-    say: Callable[[str], None],
-    ask: Callable[[str], str] = input,
-) -> None:
+def read(result: Result, terminal: Terminal) -> None:
     choices = [(item.title, item.id) for item in result.suggestions]
     choices.append(("Finish (shows where to get help)", FINISH))
     by_id = {item.id: item for item in result.suggestions}
     last = None
     while True:
-        picked = menus.select("Open a section to read it, or finish:", choices, default=last)
+        picked = terminal.menus.select("Open a section to read it, or finish:", choices, default=last)
         if picked == FINISH:
             return
-        page("\n" + section_page(catalog, by_id[picked], width), rows, width, say, ask)
+        item = by_id[picked]
+        page("\n" + section_page(item, item.source_label, terminal.width), terminal)
         last = picked

@@ -16,15 +16,27 @@ sys.path.insert(0, str(ROOT))
 from tests.browser import load_page  # noqa: E402
 
 # The answers of the session shown in README.md.
-ANSWERS = {"for_whom": "someone_else", "setting": "residential", "dosing": "monthly", "detox": "completed",
-           "counseling": "yes", "support_groups": "yes", "interests": ["overdose"]}
+ANSWERS = {
+    "for_whom": "someone_else",
+    "setting": "residential",
+    "dosing": "monthly",
+    "detox": "completed",
+    "counseling": "yes",
+    "support_groups": "yes",
+    "interests": ["overdose"],
+}
 
 
 def main(target: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="explorer-screenshot-") as folder:
         page = Path(folder) / "summary.html"
-        subprocess.run([sys.executable, "-m", "explorer", "--answers", "-", "--save", str(page)],
-                       input=json.dumps(ANSWERS).encode(), stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "explorer", "--answers", "-", "--save", str(page)],
+            input=json.dumps(ANSWERS).encode(),
+            stdout=subprocess.DEVNULL,
+            check=True,
+            cwd=ROOT,
+        )
         report = load_page(page)
     if report.network_requests:
         print(f"screenshot: the page asked the network for {report.network_requests}", file=sys.stderr)

@@ -30,11 +30,23 @@ PRINT_MARGIN_IN = 0.55  # the template's @page margin is 14 mm on each side
 TIMEOUT = 90.0  # a safety net against a hung browser, never asserted on
 
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
-    "--disable-extensions", "--disable-default-apps", "--metrics-recording-only", "--mute-audio",
-    "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-    "--host-resolver-rules=MAP * ~NOTFOUND", "--remote-debugging-pipe",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--hide-scrollbars",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--metrics-recording-only",
+    "--mute-audio",
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--remote-debugging-pipe",
 )
 
 # What the test wants to know about the page, read from the rendered DOM.
@@ -53,7 +65,7 @@ FACTS = """(() => {
     links: [...document.querySelectorAll('[href], [src]')].map(e => e.getAttribute('href') || e.getAttribute('src')),
     headings: [...document.querySelectorAll('h1, h2')].map(h => h.tagName + ' ' + h.textContent.trim()),
   };
-})()"""
+})()"""  # noqa: E501
 
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
@@ -172,8 +184,11 @@ def load_page(html: Path, width: int = 1000, height: int = 2000) -> PageReport:
     with tempfile.TemporaryDirectory(prefix="explorer-chromium-") as profile:
         process = subprocess.Popen(
             [*isolation, binary, *FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=child_fds, close_fds=False,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=child_fds,
+            close_fds=False,
         )
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -182,31 +197,50 @@ def load_page(html: Path, width: int = 1000, height: int = 2000) -> PageReport:
             target = pipe.send("Target.createTarget", {"url": "about:blank"})["targetId"]
             session = pipe.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
             pipe.send("Network.enable", {}, session)
-            pipe.send("Network.emulateNetworkConditions", {
-                "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}, session)
+            pipe.send(
+                "Network.emulateNetworkConditions",
+                {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+                session,
+            )
             pipe.send("Page.enable", {}, session)
-            pipe.send("Emulation.setDeviceMetricsOverride",
-                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, session)
+            pipe.send(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+                session,
+            )
             pipe.send("Page.navigate", {"url": url}, session)
             pipe.wait_for("Page.loadEventFired")
             facts = _evaluate(pipe, session, FACTS)
             dom = _evaluate(pipe, session, "document.documentElement.outerHTML")
             shot = pipe.send("Page.captureScreenshot", {"format": "png"}, session)
             pdfs, overflow = {}, {}
-            for paper, (paper_width, paper_height) in {"A4": (A4_WIDTH_IN, A4_HEIGHT_IN),
-                                                       "Letter": (LETTER_WIDTH_IN, LETTER_HEIGHT_IN)}.items():
-                printed = pipe.send("Page.printToPDF", {
-                    "paperWidth": paper_width, "paperHeight": paper_height, "printBackground": True}, session)
+            for paper, (paper_width, paper_height) in {
+                "A4": (A4_WIDTH_IN, A4_HEIGHT_IN),
+                "Letter": (LETTER_WIDTH_IN, LETTER_HEIGHT_IN),
+            }.items():
+                printed = pipe.send(
+                    "Page.printToPDF",
+                    {"paperWidth": paper_width, "paperHeight": paper_height, "printBackground": True},
+                    session,
+                )
                 pdfs[paper] = base64.b64decode(printed["data"])
                 # Laid out for print at the paper's printable width, nothing may stick out sideways.
                 pipe.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
-                pipe.send("Emulation.setDeviceMetricsOverride", {
-                    "width": _printable_width_px(paper_width), "height": height, "deviceScaleFactor": 1,
-                    "mobile": False}, session)
+                pipe.send(
+                    "Emulation.setDeviceMetricsOverride",
+                    {
+                        "width": _printable_width_px(paper_width),
+                        "height": height,
+                        "deviceScaleFactor": 1,
+                        "mobile": False,
+                    },
+                    session,
+                )
                 overflow[paper] = int(_evaluate(pipe, session, OVERFLOW))
                 pipe.send("Emulation.setEmulatedMedia", {"media": ""}, session)
-            requests = [e["params"]["request"]["url"] for e in pipe.events
-                        if e.get("method") == "Network.requestWillBeSent"]
+            requests = [
+                e["params"]["request"]["url"] for e in pipe.events if e.get("method") == "Network.requestWillBeSent"
+            ]
             requests += [e["params"]["url"] for e in pipe.events if e.get("method") == "Network.webSocketCreated"]
             try:
                 pipe.send("Browser.close")
@@ -220,5 +254,13 @@ def load_page(html: Path, width: int = 1000, height: int = 2000) -> PageReport:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-    return PageReport(url=url, facts=facts, dom=dom, requests=requests, screenshot=base64.b64decode(shot["data"]),
-                      pdfs=pdfs, print_overflow=overflow, isolation=isolation)
+    return PageReport(
+        url=url,
+        facts=facts,
+        dom=dom,
+        requests=requests,
+        screenshot=base64.b64decode(shot["data"]),
+        pdfs=pdfs,
+        print_overflow=overflow,
+        isolation=isolation,
+    )

@@ -3,11 +3,18 @@ durable-rules engine and the real reading list."""
 
 from __future__ import annotations
 
+import json
+
+from explorer.formats import SHOWN
 from explorer.referral import REFERRAL_TEXT
+from explorer.render.finish import finish
+from explorer.render.result import render_result
 
-from .support import INTEREST_SETS
+from .helpers.content import INTEREST_SETS
 
-NALTREXONE_CAUTION = "naltrexone should only be used after a period of abstinence from opioids to prevent precipitated withdrawal."
+NALTREXONE_CAUTION = (
+    "naltrexone should only be used after a period of abstinence from opioids to prevent precipitated withdrawal."
+)
 
 
 def test_the_space_is_complete(every_result):
@@ -20,7 +27,8 @@ def test_every_profile_gets_suggestions_each_with_a_reason_and_no_duplicates(eve
         assert ids, result.answers
         assert len(ids) == len(set(ids)), result.answers
         for suggestion in result.suggestions:
-            assert suggestion.reasons and all(r.strip() for r in suggestion.reasons)
+            assert suggestion.reasons
+            assert all(r.strip() for r in suggestion.reasons)
             assert "{" not in " ".join(suggestion.reasons), "a placeholder was left unfilled"
 
 
@@ -50,13 +58,19 @@ def test_doctor_office_methadone_only_on_request_and_explained(every_result):
 
 
 def test_referral_is_present(every_result):
-    for result in every_result:
-        assert result.referral.text == REFERRAL_TEXT
-        assert "1-800-662-HELP (4357)" in result.referral.text
+    """Every output ends with the referral (the content audit reads all of them); here, that the
+    one place adding it does so for results across the space, in every format."""
+    for result in every_result[::7]:
+        for fmt in SHOWN:
+            shown = finish(render_result(result, fmt, 80), 80)
+            assert "1-800-662-HELP (4357)" in shown[-800:]
+            if fmt == "json":
+                assert json.loads(shown)["referral"] == {"text": REFERRAL_TEXT}
 
 
 def test_the_documented_mapping(every_result):
     """The examples of the issue, each checked where its answer holds."""
+
     def ids(result):
         return {s.id for s in result.suggestions}
 
@@ -89,8 +103,17 @@ def test_the_documented_mapping(every_result):
 def test_order_is_by_relevance(every_result):
     # A section backed by two preference rules precedes one backed by a single general rule.
     for result in every_result:
-        if result.answers.setting == "doctor_office" and result.answers.dosing == "monthly" and not result.answers.interests:
+        if (
+            result.answers.setting == "doctor_office"
+            and result.answers.dosing == "monthly"
+            and not result.answers.interests
+        ):
             ids = [s.id for s in result.suggestions]
             assert ids.index("buprenorphine-office-based") < ids.index("consult-a-healthcare-professional")
-            assert ids[-1] in ("consult-a-healthcare-professional", "comprehensive-treatment-planning", "support-groups-peer-support",
-                               "behavioral-therapies-overview", "cbt-and-motivational-interviewing")
+            assert ids[-1] in (
+                "consult-a-healthcare-professional",
+                "comprehensive-treatment-planning",
+                "support-groups-peer-support",
+                "behavioral-therapies-overview",
+                "cbt-and-motivational-interviewing",
+            )

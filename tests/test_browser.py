@@ -14,7 +14,7 @@ import struct
 import pytest
 
 from .browser import chromium_path, load_page
-from .conftest import run_cli
+from .helpers.run import run_cli
 
 ANSWERS = '{"for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "in_progress"}'
 
@@ -51,24 +51,35 @@ def test_the_page_makes_no_network_request(report):
 
 def test_the_comparison_table_is_in_the_rendered_dom(report):
     facts = report.facts
-    assert facts["table_columns"][1:] == ["Methadone", "Buprenorphine Matches: a doctor's office",
-                                          "Naltrexone Matches: a monthly injection"]
-    assert facts["table_row_headers"][0] == "How it acts" and "Dependence" in facts["table_row_headers"]
+    assert facts["table_columns"][1:] == [
+        "Methadone",
+        "Buprenorphine Matches: a doctor's office",
+        "Naltrexone Matches: a monthly injection",
+    ]
+    assert facts["table_row_headers"][0] == "How it acts"
+    assert "Dependence" in facts["table_row_headers"]
     assert facts["table_cells"] >= 21
     assert 'id="comparison-table"' in report.dom
 
 
 def test_the_referral_is_in_the_rendered_dom_and_last(report):
     text = " ".join(report.facts["referral_text"].split())
-    for needle in ("Talk to a healthcare professional", "1-800-662-HELP (4357)", "TTY: 1-800-487-4889",
-                   "FindTreatment.gov", "988", "call 911"):
+    for needle in (
+        "Talk to a healthcare professional",
+        "1-800-662-HELP (4357)",
+        "TTY: 1-800-487-4889",
+        "FindTreatment.gov",
+        "988",
+        "call 911",
+    ):
         assert needle in text, needle
     assert report.facts["referral_is_last"]
 
 
 def test_the_page_is_accessible_in_structure(report):
     facts = report.facts
-    assert facts["lang"] == "en" and facts["scripts"] == 0
+    assert facts["lang"] == "en"
+    assert facts["scripts"] == 0
     assert facts["headings"][0].startswith("H1 ")
     assert "H2 Questions you may want to ask" in facts["headings"]
 
@@ -86,8 +97,11 @@ def test_screenshot_and_pdfs_on_a4_and_letter(report):
 def test_the_check_would_catch_a_request(tmp_path):
     # The same check on a page that does reach out: it must not pass.
     page = tmp_path / "leaky.html"
-    page.write_text('<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="https://example.com/a.css">'
-                    '</head><body><img src="http://example.org/x.png" alt=""></body></html>', encoding="utf-8")
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="https://example.com/a.css">'
+        '</head><body><img src="http://example.org/x.png" alt=""></body></html>',
+        encoding="utf-8",
+    )
     leaky = load_page(page)
     assert "https://example.com/a.css" in leaky.network_requests
     assert "http://example.org/x.png" in leaky.network_requests

@@ -8,17 +8,32 @@ import pytest
 
 from explorer.referral import REFERRAL_TEXT
 
-from .conftest import run_cli
+from .helpers.run import run_cli
 
-ANSWERS = {"for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly",
-           "detox": "in_progress", "counseling": "yes", "support_groups": "no", "interests": ["overdose"]}
-REFERRAL_ESSENTIALS = ("healthcare professional", "1-800-662-HELP (4357)", "1-800-487-4889",
-                       "FindTreatment.gov", "988", "911", "English and Spanish", "confidential")
+ANSWERS = {
+    "for_whom": "someone_else",
+    "setting": "doctor_office",
+    "dosing": "monthly",
+    "detox": "in_progress",
+    "counseling": "yes",
+    "support_groups": "no",
+    "interests": ["overdose"],
+}
+REFERRAL_ESSENTIALS = (
+    "healthcare professional",
+    "1-800-662-HELP (4357)",
+    "1-800-487-4889",
+    "FindTreatment.gov",
+    "988",
+    "911",
+    "English and Spanish",
+    "confidential",
+)
 
 
 def _ends_with_referral(text: str) -> None:
     heading = "TALK TO A HEALTHCARE PROFESSIONAL" if "TALK TO" in text else "Talk to a healthcare professional"
-    tail = " ".join(text[text.rindex(heading):].split())
+    tail = " ".join(text[text.rindex(heading) :].split())
     for needle in REFERRAL_ESSENTIALS:
         assert needle in tail, needle
     assert "call 911" in text.strip().splitlines()[-1]
@@ -37,7 +52,8 @@ def test_json_output_is_one_object_with_the_contract(tmp_path):
     assert set(first) == {"id", "title", "source", "topics", "reasons", "cautions", "text"}
     assert first["id"] == "naloxone-overdose"
     naltrexone = [s for s in data["suggestions"] if "naltrexone" in s["topics"]]
-    assert naltrexone and all(s["cautions"] for s in naltrexone)
+    assert naltrexone
+    assert all(s["cautions"] for s in naltrexone)
     assert any("the person you care about" in r for s in data["suggestions"] for r in s["reasons"])
     assert done.stderr == ""
 
@@ -46,8 +62,15 @@ def test_missing_keys_mean_unsure_and_stdin_works():
     done = run_cli("--answers", "-", "--format", "json", stdin="{}")
     assert done.returncode == 0, done.stderr
     answers = json.loads(done.stdout)["answers"]
-    assert answers == {"for_whom": "unsure", "setting": "unsure", "dosing": "unsure", "detox": "unsure",
-                       "counseling": "unsure", "support_groups": "unsure", "interests": []}
+    assert answers == {
+        "for_whom": "unsure",
+        "setting": "unsure",
+        "dosing": "unsure",
+        "detox": "unsure",
+        "counseling": "unsure",
+        "support_groups": "unsure",
+        "interests": [],
+    }
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
@@ -70,13 +93,17 @@ def test_markdown_is_structured():
     assert lines[0] == "# Treatment Options Explorer: reading list"
     assert "## Talk to a healthcare professional" in lines
     assert sum(line.startswith("### ") for line in lines) == len(
-        json.loads(run_cli("--answers", "-", "--format", "json", stdin=json.dumps(ANSWERS)).stdout)["suggestions"])
+        json.loads(run_cli("--answers", "-", "--format", "json", stdin=json.dumps(ANSWERS)).stdout)["suggestions"]
+    )
 
 
 @pytest.mark.parametrize(
     "payload, words",
     [
-        ('{"setting": "clinic"}', ['"setting"', "clinic_daily, doctor_office, residential, outpatient_program, unsure", '"clinic"']),
+        (
+            '{"setting": "clinic"}',
+            ['"setting"', "clinic_daily, doctor_office, residential, outpatient_program, unsure", '"clinic"'],
+        ),
         ('{"colour": "blue"}', ["unknown key", '"colour"', "for_whom, setting, dosing"]),
         ('{"interests": "overdose"}', ['"interests"', "how_medications_work"]),
         ('{"interests": ["overdoze"]}', ['"interests"', "overdose"]),
@@ -101,13 +128,16 @@ def test_bad_answers_get_one_line_naming_the_problem_and_exit_2(payload, words):
 
 def test_unreadable_and_missing_files(tmp_path):
     missing = run_cli("--answers", str(tmp_path / "nope.json"))
-    assert missing.returncode == 2 and "no such file" in missing.stderr
+    assert missing.returncode == 2
+    assert "no such file" in missing.stderr
     bad_bytes = tmp_path / "latin1.json"
     bad_bytes.write_bytes(b'{"setting": "caf\xe9"}')
     not_utf8 = run_cli("--answers", str(bad_bytes))
-    assert not_utf8.returncode == 2 and "not UTF-8" in not_utf8.stderr
+    assert not_utf8.returncode == 2
+    assert "not UTF-8" in not_utf8.stderr
     directory = run_cli("--answers", str(tmp_path))
-    assert directory.returncode == 2 and "directory" in directory.stderr
+    assert directory.returncode == 2
+    assert "directory" in directory.stderr
     for done in (missing, not_utf8, directory):
         assert "Traceback" not in done.stderr
         _ends_with_referral(done.stderr)
@@ -116,7 +146,8 @@ def test_unreadable_and_missing_files(tmp_path):
 def test_no_terminal_and_no_answers_says_how_to_script_it():
     done = run_cli()
     assert done.returncode == 2
-    assert "--answers" in done.stderr and "no terminal" in done.stderr
+    assert "--answers" in done.stderr
+    assert "no terminal" in done.stderr
     assert "Traceback" not in done.stderr
     _ends_with_referral(done.stderr)
 
@@ -142,9 +173,12 @@ def test_help_fits_the_terminal_without_breaking_a_word(columns):
     lines = done.stdout.splitlines()
     assert max(len(line) for line in lines) <= columns - 1, done.stdout
     flowing = " ".join(done.stdout.split())
-    for phrase in ("list every rule: its condition, the sections it suggests, its reason",
-                   "Not medical advice, not a diagnosis.", "in an emergency or an overdose call 911.",
-                   "(for screen readers and simple terminals; the default when TERM=dumb)"):
+    for phrase in (
+        "list every rule: its condition, the sections it suggests, its reason",
+        "Not medical advice, not a diagnosis.",
+        "in an emergency or an overdose call 911.",
+        "(for screen readers and simple terminals; the default when TERM=dumb)",
+    ):
         assert phrase in flowing, phrase
 
 
@@ -164,12 +198,14 @@ def test_show_prints_one_section_verbatim(catalog):
     assert section.source in done.stdout
     _ends_with_referral(done.stdout)
     as_json = json.loads(run_cli("show", "naloxone-overdose", "--format", "json").stdout)
-    assert as_json["text"] == section.text and as_json["referral"]["text"] == REFERRAL_TEXT
+    assert as_json["text"] == section.text
+    assert as_json["referral"]["text"] == REFERRAL_TEXT
 
 
 def test_show_unknown_section():
     done = run_cli("show", "heroin-cure")
-    assert done.returncode == 2 and "no section 'heroin-cure'" in done.stderr
+    assert done.returncode == 2
+    assert "no section 'heroin-cure'" in done.stderr
     _ends_with_referral(done.stderr)
 
 
@@ -190,12 +226,13 @@ def test_output_to_a_closed_pipe_ends_quietly():
     import subprocess
     import sys
 
-    from explorer.catalog import PROJECT_ROOT
+    from explorer.content.catalog import PROJECT_ROOT
 
     shell = f"echo '{{}}' | {sys.executable} -m explorer --answers - --format text | head -1"
     done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
     assert done.stdout.startswith("Treatment Options Explorer")
-    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "BrokenPipe" not in done.stderr
 
 
 def test_show_as_markdown(catalog):

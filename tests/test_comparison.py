@@ -7,11 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import CatalogError, load_catalog, squash
-from explorer.compare_render import linear, markdown_table, page, table
-from explorer.comparison import SILENT, load_comparison
+from explorer.content.catalog import load_catalog
+from explorer.content.comparison import SILENT, load_comparison
+from explorer.content.toml import squash
+from explorer.errors import CatalogError
+from explorer.render.comparison import linear, markdown_table, page, table
 
-from .conftest import edit_file, refused, run_cli
+from .helpers.checks import assert_referral_last
+from .helpers.content import edit_file, refused
+from .helpers.pty import PROGRAM, finish, spawn
+from .helpers.run import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -22,13 +27,21 @@ def comparison(catalog):
 def test_three_medications_as_columns(comparison):
     assert [c.id for c in comparison.columns] == ["methadone", "buprenorphine", "naltrexone"]
     rows = {row.id for row in comparison.rows}
-    assert {"how-it-acts", "where-it-is-given", "how-often", "forms", "detox-first", "side-effects",
-            "dependence"} <= rows
+    assert {
+        "how-it-acts",
+        "where-it-is-given",
+        "how-often",
+        "forms",
+        "detox-first",
+        "side-effects",
+        "dependence",
+    } <= rows
 
 
 def test_how_each_acts_is_quoted(comparison):
     acts = next(row for row in comparison.rows if row.id == "how-it-acts").cells
-    assert "opioid agonist" in acts["methadone"].quote and "partial" not in acts["methadone"].quote
+    assert "opioid agonist" in acts["methadone"].quote
+    assert "partial" not in acts["methadone"].quote
     assert "partial opioid agonist" in acts["buprenorphine"].quote
     assert "antagonist" in acts["naltrexone"].quote
 
@@ -70,39 +83,48 @@ def test_the_copy_loads_before_it_is_damaged(content_copy, comparison):
 def test_quote_not_verbatim(content_copy):
     _edit(content_copy, '"It is a long-acting opioid agonist"', '"It is a short-acting opioid agonist"')
     error = _load_error(content_copy)
-    assert error.entry == "row how-it-acts, methadone" and "not verbatim" in str(error)
+    assert error.entry == "row how-it-acts, methadone"
+    assert "not verbatim" in str(error)
 
 
 def test_unknown_section(content_copy):
     _edit(content_copy, 'section = "buprenorphine-lower-dependence"', 'section = "buprenorphine-dependence"')
     error = _load_error(content_copy)
-    assert error.entry == "row dependence, buprenorphine" and "buprenorphine-dependence" in str(error)
+    assert error.entry == "row dependence, buprenorphine"
+    assert "buprenorphine-dependence" in str(error)
 
 
 def test_a_quote_from_another_section_is_refused(content_copy):
     # Verbatim in the documents, but not in the section it names.
-    _edit(content_copy, 'section = "naltrexone-and-vivitrol" }\n\n[row.about_all]',
-          'section = "naltrexone-oral-and-monthly-injection" }\n\n[row.about_all]')
+    _edit(
+        content_copy,
+        'section = "naltrexone-and-vivitrol" }\n\n[row.about_all]',
+        'section = "naltrexone-oral-and-monthly-injection" }\n\n[row.about_all]',
+    )
     error = _load_error(content_copy)
-    assert error.entry == "row side-effects, naltrexone" and "naltrexone-oral-and-monthly-injection" in str(error)
+    assert error.entry == "row side-effects, naltrexone"
+    assert "naltrexone-oral-and-monthly-injection" in str(error)
 
 
 def test_a_cell_with_neither_quote_nor_silence(content_copy):
     _edit(content_copy, "buprenorphine = { silent = true }", "buprenorphine = { }")
     error = _load_error(content_copy)
-    assert error.entry == "row how-often, buprenorphine" and "silent = true" in str(error)
+    assert error.entry == "row how-often, buprenorphine"
+    assert "silent = true" in str(error)
 
 
 def test_a_missing_column(content_copy):
     _edit(content_copy, "buprenorphine = { silent = true }\n", "")
     error = _load_error(content_copy)
-    assert "how-often" in str(error) and "exactly one cell" in str(error)
+    assert "how-often" in str(error)
+    assert "exactly one cell" in str(error)
 
 
 def test_promotion_is_refused(content_copy):
     _edit(content_copy, '"It comes in tablet form"', '"Call us today: It comes in tablet form"')
     error = _load_error(content_copy)
-    assert error.entry == "row forms, methadone" and "promotional" in str(error)
+    assert error.entry == "row forms, methadone"
+    assert "promotional" in str(error)
 
 
 # ---- drawing it ------------------------------------------------------------------------------------
@@ -113,7 +135,8 @@ def test_the_table_fits_the_width_and_keeps_every_quote(comparison, width):
     drawn = table(comparison, width)
     assert drawn is not None
     lines = drawn.splitlines()
-    assert {len(line) for line in lines} == {len(lines[0])} and len(lines[0]) <= width
+    assert {len(line) for line in lines} == {len(lines[0])}
+    assert len(lines[0]) <= width
     flat = squash(" ".join(line.strip("│ ").replace("│", " ") for line in lines))
     for row in comparison.rows:
         for cell in row.cells.values():
@@ -126,13 +149,15 @@ def test_the_table_fits_the_width_and_keeps_every_quote(comparison, width):
 def test_too_narrow_for_a_table_falls_back_to_the_linear_form(comparison, width):
     assert table(comparison, width) is None
     text = page(comparison, width)
-    assert "│" not in text and "Buprenorphine\n" in text
+    assert "│" not in text
+    assert "Buprenorphine\n" in text
     assert all(len(line) <= width for line in text.splitlines()), text
 
 
 def test_plain_is_linear_even_when_wide(comparison):
     text = page(comparison, 100, plain=True)
-    assert "│" not in text and "─" not in text
+    assert "│" not in text
+    assert "─" not in text
     assert "Methadone\n  How it acts: “It is a long-acting opioid agonist”" in text
 
 
@@ -145,13 +170,17 @@ def test_marks_name_the_matching_preferences(comparison):
 def test_compare_command_prints_the_table_then_the_referral():
     done = run_cli("compare")
     assert done.returncode == 0, done.stderr
-    assert "┌" in done.stdout and "│ How it acts" in done.stdout and "antagonist" in done.stdout
+    assert "┌" in done.stdout
+    assert "│ How it acts" in done.stdout
+    assert "antagonist" in done.stdout
     assert done.stdout.rstrip().endswith("In an emergency or an overdose: call 911.")
 
 
 def test_compare_plain_and_json():
     plain = run_cli("compare", "--plain")
-    assert plain.returncode == 0 and "│" not in plain.stdout and "Naltrexone\n  How it acts:" in plain.stdout
+    assert plain.returncode == 0
+    assert "│" not in plain.stdout
+    assert "Naltrexone\n  How it acts:" in plain.stdout
     data = json.loads(run_cli("compare", "--format", "json").stdout)
     assert [c["id"] for c in data["columns"]] == ["methadone", "buprenorphine", "naltrexone"]
     assert "1-800-662-HELP" in data["referral"]["text"]
@@ -159,8 +188,6 @@ def test_compare_plain_and_json():
 
 @pytest.mark.parametrize("cols", [40, 100])
 def test_compare_in_a_real_terminal_fits_its_width(cols):
-    from .test_terminal import PROGRAM, assert_referral_last, finish, spawn
-
     child = spawn(f"{PROGRAM} compare", cols=cols)
     shown, code, _ = finish(child)
     assert code == 0

@@ -17,21 +17,28 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
-from explorer import __version__, render
-from explorer.catalog import PROJECT_ROOT, read_toml, squash
-from explorer.comparison import SILENT, load_comparison
+from explorer import __version__
+from explorer.content.catalog import PROJECT_ROOT
+from explorer.content.comparison import SILENT, load_comparison
+from explorer.content.toml import read_toml, squash
+from explorer.content.wording import personalize
+from explorer.formats import SHOWN
 from explorer.referral import (
     DISCLAIMER_LINES,
     REFERRAL_LINES,
     REFERRAL_TEXT,
     REFERRAL_TITLE,
 )
-from explorer.summary import build_summary
-from explorer.summary_files import render_summary
-from explorer.summary_rules import load_summary_rules
-from explorer.wording import personalize
+from explorer.render import result as render
+from explorer.render.finish import finish, referral
+from explorer.render.listings import describe_when
+from explorer.render.text import disclaimer
+from explorer.summary.build import build_summary
+from explorer.summary.formats import render_summary
+from explorer.summary.rules import load_summary_rules
 
-from .support import assert_referral_last, run_main
+from .helpers.checks import assert_referral_last
+from .helpers.run import run_main
 
 # ---- the detectors -------------------------------------------------------------------------------
 
@@ -49,10 +56,24 @@ ALLOWED_HOSTS = {"findtreatment.gov", "samhsa.gov", "988lifeline.org"}
 # The documents' advertising: their calls to action, and the lead-generation sites' names and
 # small print (read in data/*.txt; test_the_detectors_find_the_debris_in_the_documents proves
 # each one is really there).
-PROMOTION = ("call us", "rehabs.org", "rehabs", "addiction advice online", "addictionadviceonline",
-             "call addiction advice", "helpline information", "where do calls go", "scroll to top",
-             "paid advertiser", "our counselors", "our team", "commission or fee", "treatment center listing",
-             "verified treatment provider", "calls are routed")
+PROMOTION = (
+    "call us",
+    "rehabs.org",
+    "rehabs",
+    "addiction advice online",
+    "addictionadviceonline",
+    "call addiction advice",
+    "helpline information",
+    "where do calls go",
+    "scroll to top",
+    "paid advertiser",
+    "our counselors",
+    "our team",
+    "commission or fee",
+    "treatment center listing",
+    "verified treatment provider",
+    "calls are routed",
+)
 
 
 def phone_numbers(text: str) -> list[str]:
@@ -98,34 +119,64 @@ def _problems(text: str) -> list[str]:
 # ---- the detectors can fail ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("planted", [
-    "Call 555-123-4567 today.", "(855) 334-6120", "+1 844 721 0204", "855.334.6120", "1-888-GET-HELP",
-    "1 800 662 1234", "1-800-662-4358", "8553346120", "toll-free 1-8XX numbers", "call 411", "text HOME to 741741",
-    "Call or text 1-800-273-8255 now",
-])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "Call 555-123-4567 today.",
+        "(855) 334-6120",
+        "+1 844 721 0204",
+        "855.334.6120",
+        "1-888-GET-HELP",
+        "1 800 662 1234",
+        "1-800-662-4358",
+        "8553346120",
+        "toll-free 1-8XX numbers",
+        "call 411",
+        "text HOME to 741741",
+        "Call or text 1-800-273-8255 now",
+    ],
+)
 def test_the_phone_detector_flags_a_planted_number(planted):
     assert phone_numbers(f"Some words. {planted} More words.") != [], planted
     assert phone_numbers(REFERRAL_TEXT + "\n" + planted) != [], planted
 
 
-@pytest.mark.parametrize("planted", [
-    "www.rehabs.org", "https://example.com/help", "see addictionadviceonline.com.", "http://10.0.0.1/x",
-    "FindTreatment.gov.evil.com", "visit samhsa.gov.example.net",
-])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "www.rehabs.org",
+        "https://example.com/help",
+        "see addictionadviceonline.com.",
+        "http://10.0.0.1/x",
+        "FindTreatment.gov.evil.com",
+        "visit samhsa.gov.example.net",
+    ],
+)
 def test_the_web_detector_flags_a_planted_address(planted):
     assert web_addresses(f"{REFERRAL_TEXT}\nAlso: {planted}") != [], planted
 
 
-@pytest.mark.parametrize("planted", ["Call us today", "The Rehabs.org helpline", "Addiction Advice Online",
-                                     "Our counselors are here", "Scroll to Top"])
+@pytest.mark.parametrize(
+    "planted",
+    ["Call us today", "The Rehabs.org helpline", "Addiction Advice Online", "Our counselors are here", "Scroll to Top"],
+)
 def test_the_promotion_detector_flags_a_planted_phrase(planted):
     assert promotion(f"{REFERRAL_TEXT}\n{planted}") != [], planted
 
 
 def test_the_referral_passes_the_detectors():
-    everything = "\n".join([REFERRAL_TEXT, render.referral(40), render.referral(200), *DISCLAIMER_LINES,
-                            "www.FindTreatment.gov https://www.samhsa.gov/find-help 988lifeline.org",
-                            "1-800-662-4357", "call or text 988", "call 911"])
+    everything = "\n".join(
+        [
+            REFERRAL_TEXT,
+            referral(40),
+            referral(200),
+            *DISCLAIMER_LINES,
+            "www.FindTreatment.gov https://www.samhsa.gov/find-help 988lifeline.org",
+            "1-800-662-4357",
+            "call or text 988",
+            "call 911",
+        ]
+    )
     assert _problems(everything) == []
 
 
@@ -178,8 +229,8 @@ def answer_space_outputs(catalog, every_result, fast_wrap) -> dict[str, str]:
     where it was first seen. Every output is checked to end with the referral on the way."""
     seen: dict[str, tuple[str, int]] = {}
     for number, result in enumerate(every_result):
-        for fmt in render.FORMATS:
-            output = render.render_result(catalog, result, fmt, 80)
+        for fmt in SHOWN:
+            output = finish(render.render_result(result, fmt, 80), 80)
             data = assert_referral_last(output, fmt)
             for piece in _strings(data) if fmt == "json" else _blocks(output):
                 if piece not in seen:
@@ -189,11 +240,11 @@ def answer_space_outputs(catalog, every_result, fast_wrap) -> dict[str, str]:
 
 def test_remembered_wrapping_changes_nothing(catalog, every_result):
     results = every_result[:: len(every_result) // 25]
-    plain = [render.to_text(catalog, r, 80) for r in results]
+    plain = [render.to_text(r, 80) for r in results]
     remembered = functools.lru_cache(maxsize=None)(render.wrap)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(render, "wrap", remembered)
-        assert [render.to_text(catalog, r, 80) for r in results] == plain
+        assert [render.to_text(r, 80) for r in results] == plain
         assert remembered.cache_info().hits > 0
 
 
@@ -201,19 +252,26 @@ def test_remembered_wrapping_changes_nothing(catalog, every_result):
 def command_outputs(catalog) -> dict[str, str]:
     """Everything else the program prints: listings, each section in each format, help, version,
     the disclaimer, refusals; and the documents the user is pointed to."""
-    runs = {"sections": ["sections"], "rules": ["rules"], "--help": ["--help"], "--version": ["--version"],
-            "usage error": ["--format", "yaml"], "bad input": ["--answers", "-"], "compare --plain": ["compare", "--plain"]}
-    for fmt in render.FORMATS:
+    runs = {
+        "sections": ["sections"],
+        "rules": ["rules"],
+        "--help": ["--help"],
+        "--version": ["--version"],
+        "usage error": ["--format", "yaml"],
+        "bad input": ["--answers", "-"],
+        "compare --plain": ["compare", "--plain"],
+    }
+    for fmt in SHOWN:
         runs[f"compare --format {fmt}"] = ["compare", "--format", fmt]
     for section_id in catalog.sections:
-        for fmt in render.FORMATS:
+        for fmt in SHOWN:
             runs[f"show {section_id} --format {fmt}"] = ["show", section_id, "--format", fmt]
     outputs = {}
     for name, argv in runs.items():
         code, out, err = run_main(argv, stdin=b'{"setting": "clinic"}')
         assert code in (0, 2), (name, err)
         outputs[name] = out + err
-    outputs["disclaimer"] = render.disclaimer(80)
+    outputs["disclaimer"] = disclaimer(80)
     for document in ("DISCLAIMER.md", "README.md"):
         outputs[document] = (PROJECT_ROOT / document).read_text(encoding="utf-8")
     return outputs
@@ -254,7 +312,7 @@ def saved_summaries(catalog, every_result) -> dict[str, str]:
     rules = load_summary_rules(comparison)
     summaries = {}
     for result in every_result[::50]:
-        summary = build_summary(catalog, result, comparison, rules)
+        summary = build_summary(result, comparison, rules)
         for fmt in ("html", "markdown"):
             summaries[render_summary(summary, fmt)] = f"{fmt} summary for {result.answers}"
     return summaries
@@ -268,19 +326,24 @@ def test_no_phone_number_address_or_promotion_in_saved_summaries(saved_summaries
 
 # ---- the app's own words never diagnose or prescribe -----------------------------------------------
 
-ADVICE = re.compile("|".join([
-    r"\byou(?:'d| would)? (?:should|must|need|have to|ought|had better)\b",
-    r"\b(?:they|the person you care about) (?:should|must|needs?|has to|have to|ought)\b",
-    r"\b(?:we|i) (?:recommend|advise|suggest that)\b",
-    r"\brecommended for (?:you|them)\b",
-    r"\bdiagnos\w*",
-    r"\bprescrib\w*",
-    r"\b(?:you|they|the person you care about) (?:have|has|suffers? from) (?:an? )?(?:opioid|heroin|substance)[- ]use disorder",
-    r"\b(?:you|they)(?:'re| are) (?:an? )?addict(?:ed)?\b",
-    r"\bthe person you care about is (?:an? )?addict(?:ed)?\b",
-    r"\b(?:is|are) (?:right|best|the best option|the best choice) for (?:you|them|the person you care about)\b",
-    r"\b(?:start|stop|take) (?:taking )?(?:methadone|buprenorphine|naltrexone|suboxone|vivitrol|naloxone)\b",
-]), re.IGNORECASE)
+ADVICE = re.compile(
+    "|".join(
+        [
+            r"\byou(?:'d| would)? (?:should|must|need|have to|ought|had better)\b",
+            r"\b(?:they|the person you care about) (?:should|must|needs?|has to|have to|ought)\b",
+            r"\b(?:we|i) (?:recommend|advise|suggest that)\b",
+            r"\brecommended for (?:you|them)\b",
+            r"\bdiagnos\w*",
+            r"\bprescrib\w*",
+            r"\b(?:you|they|the person you care about) (?:have|has|suffers? from) (?:an? )?(?:opioid|heroin|substance)[- ]use disorder",  # noqa: E501
+            r"\b(?:you|they)(?:'re| are) (?:an? )?addict(?:ed)?\b",
+            r"\bthe person you care about is (?:an? )?addict(?:ed)?\b",
+            r"\b(?:is|are) (?:right|best|the best option|the best choice) for (?:you|them|the person you care about)\b",
+            r"\b(?:start|stop|take) (?:taking )?(?:methadone|buprenorphine|naltrexone|suboxone|vivitrol|naloxone)\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
 
 # The app's own words that contain a flagged word without diagnosing or prescribing: they deny it,
 # or attribute it to the documents. Exact phrases; each must still be in use (see below).
@@ -304,8 +367,11 @@ def advice(text: str) -> list[str]:
 def _user_facing_strings(module_path) -> Iterator[str]:
     """String constants of a module, docstrings left out (they are for developers)."""
     tree = ast.parse(module_path.read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)}
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
             yield node.value
@@ -318,7 +384,8 @@ def app_words(catalog) -> dict[str, str]:
     for for_whom in ("self", "someone_else"):
         for q in catalog.questions:
             words[f"question {q.key} ({for_whom})"] = "\n".join(
-                personalize(t, for_whom) for t in (q.name, q.prompt, q.help, *(c.label for c in q.choices)))
+                personalize(t, for_whom) for t in (q.name, q.prompt, q.help, *(c.label for c in q.choices))
+            )
         for rule in catalog.rules.suggest:
             words[f"reason of {rule.id} ({for_whom})"] = personalize(rule.reason, for_whom)
     for rule in catalog.rules.caution:
@@ -326,11 +393,11 @@ def app_words(catalog) -> dict[str, str]:
     for rule in catalog.rules.withhold:
         words[f"withhold {rule.id}"] = rule.why
     for rule in catalog.rules.all():
-        words[f"condition of {rule.id}"] = render.describe_when(catalog, rule.when)
+        words[f"condition of {rule.id}"] = describe_when(catalog, rule.when)
     words["section titles"] = "\n".join(s.title for s in catalog.sections.values())
     words["referral and disclaimer"] = "\n".join([REFERRAL_TITLE, *REFERRAL_LINES, *DISCLAIMER_LINES])
-    for module in sorted((PROJECT_ROOT / "explorer").glob("*.py")):
-        words[f"strings of explorer/{module.name}"] = "\n".join(_user_facing_strings(module))
+    for module in sorted((PROJECT_ROOT / "explorer").rglob("*.py")):  # every room of the package
+        words[f"strings of {module.relative_to(PROJECT_ROOT).as_posix()}"] = "\n".join(_user_facing_strings(module))
     summary_rules = read_toml(PROJECT_ROOT / "rules" / "summary.toml")
     for for_whom in ("self", "someone_else"):
         for rule in summary_rules.get("ask", []):
@@ -339,9 +406,12 @@ def app_words(catalog) -> dict[str, str]:
         words[f"summary mark {rule['id']}"] = rule["matches"]
     comparison = load_comparison(catalog)
     words["comparison's own words"] = "\n".join(  # its quotes are the documents' words
-        [comparison.intro, SILENT, *(c.label for c in comparison.columns), *(r.label for r in comparison.rows)])
+        [comparison.intro, SILENT, *(c.label for c in comparison.columns), *(r.label for r in comparison.rows)]
+    )
     for template in sorted((PROJECT_ROOT / "explorer" / "templates").glob("*")):
-        words[f"template {template.name}"] = re.sub(r"{[{%#].*?[}%#]}|<[^>]+>", " ", template.read_text(encoding="utf-8"))
+        words[f"template {template.name}"] = re.sub(
+            r"{[{%#].*?[}%#]}|<[^>]+>", " ", template.read_text(encoding="utf-8")
+        )
     words["--help"] = run_main(["--help"])[1]
     words["DISCLAIMER.md"] = (PROJECT_ROOT / "DISCLAIMER.md").read_text(encoding="utf-8")
     return words
@@ -356,12 +426,22 @@ def test_every_exception_to_the_advice_check_is_still_in_use(app_words):
     assert [phrase for phrase in NOT_ADVICE if phrase not in everything] == []
 
 
-@pytest.mark.parametrize("planted", [
-    "You should take methadone every day.", "you need treatment now", "You must start naltrexone.",
-    "This looks like a diagnosis of opioid use disorder.", "You have opioid use disorder.",
-    "you are addicted", "The person you care about needs to detox first.", "We recommend buprenorphine.",
-    "Your doctor will prescribe it.", "Methadone is the best option for you.", "Stop taking naloxone.",
-])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "You should take methadone every day.",
+        "you need treatment now",
+        "You must start naltrexone.",
+        "This looks like a diagnosis of opioid use disorder.",
+        "You have opioid use disorder.",
+        "you are addicted",
+        "The person you care about needs to detox first.",
+        "We recommend buprenorphine.",
+        "Your doctor will prescribe it.",
+        "Methadone is the best option for you.",
+        "Stop taking naloxone.",
+    ],
+)
 def test_the_advice_detector_flags_a_planted_phrase(planted):
     assert advice(f"{REFERRAL_TEXT}\nBecause you asked: {planted}") != [], planted
 
@@ -373,3 +453,4 @@ def test_the_app_s_words_are_all_there(app_words, catalog):
     assert "the person you care about" in app_words["reason of counseling-yes (someone_else)"]
     assert "Open a section to read it, or finish:" in app_words["strings of explorer/reader.py"]
     assert "sorry, something went wrong" in app_words["strings of explorer/cli.py"]
+    assert "Save a summary to bring to your appointment?" in app_words["strings of explorer/summary/offer.py"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.engine import EngineError, RuleEngine, answers_fact
-from explorer.models import Answers, RuleBook
+from explorer.content.answers import Answers
+from explorer.content.rules import RuleBook
+from explorer.infer.engine import EngineError, RuleEngine, answers_fact
 
 
 def _book(**rules) -> RuleBook:
@@ -18,7 +19,9 @@ def _book(**rules) -> RuleBook:
 def test_every_matching_rule_fires_not_only_the_first(engine):
     fired = engine.fired(Answers(setting="doctor_office", dosing="monthly", detox="completed"))
     # Three rules name the monthly naltrexone section; as facts, all of them fire.
-    assert {"setting-doctor-office", "dosing-monthly", "detox-completed", "always-start-with-a-professional"} <= set(fired)
+    assert {"setting-doctor-office", "dosing-monthly", "detox-completed", "always-start-with-a-professional"} <= set(
+        fired
+    )
 
 
 def test_rules_that_do_not_match_do_not_fire(engine):
@@ -38,14 +41,17 @@ def test_interests_both_ways_including_an_empty_list(engine):
 def test_sessions_do_not_leak_into_each_other(engine):
     first = engine.fired(Answers(interests=["overdose"]))
     second = engine.fired(Answers())
-    assert "interest-overdose" in first and "interest-overdose" not in second
+    assert "interest-overdose" in first
+    assert "interest-overdose" not in second
     assert engine.fired(Answers(interests=["overdose"])) == first
 
 
 def test_the_fact_carries_every_interest_as_a_boolean():
     fact = answers_fact(Answers(interests=["withdrawal"]), "x")
-    assert fact["interests"]["withdrawal"] is True and fact["interests"]["overdose"] is False
-    assert fact["sid"] == "x" and fact["kind"] == "answers"
+    assert fact["interests"]["withdrawal"] is True
+    assert fact["interests"]["overdose"] is False
+    assert fact["sid"] == "x"
+    assert fact["kind"] == "answers"
 
 
 def test_a_failing_action_is_raised_not_swallowed(monkeypatch):
@@ -54,6 +60,7 @@ def test_a_failing_action_is_raised_not_swallowed(monkeypatch):
     def broken(rule_id):
         def action(c):
             raise ValueError("boom")
+
         return action
 
     monkeypatch.setattr(RuleEngine, "_recorder", lambda self, rule_id: broken(rule_id))

@@ -8,11 +8,14 @@ import sys
 
 import pytest
 
-from explorer import catalog, render
-from explorer.catalog import PROJECT_ROOT, CatalogError
+from explorer import cli
+from explorer.content import catalog
+from explorer.content.catalog import PROJECT_ROOT
+from explorer.errors import CatalogError
 from explorer.referral import REFERRAL_TEXT
+from explorer.render import result as render
 
-from .support import run_main
+from .helpers.run import run_main
 
 
 def _run(argv: list[str], stdin: bytes = b"{}") -> tuple[int, str, str]:
@@ -26,16 +29,21 @@ def test_an_unexpected_failure_apologizes_and_still_refers(monkeypatch):
 
     monkeypatch.setattr(render, "render_result", broken)
     code, out, err = _run(["--answers", "-"])
-    assert code == 1 and out == ""
-    assert "sorry, something went wrong" in err and "--debug" in err
-    assert "Traceback" not in err and "injected" not in err
+    assert code == 1
+    assert out == ""
+    assert "sorry, something went wrong" in err
+    assert "--debug" in err
+    assert "Traceback" not in err
+    assert "injected" not in err
     assert err.rstrip().endswith("In an emergency or an overdose: call 911.")
 
 
 def test_debug_shows_the_traceback(monkeypatch):
     monkeypatch.setattr(render, "render_result", lambda *a, **k: 1 / 0)
     code, _, err = _run(["--answers", "-", "--debug"])
-    assert code == 1 and "Traceback" in err and "ZeroDivisionError" in err
+    assert code == 1
+    assert "Traceback" in err
+    assert "ZeroDivisionError" in err
     assert err.rstrip().endswith("call 911.")
 
 
@@ -45,7 +53,8 @@ def test_damaged_content_names_the_file_and_entry(monkeypatch):
 
     monkeypatch.setattr(catalog, "load_catalog", damaged)  # cli imports it when a command runs
     code, out, err = _run(["--answers", "-"])
-    assert code == 1 and out == ""
+    assert code == 1
+    assert out == ""
     assert "sections.toml: section what-is-mat: duplicate section id" in err
     assert err.rstrip().endswith("call 911.")
 
@@ -67,7 +76,13 @@ def _modules_loaded_by(argv: list[str], families: tuple[str, ...]) -> list[str]:
 
 
 PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
-SUMMARY_MODULES = ("jinja2", "explorer.comparison", "explorer.summary", "explorer.summary_files", "explorer.take_home")
+SUMMARY_MODULES = (
+    "jinja2",
+    "explorer.content.comparison",
+    "explorer.summary.build",
+    "explorer.summary.formats",
+    "explorer.summary.offer",
+)
 
 
 @pytest.mark.parametrize("fmt", ["json", "text", "markdown"])
@@ -78,7 +93,9 @@ def test_the_scripted_path_never_imports_the_prompt_libraries_nor_the_summary(tm
     assert loaded == []
 
 
-@pytest.mark.parametrize("argv", [["sections"], ["rules"], ["show", "what-is-mat"], ["show", "what-is-mat", "--format", "json"]])
+@pytest.mark.parametrize(
+    "argv", [["sections"], ["rules"], ["show", "what-is-mat"], ["show", "what-is-mat", "--format", "json"]]
+)
 def test_the_other_commands_never_import_the_prompt_libraries(argv):
     assert _modules_loaded_by(argv, PROMPT_LIBRARIES) == []
 
@@ -101,9 +118,10 @@ def test_if_even_the_referral_block_fails_its_plain_text_still_comes_last(monkey
     def broken(*args, **kwargs):
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(render, "referral", broken)
+    monkeypatch.setattr(cli, "referral", broken)
     code, out, err = _run(["--answers", "-"], stdin=b'{"setting": "clinic"}')
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     assert '"setting" must be one of' in err
     assert err.endswith("\n" + REFERRAL_TEXT + "\n")
 

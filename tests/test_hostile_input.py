@@ -24,14 +24,15 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from explorer import answers_file, render
-from explorer import catalog as catalog_module
-from explorer.answers_file import MAX_BYTES
-from explorer.catalog import PROJECT_ROOT
-from explorer.models import ANSWER_KEYS, Answers
+from explorer.ask import answers_file
+from explorer.ask.answers_file import MAX_BYTES
+from explorer.content import catalog as catalog_module
+from explorer.content.answers import ANSWER_KEYS, Answers
+from explorer.content.catalog import PROJECT_ROOT
+from explorer.formats import SHOWN
 
-from .conftest import run_cli
-from .support import FakeStdin, assert_referral_last, error_message, run_main
+from .helpers.checks import assert_referral_last, error_message
+from .helpers.run import FakeStdin, run_cli, run_main
 
 # Even without an example database, hypothesis caches data in ./.hypothesis/ (from the moment
 # this module is collected). Nothing is written to the tree: its home is a temporary directory.
@@ -79,8 +80,18 @@ def _wrong_values(key: str) -> list[str]:
     """Strings that look right but are not allowed for `key`: other keys' values, near misses."""
     allowed = set(Answers.allowed_values(key))
     every = {v for k in ANSWER_KEYS for v in Answers.allowed_values(k)}
-    near = {f(v) for v in every for f in (str.upper, str.title, lambda s: s.replace("_", "-"),
-                                          lambda s: s.replace("_", " "), lambda s: f" {s}", lambda s: s + "\n")}
+    near = {
+        f(v)
+        for v in every
+        for f in (
+            str.upper,
+            str.title,
+            lambda s: s.replace("_", "-"),
+            lambda s: s.replace("_", " "),
+            lambda s: f" {s}",
+            lambda s: s + "\n",
+        )
+    }
     return sorted((every | near | {"", "none", "null", "I'm not sure"}) - allowed)
 
 
@@ -149,8 +160,9 @@ def _repeating(key: str, first: object, second: object, nested: bool) -> bytes:
     return (_object([("interests", "[]"), ("x", twice)]) if nested else twice).encode()
 
 
-DUPLICATE_KEYS = st.builds(_repeating, st.sampled_from(ANSWER_KEYS) | st.text(max_size=6),
-                           JSON_VALUES, JSON_VALUES, st.booleans())
+DUPLICATE_KEYS = st.builds(
+    _repeating, st.sampled_from(ANSWER_KEYS) | st.text(max_size=6), JSON_VALUES, JSON_VALUES, st.booleans()
+)
 DEEP = st.builds(
     lambda shape, depth, closed: (shape[0] * depth + (shape[1] * depth if closed else "")).encode(),
     st.sampled_from([("[", "]"), ('{"a": ', "}"), ('{"interests": [', "]}"), ('{"setting": [', "]}")]),
@@ -163,12 +175,35 @@ HUGE_NUMBER = st.builds(
     st.integers(1, 12_000),
     st.booleans(),
 )
-SPECIAL = st.sampled_from([
-    b"", b" ", b"\n\t \r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n", b"[]", b"[{}]", b"null", b"0", b"NaN",
-    b'"setting"', b"{", b"}", b"{}}", b"{,}", b"{'setting': 'residential'}", b'{"setting": "residential",}',
-    b'{"setting": "\\ud800"}', b'{"\\udfff": 1}', b'{"interests": ["\\ud83d"]}', b"\x00", b'{"a": "\x00"}',
-    b'{"setting": "residential"}\n{"dosing": "daily"}', b"\xff\xfe{\x00}\x00", b'{"setting": residential}',
-])
+SPECIAL = st.sampled_from(
+    [
+        b"",
+        b" ",
+        b"\n\t \r\n",
+        b"\xef\xbb\xbf",
+        b"\xef\xbb\xbf \n",
+        b"[]",
+        b"[{}]",
+        b"null",
+        b"0",
+        b"NaN",
+        b'"setting"',
+        b"{",
+        b"}",
+        b"{}}",
+        b"{,}",
+        b"{'setting': 'residential'}",
+        b'{"setting": "residential",}',
+        b'{"setting": "\\ud800"}',
+        b'{"\\udfff": 1}',
+        b'{"interests": ["\\ud83d"]}',
+        b"\x00",
+        b'{"a": "\x00"}',
+        b'{"setting": "residential"}\n{"dosing": "daily"}',
+        b"\xff\xfe{\x00}\x00",
+        b'{"setting": residential}',
+    ]
+)
 OTHER_ENCODINGS = st.builds(
     lambda data, encoding: json.dumps(data, ensure_ascii=False).encode(encoding, errors="replace"),
     ODD_ANSWERS,
@@ -182,17 +217,20 @@ SPLICED = st.builds(  # a valid document with stray bytes put in, or cut short
     st.booleans(),
 )
 RAW_DOCUMENTS = st.one_of(  # (the kind, for the statistics; the bytes)
-    *(strategy.map(lambda raw, kind=kind: (kind, raw)) for kind, strategy in {
-        "any bytes": st.binary(max_size=300),
-        "any text": st.text(max_size=200).map(lambda s: s.encode("utf-8", errors="surrogatepass")),
-        "any JSON value": JSON_VALUES.map(lambda v: json.dumps(v).encode()),
-        "repeated key": DUPLICATE_KEYS,
-        "deeply nested": DEEP,
-        "huge number": HUGE_NUMBER,
-        "special": SPECIAL,
-        "other encoding": OTHER_ENCODINGS,
-        "spliced or cut": SPLICED,
-    }.items())
+    *(
+        strategy.map(lambda raw, kind=kind: (kind, raw))
+        for kind, strategy in {
+            "any bytes": st.binary(max_size=300),
+            "any text": st.text(max_size=200).map(lambda s: s.encode("utf-8", errors="surrogatepass")),
+            "any JSON value": JSON_VALUES.map(lambda v: json.dumps(v).encode()),
+            "repeated key": DUPLICATE_KEYS,
+            "deeply nested": DEEP,
+            "huge number": HUGE_NUMBER,
+            "special": SPECIAL,
+            "other encoding": OTHER_ENCODINGS,
+            "spliced or cut": SPLICED,
+        }.items()
+    )
 )
 
 
@@ -226,15 +264,23 @@ def _check_ending(code: int, out: str, err: str, fmt: str, name: str) -> str | N
 
 @pytest.mark.parametrize("source", SOURCES)
 @PROPERTY
-@given(data=ANSWER_OBJECTS, fmt=st.sampled_from(render.FORMATS), ascii_only=st.booleans(),
-       indent=st.sampled_from([None, 2]), bom=st.booleans())
-def test_any_answers_object_gives_a_result_or_a_one_line_refusal(source, answers_path, data, fmt, ascii_only, indent, bom):
+@given(
+    data=ANSWER_OBJECTS,
+    fmt=st.sampled_from(SHOWN),
+    ascii_only=st.booleans(),
+    indent=st.sampled_from([None, 2]),
+    bom=st.booleans(),
+)
+def test_any_answers_object_gives_a_result_or_a_one_line_refusal(
+    source, answers_path, data, fmt, ascii_only, indent, bom
+):
     raw = (b"\xef\xbb\xbf" if bom else b"") + json.dumps(data, ensure_ascii=ascii_only, indent=indent).encode()
     code, out, err, name = _run(source, raw, fmt, answers_path)
     message = _check_ending(code, out, err, fmt, name)
     if len(raw) > MAX_BYTES:
         event("refused: larger than 1 MiB")
-        assert message is not None and "larger than 1 MiB" in message
+        assert message is not None
+        assert "larger than 1 MiB" in message
     elif acceptable(data):
         event("valid answers")
         assert code == 0, message
@@ -251,7 +297,7 @@ def test_any_answers_object_gives_a_result_or_a_one_line_refusal(source, answers
 
 @pytest.mark.parametrize("source", SOURCES)
 @PROPERTY
-@given(document=RAW_DOCUMENTS, fmt=st.sampled_from(render.FORMATS))
+@given(document=RAW_DOCUMENTS, fmt=st.sampled_from(SHOWN))
 def test_any_bytes_give_a_result_or_a_one_line_refusal(source, answers_path, document, fmt):
     kind, raw = document
     event(f"input: {kind}")
@@ -262,12 +308,16 @@ def test_any_bytes_give_a_result_or_a_one_line_refusal(source, answers_path, doc
 
 
 @PROPERTY
-@given(pairs=st.lists(st.tuples(st.sampled_from(ANSWER_KEYS), st.sampled_from(["unsure", "yes"])), min_size=2, max_size=6)
-       .filter(lambda p: len({k for k, _ in p}) < len(p)))
+@given(
+    pairs=st.lists(
+        st.tuples(st.sampled_from(ANSWER_KEYS), st.sampled_from(["unsure", "yes"])), min_size=2, max_size=6
+    ).filter(lambda p: len({k for k, _ in p}) < len(p))
+)
 def test_a_repeated_key_is_refused_and_named(pairs):
     document = _object([(key, json.dumps(value)) for key, value in pairs]).encode()
     code, out, err = run_main(["--answers", "-"], stdin=document)
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     message = error_message(err)
     repeated = next(k for i, (k, _) in enumerate(pairs) if k in [q for q, _ in pairs[:i]])
     assert message == f'standard input: the key "{repeated}" appears more than once'
@@ -295,7 +345,8 @@ class _CountingStream(io.RawIOBase):
 def test_standard_input_over_1_mib_is_refused_without_reading_it_all():
     stream = _CountingStream(64 * MAX_BYTES)
     code, out, err = run_main(["--answers", "-"], stdin=FakeStdin(stream))
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     assert error_message(err).startswith("standard input is larger than 1 MiB; an answers file is a few lines of JSON")
     assert stream.served <= MAX_BYTES + 1  # one byte past the limit tells that there is more
 
@@ -315,9 +366,11 @@ def test_a_file_over_1_mib_is_refused_without_reading_it_all(tmp_path, monkeypat
 
     monkeypatch.setattr(answers_file, "open", counting_open, raising=False)
     code, out, err = run_main(["--answers", str(big)])
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     assert error_message(err).startswith(f"{big} is larger than 1 MiB")
-    assert read_sizes and sum(read_sizes) <= MAX_BYTES + 1
+    assert read_sizes
+    assert sum(read_sizes) <= MAX_BYTES + 1
 
 
 def test_exactly_1_mib_is_still_read(tmp_path):
@@ -325,10 +378,12 @@ def test_exactly_1_mib_is_still_read(tmp_path):
     path = tmp_path / "padded.json"
     path.write_bytes(document + b" " * (MAX_BYTES - len(document)))
     code, out, _ = run_main(["--answers", str(path), "--format", "json"])
-    assert code == 0 and json.loads(out)["answers"]["setting"] == "residential"
+    assert code == 0
+    assert json.loads(out)["answers"]["setting"] == "residential"
     path.write_bytes(document + b" " * (MAX_BYTES + 1 - len(document)))
     code, _, err = run_main(["--answers", str(path), "--format", "json"])
-    assert code == 2 and "larger than 1 MiB" in error_message(err)
+    assert code == 2
+    assert "larger than 1 MiB" in error_message(err)
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
@@ -337,33 +392,45 @@ def test_an_endless_input_is_refused_in_a_real_process(source):
     # Reading all of /dev/zero would never end; the subprocess timeout only guards the suite.
     with open("/dev/zero", "rb") as zeros:
         args = ["--answers", "/dev/zero"] if source == "file" else ["--answers", "-"]
-        done = subprocess.run([sys.executable, "-m", "explorer", *args], stdin=zeros, capture_output=True,
-                              cwd=PROJECT_ROOT, timeout=60, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        done = subprocess.run(
+            [sys.executable, "-m", "explorer", *args],
+            stdin=zeros,
+            capture_output=True,
+            cwd=PROJECT_ROOT,
+            timeout=60,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
     err = done.stderr.decode()
-    assert done.returncode == 2 and done.stdout == b""
-    assert error_message(err).endswith("larger than 1 MiB; an answers file is a few lines of JSON, like "
-                                       + answers_file.EXAMPLE)
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert error_message(err).endswith(
+        "larger than 1 MiB; an answers file is a few lines of JSON, like " + answers_file.EXAMPLE
+    )
 
 
 # ---- command-line flags --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv, problem", [
-    (["--answers", "a.json", "--answers", "b.json"], "argument --answers: may be given only once"),
-    (["--answers=-", "--answers", "-"], "argument --answers: may be given only once"),
-    (["--answers", "-", "--format", "json", "--format", "text"], "argument --format: may be given only once"),
-    (["--answers", "-", "--format", "text", "--format", "text"], "argument --format: may be given only once"),
-    (["--answers", "-", "--debug", "--debug"], "argument --debug: may be given only once"),
-    (["--answers", "-", "--bogus"], "unrecognized arguments: --bogus"),
-    (["--answers", "-", "-x"], "unrecognized arguments: -x"),
-    (["sections", "--colour"], "unrecognized arguments: --colour"),
-    (["--answers"], "argument --answers: expected one argument"),
-    (["--format", "yaml"], "argument --format: invalid choice: 'yaml'"),
-    (["list"], "argument command: invalid choice: 'list'"),
-])
+@pytest.mark.parametrize(
+    "argv, problem",
+    [
+        (["--answers", "a.json", "--answers", "b.json"], "argument --answers: may be given only once"),
+        (["--answers=-", "--answers", "-"], "argument --answers: may be given only once"),
+        (["--answers", "-", "--format", "json", "--format", "text"], "argument --format: may be given only once"),
+        (["--answers", "-", "--format", "text", "--format", "text"], "argument --format: may be given only once"),
+        (["--answers", "-", "--debug", "--debug"], "argument --debug: may be given only once"),
+        (["--answers", "-", "--bogus"], "unrecognized arguments: --bogus"),
+        (["--answers", "-", "-x"], "unrecognized arguments: -x"),
+        (["sections", "--colour"], "unrecognized arguments: --colour"),
+        (["--answers"], "argument --answers: expected one argument"),
+        (["--format", "yaml"], "argument --format: invalid choice: 'yaml'"),
+        (["list"], "argument command: invalid choice: 'list'"),
+    ],
+)
 def test_unknown_or_repeated_flags_are_usage_errors(argv, problem):
     code, out, err = run_main(argv, stdin=b"{}")
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     assert err.startswith("usage: treatment-explorer")
     usage, _, rest = err.partition("\ntreatment-explorer: ")
     assert error_message("treatment-explorer: " + rest).startswith(problem), rest[:300]
@@ -372,30 +439,35 @@ def test_unknown_or_repeated_flags_are_usage_errors(argv, problem):
 # ---- a few real processes ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw, fragment", [
-    (b"[" * 100_000, "nested too deeply"),
-    # Python 3.13's json parses 5,000 levels where 3.10-3.12 run out of recursion: either way, one
-    # line that names the problem.
-    (b'{"interests": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", ("nested too deeply", '"interests" must be a list')),
-    (b'{"setting": ' + b"9" * 10_000 + b"}", "a number with 10000 digits"),
-    (b'{"setting": "\xff\xfe"}', "not UTF-8"),
-    (b'{"\\ud800": "x"}', "unknown key"),
-    (b'{"setting": "residential", "setting": "residential"}', "appears more than once"),
-    (b"", "is empty"),
-    (b'["setting", "residential"]', "must hold a JSON object"),
-    (b'{"notes": "' + b"x" * (MAX_BYTES + 10) + b'"}', "larger than 1 MiB"),
-])
+@pytest.mark.parametrize(
+    "raw, fragment",
+    [
+        (b"[" * 100_000, "nested too deeply"),
+        # Python 3.13's json parses 5,000 levels where 3.10-3.12 run out of recursion: either way, one
+        # line that names the problem.
+        (b'{"interests": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", ("nested too deeply", '"interests" must be a list')),
+        (b'{"setting": ' + b"9" * 10_000 + b"}", "a number with 10000 digits"),
+        (b'{"setting": "\xff\xfe"}', "not UTF-8"),
+        (b'{"\\ud800": "x"}', "unknown key"),
+        (b'{"setting": "residential", "setting": "residential"}', "appears more than once"),
+        (b"", "is empty"),
+        (b'["setting", "residential"]', "must hold a JSON object"),
+        (b'{"notes": "' + b"x" * (MAX_BYTES + 10) + b'"}', "larger than 1 MiB"),
+    ],
+)
 def test_hostile_input_in_a_real_process_never_shows_a_traceback(raw, fragment):
     done = run_cli("--answers", "-", stdin=raw)
-    assert done.returncode == 2 and done.stdout == ""
+    assert done.returncode == 2
+    assert done.stdout == ""
     message = error_message(done.stderr)
     assert any(f in message for f in ((fragment,) if isinstance(fragment, str) else fragment)), message
 
 
-@pytest.mark.parametrize("fmt", render.FORMATS)
+@pytest.mark.parametrize("fmt", SHOWN)
 def test_valid_answers_from_a_file_in_a_real_process(tmp_path, fmt):
     path = tmp_path / "answers.json"
     path.write_text(json.dumps({"for_whom": "someone_else", "interests": ["overdose", "overdose", "unsure"]}))
     done = run_cli("--answers", str(path), "--format", fmt)
-    assert done.returncode == 0 and done.stderr == ""
+    assert done.returncode == 0
+    assert done.stderr == ""
     assert_referral_last(done.stdout, fmt)

@@ -16,18 +16,13 @@ import sys
 
 import pytest
 
-from explorer.catalog import PROJECT_ROOT
+from explorer.content.catalog import PROJECT_ROOT
 
-from .test_terminal import (
-    ENTER,
-    assert_referral_last,
-    decline_the_summary,
-    finish,
-    spawn,
-    to_the_reading_list,
-)
+from .helpers.checks import assert_referral_last
+from .helpers.keys import ENTER, UP
+from .helpers.pty import decline_the_summary, finish, spawn, to_the_reading_list
 
-WATCHED = r'''
+WATCHED = r"""
 import atexit, os, sys
 seen = []
 WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
@@ -48,40 +43,62 @@ def watch(event, args):
 
 sys.addaudithook(watch)
 atexit.register(lambda: os.write(2, ("\nAUDIT " + repr(seen) + "\n").encode()))
-'''
-PROGRAM_UNDER_WATCH = WATCHED + '''
+"""
+PROGRAM_UNDER_WATCH = (
+    WATCHED
+    + """
 sys.argv[0] = "treatment-explorer"
 from explorer.cli import main
 sys.exit(main())
-'''
+"""
+)
 AUDIT = re.compile(r"AUDIT (\[.*\])")
 ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
 
 
 def watched(*args: str, stdin: bytes = b"", cwd=PROJECT_ROOT) -> tuple[int, list[str], str]:
     """Runs the explorer under the audit hook: exit code, what the hook saw, the output."""
-    done = subprocess.run([sys.executable, "-c", PROGRAM_UNDER_WATCH, *args], input=stdin, capture_output=True,
-                          env=ENV, cwd=cwd, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM_UNDER_WATCH, *args],
+        input=stdin,
+        capture_output=True,
+        env=ENV,
+        cwd=cwd,
+        timeout=60,
+    )
     err = done.stderr.decode()
     return done.returncode, ast.literal_eval(AUDIT.findall(err)[-1]), done.stdout.decode() + err
 
 
-@pytest.mark.parametrize("argv", [
-    ["--answers", "-", "--format", "json"], ["--answers", "-", "--format", "text"], ["--answers", "-", "--format", "markdown"],
-    ["sections"], ["rules"], ["compare"], ["show", "what-is-mat"], ["--help"], ["--answers", "-", "--format", "yaml"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--answers", "-", "--format", "json"],
+        ["--answers", "-", "--format", "text"],
+        ["--answers", "-", "--format", "markdown"],
+        ["sections"],
+        ["rules"],
+        ["compare"],
+        ["show", "what-is-mat"],
+        ["--help"],
+        ["--answers", "-", "--format", "yaml"],
+    ],
+)
 def test_scripted_runs_use_no_network_and_write_nothing(argv):
     code, seen, shown = watched(*argv, stdin=b'{"dosing": "monthly", "interests": ["overdose"]}')
-    assert code in (0, 2) and "call 911" in shown
+    assert code in (0, 2)
+    assert "call 911" in shown
     assert seen == []
 
 
 def test_saving_writes_only_the_file_asked_for(tmp_path):
     target = tmp_path / "summary.html"
     code, seen, _ = watched("--answers", "-", "--save", str(target), stdin=b"{}")
-    assert code == 0 and target.exists()
+    assert code == 0
+    assert target.exists()
     # The hook does see writes: the summary, through a temporary file beside it (atomic write).
-    assert seen and all(entry.startswith(f"write {tmp_path}{os.sep}") for entry in seen), seen
+    assert seen, seen
+    assert all(entry.startswith(f"write {tmp_path}{os.sep}") for entry in seen), seen
     assert sorted(path.name for path in tmp_path.iterdir()) == ["summary.html"]
 
 
@@ -93,25 +110,29 @@ def test_the_watch_sees_a_connection_attempt_and_a_new_process():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=ENV, timeout=60)
     seen = ast.literal_eval(AUDIT.findall(done.stderr)[-1])
-    assert "socket.connect" in seen and "subprocess.Popen" in seen
+    assert "socket.connect" in seen
+    assert "subprocess.Popen" in seen
 
 
 def test_a_whole_interactive_session_uses_no_network_and_writes_nothing(tmp_path):
     script = tmp_path / "watched.py"
     script.write_text(PROGRAM_UNDER_WATCH, encoding="utf-8")
-    child = spawn(f"cd {shlex.quote(str(tmp_path))} && PYTHONDONTWRITEBYTECODE=1 PYTHONPATH={shlex.quote(str(PROJECT_ROOT))} "
-                  f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}")
+    child = spawn(
+        f"cd {shlex.quote(str(tmp_path))} && PYTHONDONTWRITEBYTECODE=1 PYTHONPATH={shlex.quote(str(PROJECT_ROOT))} "
+        f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"
+    )
     to_the_reading_list(child)
     child.send(ENTER)  # open the first section
     while child.expect(["-- more", "-- end of section"]) == 0:
         child.send(ENTER)
     child.send(ENTER)
     child.expect("Open a section to read it, or finish")
-    child.send("\x1b[A" + ENTER)  # Finish
+    child.send(UP + ENTER)  # Finish
     decline_the_summary(child)
     shown, code, _ = finish(child)
     assert code == 0
     audit = AUDIT.findall(shown)
-    assert audit and ast.literal_eval(audit[-1]) == []
+    assert audit
+    assert ast.literal_eval(audit[-1]) == []
     assert_referral_last(shown[: shown.rindex("AUDIT")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["watched.py"]

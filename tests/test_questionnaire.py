@@ -10,11 +10,12 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from explorer import arrow_menus, questionnaire, render
-from explorer.arrow_menus import ArrowMenus
-from explorer.numbered_menus import NumberedMenus
+from explorer.ask import arrow_menus, questionnaire
+from explorer.ask.arrow_menus import ArrowMenus
+from explorer.ask.numbered_menus import NumberedMenus
+from explorer.ask.terminal import Terminal
 
-DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
+from .helpers.keys import CTRL_C, CTRL_D, DOWN, ENTER, SPACE
 
 
 class _FedArrowMenus(ArrowMenus):
@@ -43,7 +44,9 @@ class _FedArrowMenus(ArrowMenus):
 def _answer_with_keys(catalog, keys):
     said = []
     with contextlib.ExitStack() as stack:
-        answers = questionnaire.ask(catalog.questions, _FedArrowMenus(keys, stack), say=said.append)
+        answers = questionnaire.ask(
+            catalog.questions, Terminal(_FedArrowMenus(keys, stack), width=10_000, show=said.append)
+        )
     return answers, said
 
 
@@ -65,21 +68,40 @@ def _answer_with_lines(catalog, lines, width=80):
     said = []
     read_line, prompts = _typed(lines)
     menus = NumberedMenus(width, say=said.append, read_line=read_line)
-    answers = questionnaire.ask(catalog.questions, menus, say=lambda text: said.append(render.wrap(text, width)))
+    answers = questionnaire.ask(catalog.questions, Terminal(menus, width=width, show=said.append))
     return answers, said, prompts
 
 
 EXPECTED = {
-    "for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "completed",
-    "counseling": "yes", "support_groups": "no", "interests": ("overdose", "understanding_addiction"),
+    "for_whom": "someone_else",
+    "setting": "doctor_office",
+    "dosing": "monthly",
+    "detox": "completed",
+    "counseling": "yes",
+    "support_groups": "no",
+    "interests": ("overdose", "understanding_addiction"),
 }
-UNSURE = {"for_whom": "unsure", "setting": "unsure", "dosing": "unsure", "detox": "unsure",
-          "counseling": "unsure", "support_groups": "unsure", "interests": ()}
+UNSURE = {
+    "for_whom": "unsure",
+    "setting": "unsure",
+    "dosing": "unsure",
+    "detox": "unsure",
+    "counseling": "unsure",
+    "support_groups": "unsure",
+    "interests": (),
+}
 
 
 def test_keys_become_answers(catalog):
-    keys = ["2" + ENTER, "2" + ENTER, "2" + ENTER, "3" + ENTER, "1" + ENTER, "2" + ENTER,
-            DOWN * 3 + SPACE + DOWN + SPACE + ENTER]
+    keys = [
+        "2" + ENTER,
+        "2" + ENTER,
+        "2" + ENTER,
+        "3" + ENTER,
+        "1" + ENTER,
+        "2" + ENTER,
+        DOWN * 3 + SPACE + DOWN + SPACE + ENTER,
+    ]
     answers, said = _answer_with_keys(catalog, keys)
     assert answers.model_dump() == EXPECTED
     assert said[0] == "\n" + catalog.questions[0].help
@@ -132,13 +154,13 @@ def test_wording_adapts_to_someone_else(catalog):
 
 def test_ctrl_c_interrupts(catalog):
     with pytest.raises(KeyboardInterrupt):
-        _answer_with_keys(catalog, ["\x03"])
+        _answer_with_keys(catalog, [CTRL_C])
 
 
 @pytest.mark.parametrize("position", [0, 3, 6])
 def test_ctrl_d_is_end_of_input_at_every_kind_of_question(catalog, position):
     with pytest.raises(EOFError):
-        _answer_with_keys(catalog, [ENTER] * position + ["\x04"])
+        _answer_with_keys(catalog, [ENTER] * position + [CTRL_D])
     with pytest.raises(EOFError):
         _answer_with_lines(catalog, [""] * position)
 

@@ -10,17 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import CatalogError, load_catalog
-from explorer.comparison import load_comparison
-from explorer.engine import RuleEngine
-from explorer.models import Answers, Referral, Suggestion, Summary
-from explorer.reading_list import build_result
-from explorer.referral import REFERRAL_LINKS, REFERRAL_TEXT
-from explorer.summary import build_summary
-from explorer.summary_files import to_html, to_markdown
-from explorer.summary_rules import evaluate, load_summary_rules
+from explorer.content.answers import Answers
+from explorer.content.catalog import load_catalog
+from explorer.content.comparison import load_comparison
+from explorer.errors import CatalogError
+from explorer.infer.engine import RuleEngine
+from explorer.infer.reading_list import build_result
+from explorer.infer.result import Suggestion
+from explorer.referral import REFERRAL_LINKS
+from explorer.summary.build import build_summary
+from explorer.summary.formats import to_html, to_markdown
+from explorer.summary.models import Summary
+from explorer.summary.rules import evaluate, load_summary_rules
 
-from .conftest import edit_file, refused
+from .helpers.content import edit_file, refused
 
 DAY = datetime.date(2025, 3, 4)
 EVIL = "<script>alert(1)</script>"
@@ -38,11 +41,11 @@ def rules(comparison):
 
 def _result(catalog, answers):
     fired = RuleEngine.for_rules(catalog.rules).fired(answers)
-    return build_result(catalog, answers, fired, Referral(text=REFERRAL_TEXT))
+    return build_result(catalog, answers, fired)
 
 
 def _summary(catalog, comparison, rules, **answers) -> Summary:
-    return build_summary(catalog, _result(catalog, Answers(**answers)), comparison, rules, DAY)
+    return build_summary(_result(catalog, Answers(**answers)), comparison, rules, DAY)
 
 
 # ---- the rules ----------------------------------------------------------------------------------
@@ -75,16 +78,18 @@ SINGLE = {key: Answers.allowed_values(key) for key in ("setting", "dosing", "det
 def test_every_profile_gets_questions_and_only_known_columns_marked(rules, comparison):
     columns = {c.id for c in comparison.columns}
     for values in itertools.product(*SINGLE.values()):
-        questions, marks = evaluate(rules, Answers(**dict(zip(SINGLE, values))))
-        assert questions and len(set(questions)) == len(questions)
+        questions, marks = evaluate(rules, Answers(**dict(zip(SINGLE, values, strict=True))))
+        assert questions
+        assert len(set(questions)) == len(questions)
         assert set(marks) <= columns
 
 
 def test_questions_are_questions_never_advice(rules):
     for rule in rules.ask:
         assert rule.question.endswith("?")
-        assert not re.search(r"\b(you should|should you|take|start taking|we recommend|best)\b",
-                             rule.question, re.IGNORECASE), rule.question
+        assert not re.search(
+            r"\b(you should|should you|take|start taking|we recommend|best)\b", rule.question, re.IGNORECASE
+        ), rule.question
 
 
 def _edit(root: Path, old: str, new: str) -> None:
@@ -95,22 +100,43 @@ def _load_error(root: Path) -> CatalogError:
     return refused(lambda: load_summary_rules(load_comparison(load_catalog(root), root), root), "summary.toml")
 
 
-@pytest.mark.parametrize("old, new, entry, words", [
-    ("how and where is it given?", "how and where is it given.", "ask ask-monthly-injection", "question"),
-    ("question = \"Is naloxone available, and how is it used in an overdose?\"",
-     "question = \"You should ask for naloxone, shouldn't you?\"", "ask ask-overdose", "advise"),
-    ('columns = ["naltrexone"]\nmatches = "a monthly injection"',
-     'columns = ["vivitrol"]\nmatches = "a monthly injection"', "mark mark-monthly", "vivitrol"),
-    ('when = { dosing = "monthly" }\nquestion', 'when = { dosing = "weekly" }\nquestion', "ask ask-monthly-injection", "weekly"),
-])
+@pytest.mark.parametrize(
+    "old, new, entry, words",
+    [
+        ("how and where is it given?", "how and where is it given.", "ask ask-monthly-injection", "question"),
+        (
+            'question = "Is naloxone available, and how is it used in an overdose?"',
+            'question = "You should ask for naloxone, shouldn\'t you?"',
+            "ask ask-overdose",
+            "advise",
+        ),
+        (
+            'columns = ["naltrexone"]\nmatches = "a monthly injection"',
+            'columns = ["vivitrol"]\nmatches = "a monthly injection"',
+            "mark mark-monthly",
+            "vivitrol",
+        ),
+        (
+            'when = { dosing = "monthly" }\nquestion',
+            'when = { dosing = "weekly" }\nquestion',
+            "ask ask-monthly-injection",
+            "weekly",
+        ),
+    ],
+)
 def test_damaged_summary_rules_are_refused(content_copy, old, new, entry, words):
     _edit(content_copy, old, new)
     error = _load_error(content_copy)
-    assert error.entry == entry and words in str(error)
+    assert error.entry == entry
+    assert words in str(error)
 
 
 def test_summary_rules_without_a_fallback_question(content_copy):
-    _edit(content_copy, 'id = "ask-which-options-fit"\nwhen = {}', 'id = "ask-which-options-fit"\nwhen = { counseling = "no" }')
+    _edit(
+        content_copy,
+        'id = "ask-which-options-fit"\nwhen = {}',
+        'id = "ask-which-options-fit"\nwhen = { counseling = "no" }',
+    )
     assert "fallback" in str(_load_error(content_copy))
 
 
@@ -123,10 +149,18 @@ def test_the_summary_rules_run_in_their_own_ruleset(catalog, rules):
 
 
 def test_the_summary_holds_the_whole_session(catalog, comparison, rules):
-    summary = _summary(catalog, comparison, rules, for_whom="someone_else", setting="doctor_office",
-                       dosing="monthly", interests=("overdose",))
-    result = _result(catalog, Answers(for_whom="someone_else", setting="doctor_office", dosing="monthly",
-                                      interests=("overdose",)))
+    summary = _summary(
+        catalog,
+        comparison,
+        rules,
+        for_whom="someone_else",
+        setting="doctor_office",
+        dosing="monthly",
+        interests=("overdose",),
+    )
+    result = _result(
+        catalog, Answers(for_whom="someone_else", setting="doctor_office", dosing="monthly", interests=("overdose",))
+    )
     assert summary.date == "2025-03-04"
     assert ("Setting", "A doctor's office") in summary.preferences
     assert [s.id for s in summary.sections] == [s.id for s in result.suggestions]
@@ -144,9 +178,14 @@ def html(catalog, comparison, rules) -> str:
 
 
 def test_html_is_one_self_contained_page(html):
-    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
-    assert "<script" not in html.lower() and "src=" not in html and "@import" not in html and "url(" not in html
-    assert "@media print" in html and "@page" in html
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="en">' in html
+    assert "<script" not in html.lower()
+    assert "src=" not in html
+    assert "@import" not in html
+    assert "url(" not in html
+    assert "@media print" in html
+    assert "@page" in html
     allowed = {href for _, href in REFERRAL_LINKS}
     assert set(re.findall(r'href="([^"]*)"', html)) == allowed
 
@@ -154,12 +193,13 @@ def test_html_is_one_self_contained_page(html):
 def test_html_table_headers_have_scope_and_marks_are_written_out(html):
     assert html.count('<th scope="col"') == 4
     assert html.count('<th scope="row">') == 9  # seven rows, two of them with a note about all three
-    assert "Matches: a monthly injection" in html and "Matches: a doctor&#39;s office" in html
+    assert "Matches: a monthly injection" in html
+    assert "Matches: a doctor&#39;s office" in html
 
 
 def test_the_referral_comes_last_in_both_formats(catalog, comparison, rules, html):
     assert re.search(r"</footer>\s*</body>\s*</html>\s*$", html)
-    body = html[html.index("<body>"):]
+    body = html[html.index("<body>") :]
     assert body.rindex("Talk to a healthcare professional") > body.rindex("About this summary")
     markdown = to_markdown(_summary(catalog, comparison, rules))
     assert markdown.rstrip().endswith("In an emergency or an overdose: call 911.")
@@ -170,6 +210,7 @@ def _poisoned(summary: Summary) -> Summary:
     """Every string a writer may insert gets a script tag appended. Excepted: values the models
     validate as slugs, dates or fixed vocabularies (ids, topics, the date), the links' targets, and
     the source file name, which is shown only through source_label."""
+
     def poison(value, key=None):
         if isinstance(value, dict):
             return {k: poison(v, k) for k, v in value.items()}
@@ -183,29 +224,46 @@ def _poisoned(summary: Summary) -> Summary:
 
 
 def test_every_inserted_string_is_escaped_in_html(catalog, comparison, rules):
-    summary = _poisoned(_summary(catalog, comparison, rules, setting="clinic_daily", dosing="daily",
-                                 detox="completed", interests=("side_effects",)))
+    summary = _poisoned(
+        _summary(
+            catalog,
+            comparison,
+            rules,
+            setting="clinic_daily",
+            dosing="daily",
+            detox="completed",
+            interests=("side_effects",),
+        )
+    )
     html = to_html(summary)
     assert "<script" not in html
     escaped = html.count("&lt;script&gt;alert(1)&lt;/script&gt;")
     # At least one per preference, question, section (title, source, reason, caution, paragraph),
     # column, row, cell, and referral piece.
-    minimum = (len(summary.preferences) + len(summary.questions) + 4 * len(summary.sections)
-               + len(summary.comparison.columns) + 4 * len(summary.comparison.rows) + len(summary.referral))
+    minimum = (
+        len(summary.preferences)
+        + len(summary.questions)
+        + 4 * len(summary.sections)
+        + len(summary.comparison.columns)
+        + 4 * len(summary.comparison.rows)
+        + len(summary.referral)
+    )
     assert escaped >= minimum, (escaped, minimum)
 
 
 def test_a_script_in_a_section_and_a_reason_is_escaped_in_the_saved_file(catalog, tmp_path):
-    from explorer import take_home
+    from explorer.summary import offer as take_home
 
     result = _result(catalog, Answers(dosing="monthly"))
     first = result.suggestions[0]
-    evil = Suggestion(**{**first.model_dump(), "title": f"Title {EVIL}", "text": f"Text {EVIL}",
-                         "reasons": (f"Because {EVIL}",)})
+    evil = Suggestion(
+        **{**first.model_dump(), "title": f"Title {EVIL}", "text": f"Text {EVIL}", "reasons": (f"Because {EVIL}",)}
+    )
     result = result.model_copy(update={"suggestions": (evil, *result.suggestions[1:])})
     html = take_home.save(catalog, result, tmp_path / "s.html", "html").read_text(encoding="utf-8")
     assert "<script" not in html
     for text in ("Title ", "Text ", "Because "):
         assert f"{text}&lt;script&gt;alert(1)&lt;/script&gt;" in html
     markdown = take_home.save(catalog, result, tmp_path / "s.md", "markdown").read_text(encoding="utf-8")
-    assert "<script>" not in markdown and "\\<script\\>" in markdown
+    assert "<script>" not in markdown
+    assert "\\<script\\>" in markdown

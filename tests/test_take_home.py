@@ -8,23 +8,24 @@ import shlex
 
 import pytest
 
-from explorer import take_home
-from explorer.engine import RuleEngine
-from explorer.models import Answers, Referral
-from explorer.reading_list import build_result
-from explorer.referral import REFERRAL_TEXT
+from explorer.ask.terminal import Terminal
+from explorer.content.answers import Answers
+from explorer.infer.engine import RuleEngine
+from explorer.infer.reading_list import build_result
+from explorer.summary import offer as take_home
 
-from .test_terminal import (
-    CTRL_C,
-    ENTER,
+from .helpers.checks import assert_referral_last
+from .helpers.keys import CTRL_C, CTRL_U, ENTER, UP
+from .helpers.pty import (
+    PLAIN_PROGRAM,
     PROGRAM,
-    assert_referral_last,
+    TYPING_LINE,
     assert_terminal_sane,
     finish,
+    plain_session,
     spawn,
     to_the_reading_list,
 )
-from .test_terminal_kinds import PLAIN_PROGRAM, TYPING_LINE, plain_session
 
 DAY = datetime.date(2025, 3, 4)
 
@@ -57,18 +58,20 @@ class ScriptedMenus:
 @pytest.fixture(scope="module")
 def result(catalog):
     answers = Answers(dosing="monthly")
-    return build_result(catalog, answers, RuleEngine.for_rules(catalog.rules).fired(answers), Referral(text=REFERRAL_TEXT))
+    return build_result(catalog, answers, RuleEngine.for_rules(catalog.rules).fired(answers))
 
 
 def _offer(catalog, result, menus):
     said = []
-    return take_home.offer(catalog, result, menus, say=said.append, today=DAY), said
+    terminal = Terminal(menus=menus, width=10_000, show=said.append)
+    return take_home.offer(catalog, result, terminal, today=DAY), said
 
 
 def test_no_is_the_default_and_writes_nothing(catalog, result, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     written, _ = _offer(catalog, result, ScriptedMenus(False))
-    assert written is None and list(tmp_path.iterdir()) == []
+    assert written is None
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_yes_html_and_the_suggested_name(catalog, result, tmp_path, monkeypatch):
@@ -93,11 +96,13 @@ def test_an_existing_file_is_replaced_only_after_a_yes(catalog, result, tmp_path
     other = tmp_path / "t.md"
     menus = ScriptedMenus(True, "markdown", str(existing), False, str(other))
     written, _ = _offer(catalog, result, menus)
-    assert written == other and existing.read_text() == "keep"
+    assert written == other
+    assert existing.read_text() == "keep"
     assert "already exists. Replace it?" in menus.asked[3]
     menus = ScriptedMenus(True, "markdown", str(existing), True)
     written, _ = _offer(catalog, result, menus)
-    assert written == existing and existing.read_text().startswith("# Treatment options")
+    assert written == existing
+    assert existing.read_text().startswith("# Treatment options")
 
 
 def test_a_failed_write_says_so_and_can_give_up(catalog, result, tmp_path):
@@ -110,7 +115,8 @@ def test_a_failed_write_says_so_and_can_give_up(catalog, result, tmp_path):
 def test_an_empty_name_saves_nothing(catalog, result, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     written, said = _offer(catalog, result, ScriptedMenus(True, "html", "   "))
-    assert written is None and said == ["No file name given: nothing was saved."]
+    assert written is None
+    assert said == ["No file name given: nothing was saved."]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -119,7 +125,7 @@ def test_an_empty_name_saves_nothing(catalog, result, tmp_path, monkeypatch):
 
 def _to_the_offer(child) -> None:
     to_the_reading_list(child)  # Enter alone at every question
-    child.send("\x1b[A" + ENTER)  # up from the first entry to the last: Finish
+    child.send(UP + ENTER)  # up from the first entry to the last: Finish
     child.expect("Save a summary")
 
 
@@ -131,7 +137,7 @@ def test_saving_a_summary_at_the_end_of_a_session(tmp_path):
     child.expect("Which format")
     child.send(ENTER)  # HTML, the first choice
     child.expect("Which file should it be saved to")
-    child.send("\x15" + str(target) + ENTER)  # Ctrl-U clears the suggested name
+    child.send(CTRL_U + str(target) + ENTER)  # Ctrl-U clears the suggested name
     child.expect("Saved: ")
     shown, code, stty = finish(child)
     assert code == 0
@@ -145,7 +151,8 @@ def test_ctrl_c_at_the_offer_saves_nothing_and_still_refers(tmp_path):
     _to_the_offer(child)
     child.send(CTRL_C)
     shown, code, stty = finish(child)
-    assert code == 130 and "Nothing was saved" in shown
+    assert code == 130
+    assert "Nothing was saved" in shown
     assert list(tmp_path.iterdir()) == []
     assert_referral_last(shown)
     assert_terminal_sane(stty)
@@ -176,6 +183,7 @@ def test_saving_markdown_with_numbered_menus_and_replacing_only_after_a_yes(tmp_
     shown, code, stty = finish(child)
     assert code == 0
     saved = target.read_text(encoding="utf-8")
-    assert saved.startswith("# Treatment options") and saved.rstrip().endswith("call 911.")
+    assert saved.startswith("# Treatment options")
+    assert saved.rstrip().endswith("call 911.")
     assert_referral_last(shown)
     assert_terminal_sane(stty)

@@ -4,94 +4,38 @@ a terminal emulator (pyte), so the tests see the lines a person would see."""
 
 from __future__ import annotations
 
-import io
-import re
 import signal
 
-import pexpect
-import pyte
 import pytest
 
-from tests.test_terminal import (
-    CTRL_C,
-    CTRL_D,
-    DOWN,
-    ENTER,
+from .helpers.checks import assert_referral_last
+from .helpers.keys import CTRL_C, CTRL_D, DOWN, ENTER
+from .helpers.pty import (
+    PLAIN_PROGRAM,
     PROGRAM,
-    assert_referral_last,
+    TYPING_LINE,
+    arrow_session,
     assert_stopped_calmly,
     assert_terminal_sane,
-    decline_the_summary,
+    colours,
     finish,
+    plain_session,
+    program_output,
+    recorded,
+    screen_lines,
     signal_the_program,
     spawn,
-    to_the_reading_list,
 )
 
-PLAIN_PROGRAM = f"{PROGRAM} --plain"
-QUESTIONS = ("Who are you exploring", "treatment setting", "how often", "detox", "counseling",
-             "peer support", "Anything else")
-TYPING_LINE = r"(alone:\s+[^)]*|to\s+\d+)\): "  # the end of the line where a number is typed
-SGR = re.compile(r"\x1b\[([0-9;]*)m")
-
-
-def recorded(child: pexpect.spawn) -> io.StringIO:
-    """Everything the program writes to the terminal, escape sequences included."""
-    raw = io.StringIO()
-    child.logfile_read = raw
-    return raw
-
-
-def program_output(raw: io.StringIO) -> str:
-    return raw.getvalue().split("EXIT=")[0]  # what follows is bash's and stty's
-
-
-def screen_lines(raw: io.StringIO, cols: int, rows: int) -> list[str]:
-    """Every line the session left on the screen or scrolled past, as a terminal draws it."""
-    screen = pyte.HistoryScreen(cols, rows, history=100_000)
-    pyte.Stream(screen).feed(program_output(raw))
-    scrolled = ["".join(line[x].data for x in range(cols)) for line in screen.history.top]
-    return [line.rstrip() for line in scrolled + screen.display]
-
-
-def colours(raw: io.StringIO) -> set[int]:
-    """The colour parameters (foreground and background) of every SGR sequence written."""
-    found = set()
-    for params in SGR.findall(program_output(raw)):
-        numbers = [int(p) for p in params.split(";") if p]
-        found |= {n for n in numbers if 30 <= n <= 49 or 90 <= n <= 107}
-    return found
-
-
-def plain_session(child: pexpect.spawn, answers: list[str], at_the_end=decline_the_summary) -> None:
-    """Types one line per question, opens the first section, reads it to its end, finishes;
-    then answers the offer to save a summary (`at_the_end`; by default, no)."""
-    for answer in answers:
-        child.expect(TYPING_LINE)
-        child.sendline(answer)
-    child.expect(r"Reading list: (\d+) sections")
-    count = int(child.match.group(1))
-    child.expect("Open a section to read it, or finish:")
-    child.expect(TYPING_LINE)
-    child.sendline("1")
-    while child.expect(["-- more", "-- end of section"]) == 0:
-        child.sendline("")
-    child.sendline("")
-    child.expect(TYPING_LINE)
-    child.sendline(str(count + 1))  # Finish comes after the last section
-    at_the_end(child)
-
-
-def arrow_session(child: pexpect.spawn) -> None:
-    """Enter at every question, opens the first section, reads it to its end, finishes."""
-    to_the_reading_list(child)
-    child.send(ENTER)
-    while child.expect(["-- more", "-- end of section"]) == 0:
-        child.send(ENTER)
-    child.send(ENTER)
-    child.expect("Open a section to read it, or finish")
-    child.send("\x1b[A" + ENTER)  # up from the first entry to the last: Finish
-    decline_the_summary(child)
+QUESTIONS = (
+    "Who are you exploring",
+    "treatment setting",
+    "how often",
+    "detox",
+    "counseling",
+    "peer support",
+    "Anything else",
+)
 
 
 @pytest.mark.parametrize("cols", [40, 200])
@@ -141,14 +85,17 @@ def test_no_color_means_no_colour_codes_at_all(no_color):
     assert bool(colours(raw)) is not no_color, colours(raw)
 
 
-@pytest.mark.parametrize("locale", [{"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": None},
-                                    {"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"}])
+@pytest.mark.parametrize(
+    "locale",
+    [{"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": None}, {"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"}],
+)
 def test_typographic_marks_never_break_the_output(locale):
     child = spawn(f"{PROGRAM} show what-is-mat; {PROGRAM}", **locale)
     child.expect("What is medication-assisted treatment")
     child.expect("Who are you exploring")
     shown_first = child.before
-    assert "Sorry" not in shown_first and "Traceback" not in shown_first
+    assert "Sorry" not in shown_first
+    assert "Traceback" not in shown_first
     child.send(CTRL_C)
     assert_stopped_calmly(child)
     marks = "“" in shown_first  # the section's source title is in curly quotes
@@ -168,7 +115,8 @@ def test_ctrl_c_at_every_question_shows_the_referral_and_leaves_the_terminal_san
         child.send(ENTER)
     shown, code, stty = finish(child)
     assert code == 130
-    assert "Stopped. Nothing was saved." in shown and "Traceback" not in shown
+    assert "Stopped. Nothing was saved." in shown
+    assert "Traceback" not in shown
     assert_referral_last(shown)
     assert_terminal_sane(stty)
 

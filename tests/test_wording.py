@@ -7,7 +7,7 @@ import re
 import pytest
 
 from explorer import referral
-from explorer.wording import personalize
+from explorer.content.wording import personalize
 
 ADVICE = re.compile(
     r"you should|you need|you must|you have (an? )?(opioid|heroin|addiction|disorder)|"
@@ -47,7 +47,8 @@ def test_every_reason_says_what_the_documents_say(catalog):
         assert "documents" in rule.reason, rule.id
 
 
-@pytest.mark.parametrize("for_whom, expected", [("self", "you"), ("someone_else", "the person you care about"),
-                                                 ("unsure", "you")])
+@pytest.mark.parametrize(
+    "for_whom, expected", [("self", "you"), ("someone_else", "the person you care about"), ("unsure", "you")]
+)
 def test_personalize(for_whom, expected):
     assert personalize("Because {you} asked; {your} choice.", for_whom).startswith(f"Because {expected} asked")

@@ -6,10 +6,11 @@ import os
 
 import pytest
 
-from explorer import writers
-from explorer.writers import AlreadyExists, SaveError, format_for, write_atomic
+from explorer.formats import saved_format as format_for
+from explorer.summary import writer as writers
+from explorer.summary.writer import AlreadyExists, SaveError, write_atomic
 
-from .conftest import run_cli
+from .helpers.run import run_cli
 
 
 def _leftovers(folder) -> list[str]:
@@ -28,9 +29,11 @@ def test_never_overwrites_without_being_told(tmp_path):
     target.write_text("mine")
     with pytest.raises(AlreadyExists):
         write_atomic(target, "new")
-    assert target.read_text() == "mine" and _leftovers(tmp_path) == []
+    assert target.read_text() == "mine"
+    assert _leftovers(tmp_path) == []
     write_atomic(target, "new", overwrite=True)
-    assert target.read_text() == "new" and _leftovers(tmp_path) == []
+    assert target.read_text() == "new"
+    assert _leftovers(tmp_path) == []
 
 
 def test_a_file_that_appears_meanwhile_is_not_overwritten(tmp_path, monkeypatch):
@@ -45,7 +48,8 @@ def test_a_file_that_appears_meanwhile_is_not_overwritten(tmp_path, monkeypatch)
     monkeypatch.setattr(writers.os, "fsync", appear_then_sync)
     with pytest.raises(AlreadyExists):
         write_atomic(target, "ours")
-    assert target.read_text() == "someone else's" and _leftovers(tmp_path) == []
+    assert target.read_text() == "someone else's"
+    assert _leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
@@ -71,7 +75,8 @@ def test_a_failure_replacing_keeps_the_old_file(tmp_path, monkeypatch):
     monkeypatch.setattr(writers.os, "replace", broken)
     with pytest.raises(SaveError):
         write_atomic(target, "new", overwrite=True)
-    assert target.read_text() == "old" and _leftovers(tmp_path) == []
+    assert target.read_text() == "old"
+    assert _leftovers(tmp_path) == []
 
 
 def test_missing_folder_and_a_folder_as_target(tmp_path):
@@ -82,8 +87,10 @@ def test_missing_folder_and_a_folder_as_target(tmp_path):
 
 
 def test_format_from_the_extension():
-    assert format_for("a/b.HTML") == "html" and format_for("s.md") == "markdown"
-    assert format_for("s.txt") is None and format_for("summary") is None
+    assert format_for("a/b.HTML") == "html"
+    assert format_for("s.md") == "markdown"
+    assert format_for("s.txt") is None
+    assert format_for("summary") is None
 
 
 # ---- --save through the real CLI ---------------------------------------------------------------------
@@ -96,7 +103,8 @@ def test_save_writes_the_summary_and_the_output_still_ends_with_the_referral(tmp
     assert done.stdout.rstrip().endswith("In an emergency or an overdose: call 911.")
     assert f"summary saved to {target}" in done.stderr
     saved = target.read_text(encoding="utf-8")
-    assert "## Questions you may want to ask" in saved and "extended-release injection" in saved
+    assert "## Questions you may want to ask" in saved
+    assert "extended-release injection" in saved
     assert saved.rstrip().endswith("In an emergency or an overdose: call 911.")
 
 
@@ -104,18 +112,24 @@ def test_save_refuses_an_existing_file(tmp_path):
     target = tmp_path / "summary.html"
     target.write_text("keep me")
     done = run_cli("--answers", "-", "--save", str(target), stdin="{}")
-    assert done.returncode == 2 and "already exists" in done.stderr
-    assert target.read_text() == "keep me" and _leftovers(tmp_path) == []
+    assert done.returncode == 2
+    assert "already exists" in done.stderr
+    assert target.read_text() == "keep me"
+    assert _leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--answers", "-", "--save", "summary.txt"], "must end in .html or .md"),
-    (["--save", "summary.md"], "--save goes with --answers"),
-    (["compare", "--answers", "-", "--save", "summary.md"], "--save goes with --answers"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--answers", "-", "--save", "summary.txt"], "must end in .html or .md"),
+        (["--save", "summary.md"], "--save goes with --answers"),
+        (["compare", "--answers", "-", "--save", "summary.md"], "--save goes with --answers"),
+    ],
+)
 def test_save_usage_errors_exit_2_and_write_nothing(tmp_path, args, words):
     args = [str(tmp_path / a) if a.startswith("summary") else a for a in args]
     done = run_cli(*args, stdin="{}")
-    assert done.returncode == 2 and words in done.stderr
+    assert done.returncode == 2
+    assert words in done.stderr
     assert done.stderr.rstrip().endswith("call 911.")
     assert list(tmp_path.iterdir()) == []

@@ -12,13 +12,14 @@ import itertools
 import threading
 from functools import reduce
 from operator import and_, or_
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Protocol, get_args
 
 from durable import engine as durable_engine
 from durable import lang
 
+from explorer.content.answers import Answers, Interest
+from explorer.content.rules import Condition
 from explorer.errors import EngineError
-from explorer.models import Answers, Condition, Interest
 
 
 class _Rule(Protocol):
@@ -32,7 +33,7 @@ class Rules(Protocol):
     def all(self) -> tuple[_Rule, ...]: ...
 
 
-ALL_INTERESTS: tuple[str, ...] = tuple(i for i in Interest.__args__ if i != "unsure")
+ALL_INTERESTS: tuple[str, ...] = tuple(i for i in get_args(Interest) if i != "unsure")
 
 
 class _SynchronousHost(durable_engine.Host):

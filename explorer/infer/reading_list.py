@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from explorer.catalog import Catalog
-from explorer.models import RELEVANCE_WEIGHT, Answers, Referral, Result, Suggestion
-from explorer.wording import personalize
+from explorer.content.answers import Answers
+from explorer.content.catalog import Catalog
+from explorer.content.rules import RELEVANCE_WEIGHT
+from explorer.content.wording import personalize
+from explorer.infer.result import Result, Suggestion
 
 
 @dataclass
@@ -48,12 +50,12 @@ def reading_list(catalog: Catalog, answers: Answers, fired: Collection[str]) -> 
     # its cautions by topic: the cost follows what is attached, not sections × caution rules.
     caution_texts: list[str] = []
     cautions_by_topic: dict[str, list[int]] = {}
-    for rule in rules.caution:
-        if rule.id in fired:
-            for topic in rule.topics:
+    for caution in rules.caution:
+        if caution.id in fired:
+            for topic in caution.topics:
                 cautions_by_topic.setdefault(topic, []).append(len(caution_texts))
-            source = catalog.sections[rule.quote_from].source
-            caution_texts.append(f"{personalize(rule.lead, answers.for_whom)} “{rule.quote}” ({source})")
+            source = catalog.sections[caution.quote_from].source
+            caution_texts.append(f"{personalize(caution.lead, answers.for_whom)} “{caution.quote}” ({source})")
     ordered = sorted(picks.items(), key=lambda item: (-item[1].score, item[1].rank))
     suggestions = []
     for section_id, pick in ordered:
@@ -69,10 +71,15 @@ def reading_list(catalog: Catalog, answers: Answers, fired: Collection[str]) -> 
                 reasons=tuple(pick.reasons),
                 cautions=cautions,
                 text=section.text,
+                source_label=catalog.document_label(section.source),
             )
         )
     return tuple(suggestions)
 
 
-def build_result(catalog: Catalog, answers: Answers, fired: Collection[str], referral: Referral) -> Result:
-    return Result(answers=answers, suggestions=reading_list(catalog, answers, fired), referral=referral)
+def build_result(catalog: Catalog, answers: Answers, fired: Collection[str]) -> Result:
+    return Result(
+        answers=answers,
+        suggestions=reading_list(catalog, answers, fired),
+        preferences=catalog.preferences(answers),
+    )

@@ -4,14 +4,14 @@ Pure functions returning str."""
 
 from __future__ import annotations
 
-import json
-import textwrap
 from collections.abc import Mapping
 
-from explorer.comparison import ABOUT_ALL, cell_source, cell_text
-from explorer.models import Cell, Comparison
-from explorer.referral import REFERRAL_TEXT
-from explorer.render import _md, _md_referral, referral, wrap
+from explorer.content.comparison import ABOUT_ALL, cell_source, cell_text
+from explorer.content.comparison_table import Cell, Comparison
+from explorer.formats import Format
+from explorer.render.finish import Output
+from explorer.render.markdown import escape
+from explorer.render.text import fill, wrap
 
 MIN_CELL = 16  # narrower than this, a quote becomes a column of single words: go linear
 MAX_LABEL = 14
@@ -29,9 +29,11 @@ def heading(label: str, matches: tuple[str, ...]) -> str:
 
 
 def _fill(lines: list[str], width: int) -> list[str]:
+    """A cell's lines: a cell is narrow, so words may break at hyphens, and a word longer than
+    the cell is cut rather than pushing the table wider."""
     out: list[str] = []
     for line in lines:
-        out += textwrap.wrap(line, width, break_on_hyphens=True) or [""]
+        out += fill(line, width, hyphens=True, break_words=True) or [""]
     return out
 
 
@@ -40,10 +42,10 @@ def _rule(left: str, cross: str, right: str, widths: list[int]) -> str:
 
 
 def _boxed_row(cells: list[list[str]], widths: list[int]) -> list[str]:
-    filled = [_fill(lines, w) for lines, w in zip(cells, widths)]
+    filled = [_fill(lines, w) for lines, w in zip(cells, widths, strict=True)]
     height = max(len(f) for f in filled)
     return [
-        "│" + "│".join(f" {(f[i] if i < len(f) else ''):<{w}} " for f, w in zip(filled, widths)) + "│"
+        "│" + "│".join(f" {(f[i] if i < len(f) else ''):<{w}} " for f, w in zip(filled, widths, strict=True)) + "│"
         for i in range(height)
     ]
 
@@ -81,13 +83,18 @@ def linear(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ..
     for column in comparison.columns:
         lines += [wrap(heading(column.label, marks.get(column.id, ())), width)]
         for row in comparison.rows:
-            lines.append(wrap(f"{row.label}: {' '.join(_cell_lines(row.cells[column.id]))}", width, "  ", at_hyphens=True))
+            lines.append(
+                wrap(f"{row.label}: {' '.join(_cell_lines(row.cells[column.id]))}", width, "  ", at_hyphens=True)
+            )
         lines.append("")
     general = [row for row in comparison.rows if row.about_all]
     if general:
         lines.append(wrap(ABOUT_ALL, width))
-        lines += [wrap(f"{row.label}: {' '.join(_cell_lines(row.about_all))}", width, "  ", at_hyphens=True)
-                  for row in general if row.about_all]
+        lines += [
+            wrap(f"{row.label}: {' '.join(_cell_lines(row.about_all))}", width, "  ", at_hyphens=True)
+            for row in general
+            if row.about_all
+        ]
         lines.append("")
     return "\n".join(lines).rstrip("\n")
 
@@ -105,26 +112,26 @@ def page(comparison: Comparison, width: int, plain: bool = False) -> str:
 
 def markdown_table(comparison: Comparison, marks: Mapping[str, tuple[str, ...]] = {}) -> list[str]:
     def cell(c: Cell) -> str:
-        return " ".join(_md(part) for part in _cell_lines(c))
+        return " ".join(escape(part) for part in _cell_lines(c))
 
     columns = comparison.columns
-    lines = ["| | " + " | ".join(_md(heading(c.label, marks.get(c.id, ()))) for c in columns) + " |"]
+    lines = ["| | " + " | ".join(escape(heading(c.label, marks.get(c.id, ()))) for c in columns) + " |"]
     lines.append("| --- |" + " --- |" * len(columns))
-    lines += [f"| **{_md(row.label)}** | " + " | ".join(cell(row.cells[c.id]) for c in columns) + " |"
-              for row in comparison.rows]
+    lines += [
+        f"| **{escape(row.label)}** | " + " | ".join(cell(row.cells[c.id]) for c in columns) + " |"
+        for row in comparison.rows
+    ]
     general = [row for row in comparison.rows if row.about_all]
     if general:
-        lines += ["", f"{_md(ABOUT_ALL)}:", ""]
-        lines += [f"- **{_md(row.label)}:** {cell(row.about_all)}" for row in general if row.about_all]
+        lines += ["", f"{escape(ABOUT_ALL)}:", ""]
+        lines += [f"- **{escape(row.label)}:** {cell(row.about_all)}" for row in general if row.about_all]
     return lines
 
 
-def render_comparison(comparison: Comparison, fmt: str, width: int, plain: bool = False) -> str:
-    """What `compare` prints in each format, the referral last."""
-    if fmt == "json":
-        data = {**comparison.model_dump(mode="json", exclude_none=True), "referral": {"text": REFERRAL_TEXT}}
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "markdown":
-        lines = [f"# {TITLE}", "", _md(comparison.intro), "", *markdown_table(comparison), "", *_md_referral()]
-        return "\n".join(lines) + "\n"
-    return page(comparison, width, plain=plain) + "\n" + referral(width)
+def render_comparison(comparison: Comparison, fmt: Format, width: int, plain: bool = False) -> Output:
+    """What `compare` shows in each format; render/finish.py adds the referral."""
+    if fmt == Format.JSON:
+        return Output(fmt, comparison.model_dump(mode="json", exclude_none=True))
+    if fmt == Format.MARKDOWN:
+        return Output(fmt, [f"# {TITLE}", "", escape(comparison.intro), "", *markdown_table(comparison), ""])
+    return Output(Format.TEXT, page(comparison, width, plain=plain) + "\n")

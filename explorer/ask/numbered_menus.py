@@ -10,12 +10,18 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from explorer.prompts import Choice
+from explorer.ask.menus import Choice
 
 
 def _fill(text: str, width: int, lead: str = "") -> list[str]:
-    return textwrap.wrap(text, width=max(width, 30), initial_indent=lead, subsequent_indent=" " * len(lead),
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.wrap(
+        text,
+        width=max(width, 30),
+        initial_indent=lead,
+        subsequent_indent=" " * len(lead),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 class NumberedMenus:

@@ -10,8 +10,8 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from explorer.content.answers import ANSWER_KEYS, Answers
 from explorer.errors import InputError
-from explorer.models import ANSWER_KEYS, Answers
 
 MAX_BYTES = 1024 * 1024
 EXAMPLE = '{"setting": "doctor_office", "dosing": "monthly", "interests": ["overdose"]}'

@@ -9,7 +9,7 @@ from typing import Any
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
-from explorer.prompts import Choice
+from explorer.ask.menus import Choice
 
 SELECT_HINT = "(arrow keys or number, then Enter)"
 CHECKBOX_HINT = "(arrow keys, Space to tick, Enter when done)"
@@ -28,7 +28,7 @@ def _end_of_input() -> KeyBindings:
 def ending_on_ctrl_d(prompt: questionary.Question) -> questionary.Question:
     """Ctrl-D (end of input) leaves like Ctrl-C does; questionary's menus would ignore it."""
     app = prompt.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, _end_of_input()])
+    app.key_bindings = merge_key_bindings([*filter(None, [app.key_bindings]), _end_of_input()])
     return prompt
 
 
@@ -75,17 +75,23 @@ class ArrowMenus:
             prefix = "" if shortcuts else f"{number}. "
             lead = POINTER_WIDTH + (len("1) ") if shortcuts else len(prefix))
             options.append(questionary.Choice(title=prefix + _title(label, lead, self.width), value=value))
-        return _asked(questionary.select(
-            self._message(text), choices=options, default=default, use_shortcuts=shortcuts,
-            instruction=SELECT_HINT if shortcuts else "(arrow keys, then Enter)", **self.prompt_options,
-        ))
+        return _asked(
+            questionary.select(
+                self._message(text),
+                choices=options,
+                default=default,
+                use_shortcuts=shortcuts,
+                instruction=SELECT_HINT if shortcuts else "(arrow keys, then Enter)",
+                **self.prompt_options,
+            )
+        )
 
     def checkbox(self, text: str, choices: Sequence[Choice]) -> list[Any]:
         lead = POINTER_WIDTH + len("○ ")
         options = [questionary.Choice(title=_title(label, lead, self.width), value=value) for label, value in choices]
-        return _asked(questionary.checkbox(
-            self._message(text), choices=options, instruction=CHECKBOX_HINT, **self.prompt_options
-        ))
+        return _asked(
+            questionary.checkbox(self._message(text), choices=options, instruction=CHECKBOX_HINT, **self.prompt_options)
+        )
 
     def confirm(self, text: str, default: bool = False) -> bool:
         return _asked(questionary.confirm(message(text, self.width), default=default, **self.prompt_options))

@@ -6,12 +6,14 @@ Everything a question says comes from the data (as copier declares its questions
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from explorer.models import Answers, Question
-from explorer.prompts import Menus
-from explorer.wording import personalize
+from explorer.ask.menus import Menus
+from explorer.ask.terminal import Terminal
+from explorer.content.answers import Answers
+from explorer.content.questions import Question
+from explorer.content.wording import personalize
 
 
 def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
@@ -23,13 +25,13 @@ def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
     return menus.select(text, choices, default="unsure")
 
 
-def ask(questions: Sequence[Question], menus: Menus, say: Callable[[str], None]) -> Answers:
+def ask(questions: Sequence[Question], terminal: Terminal) -> Answers:
     """Asks every question in order; Ctrl-C or end of input raise (KeyboardInterrupt / EOFError)."""
     given: dict[str, Any] = {}
     for_whom = "unsure"
     for question in questions:
-        say("\n" + personalize(question.help, for_whom))  # a blank line between questions
-        given[question.key] = ask_one(question, for_whom, menus)
+        terminal.say("\n" + personalize(question.help, for_whom))  # a blank line between questions
+        given[question.key] = ask_one(question, for_whom, terminal.menus)
         if question.key == "for_whom":
             for_whom = given[question.key]
     return Answers.model_validate(given)

@@ -8,10 +8,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from explorer.catalog import PROJECT_ROOT, CatalogError, first_problem, read_entries
-from explorer.engine import RuleEngine
-from explorer.models import Answers, AskRule, Comparison, MarkRule, SummaryRuleBook
-from explorer.wording import personalize
+from explorer.content.answers import Answers
+from explorer.content.catalog import PROJECT_ROOT
+from explorer.content.comparison_table import Comparison
+from explorer.content.toml import first_problem, read_entries
+from explorer.content.wording import personalize
+from explorer.errors import CatalogError
+from explorer.infer.engine import RuleEngine
+from explorer.summary.models import AskRule, MarkRule, SummaryRuleBook
 
 RULESET = "take_home_summary"
 
@@ -24,15 +28,18 @@ def load_summary_rules(comparison: Comparison, root: Path = PROJECT_ROOT) -> Sum
     for mark in marks:
         for column in mark.columns:
             if column not in columns:
-                raise CatalogError(path, f"names unknown column {column!r} (columns: {', '.join(sorted(columns))})",
-                                   f"mark {mark.id}")
+                raise CatalogError(
+                    path, f"names unknown column {column!r} (columns: {', '.join(sorted(columns))})", f"mark {mark.id}"
+                )
     try:
         return SummaryRuleBook(ask=tuple(asks), mark=tuple(marks))
     except ValidationError as error:  # duplicate ids, or no fallback question
         raise CatalogError(path, first_problem(error)) from None
 
 
-def evaluate(rules: SummaryRuleBook, answers: Answers, ruleset: str = RULESET) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+def evaluate(
+    rules: SummaryRuleBook, answers: Answers, ruleset: str = RULESET
+) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """(the questions to ask, in file order; column id -> the preferences it matches)."""
     fired = set(RuleEngine.for_rules(rules, ruleset).fired(answers))
     questions = tuple(personalize(rule.question, answers.for_whom) for rule in rules.ask if rule.id in fired)

@@ -10,16 +10,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from explorer.catalog import (
-    PROJECT_ROOT,
-    Catalog,
-    CatalogError,
-    first_problem,
-    promotional_text,
-    read_toml,
-    squash,
-)
-from explorer.models import Cell, Comparison
+from explorer.content.catalog import PROJECT_ROOT, Catalog
+from explorer.content.comparison_table import Cell, Comparison
+from explorer.content.promotion import promotional_text
+from explorer.content.toml import first_problem, read_toml, squash
+from explorer.errors import CatalogError
 
 SILENT = "The documents say nothing about this."
 ABOUT_ALL = "About these medications in general"

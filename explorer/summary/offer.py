@@ -1,52 +1,60 @@
 """Saving the take-home summary: the offer at the end of an interactive session, and the save
 itself (shared with `--save PATH`).
 
-The offer asks through the Menus protocol (explorer/prompts.py), so arrow-key menus, numbered
---plain menus and tests all drive it alike. Nothing is written unless the person says yes and names a file; an existing file is replaced only
-after a second yes.
+The offer asks through the session's Terminal (explorer/ask/terminal.py), so arrow-key menus,
+numbered --plain menus and tests all drive it alike. Nothing is written unless the person says yes
+and names a file; an existing file is replaced only after a second yes.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from pathlib import Path
 
-from explorer.catalog import Catalog
-from explorer.models import Result
-from explorer.prompts import Menus
-from explorer.writers import AlreadyExists, SaveError, format_for, write_atomic
+from explorer.ask.terminal import Terminal
+from explorer.content.catalog import Catalog
+from explorer.formats import Format, saved_format
+from explorer.infer.result import Result
+from explorer.summary.writer import AlreadyExists, SaveError, write_atomic
 
 OFFER = "Save a summary to bring to your appointment?"
-FORMATS = (("HTML: a page to open in a browser or print (.html)", "html"),
-           ("Markdown: plain text (.md)", "markdown"))
-EXTENSIONS = {"html": ".html", "markdown": ".md"}
+FORMATS = (
+    ("HTML: a page to open in a browser or print (.html)", Format.HTML),
+    ("Markdown: plain text (.md)", Format.MARKDOWN),
+)
+EXTENSIONS = {Format.HTML: ".html", Format.MARKDOWN: ".md"}
 
 
-def save(catalog: Catalog, result: Result, path: str | Path, fmt: str, overwrite: bool = False,
-         today: datetime.date | None = None) -> Path:
+def save(
+    catalog: Catalog,
+    result: Result,
+    path: str | Path,
+    fmt: Format,
+    overwrite: bool = False,
+    today: datetime.date | None = None,
+) -> Path:
     """Builds the summary and writes it atomically; raises SaveError (AlreadyExists) on failure."""
     # Imported here: only saving pays for the comparison, its rules and (for HTML) Jinja2.
-    from explorer.comparison import load_comparison
-    from explorer.summary import build_summary
-    from explorer.summary_files import render_summary
-    from explorer.summary_rules import load_summary_rules
+    from explorer.content.comparison import load_comparison
+    from explorer.summary.build import build_summary
+    from explorer.summary.formats import render_summary
+    from explorer.summary.rules import load_summary_rules
 
     comparison = load_comparison(catalog)
-    summary = build_summary(catalog, result, comparison, load_summary_rules(comparison), today)
-    return write_atomic(path, render_summary(summary, fmt), overwrite=overwrite)
+    summary = build_summary(result, comparison, load_summary_rules(comparison), today)
+    return write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite)
 
 
-def _with_extension(name: str, fmt: str) -> str:
-    return name if format_for(name) == fmt else name + EXTENSIONS[fmt]
+def _with_extension(name: str, fmt: Format) -> str:
+    return name if saved_format(name) == fmt else name + EXTENSIONS[fmt]
 
 
-def offer(catalog: Catalog, result: Result, menus: Menus, say: Callable[[str], None],
-          today: datetime.date | None = None) -> Path | None:
+def offer(catalog: Catalog, result: Result, terminal: Terminal, today: datetime.date | None = None) -> Path | None:
     """Asks whether to save, in which format and where; returns the path written, or None."""
+    menus, say = terminal.menus, terminal.say
     if not menus.confirm(OFFER, False):
         return None
-    fmt = menus.select("Which format?", FORMATS, "html")
+    fmt = Format(menus.select("Which format?", FORMATS, Format.HTML))
     day = (today or datetime.date.today()).isoformat()
     default = f"treatment-options-summary-{day}{EXTENSIONS[fmt]}"
     while True:

@@ -1,22 +1,15 @@
 """Builds the take-home summary (a Summary model) from a session's result. No I/O, no formats:
-the writers in summary_files.py turn it into HTML or Markdown."""
+summary/formats.py turn it into HTML or Markdown."""
 
 from __future__ import annotations
 
 import datetime
 
-from explorer.catalog import Catalog
-from explorer.models import (
-    Comparison,
-    LinkedText,
-    Result,
-    Summary,
-    SummaryRuleBook,
-    SummarySection,
-)
+from explorer.content.comparison_table import Comparison
+from explorer.infer.result import Result
 from explorer.referral import REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
-from explorer.render import preferences
-from explorer.summary_rules import evaluate
+from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
+from explorer.summary.rules import evaluate
 
 # The summary's own words about itself; the file travels without DISCLAIMER.md.
 SUMMARY_DISCLAIMER = (
@@ -43,12 +36,11 @@ def linked(line: str) -> tuple[LinkedText, ...]:
         if at:
             parts.append(LinkedText(text=rest[:at]))
         parts.append(LinkedText(text=phrase, href=href))
-        rest = rest[at + len(phrase):]
+        rest = rest[at + len(phrase) :]
     return tuple(parts)
 
 
 def build_summary(
-    catalog: Catalog,
     result: Result,
     comparison: Comparison,
     rules: SummaryRuleBook,
@@ -58,11 +50,8 @@ def build_summary(
     return Summary(
         date=(today or datetime.date.today()).isoformat(),
         disclaimer=SUMMARY_DISCLAIMER,
-        preferences=tuple(preferences(catalog, result.answers)),
-        sections=tuple(
-            SummarySection(**item.model_dump(), source_label=catalog.document_label(item.source))
-            for item in result.suggestions
-        ),
+        preferences=result.preferences,
+        sections=result.suggestions,
         comparison=comparison,
         marks=marks,
         questions=questions,

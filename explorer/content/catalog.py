@@ -6,49 +6,22 @@ Everything is checked once, at load: a catalog that loads is one the explorer ca
 from __future__ import annotations
 
 import hashlib
-import re
-import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from explorer.content.answers import ANSWER_KEYS, Answers
+from explorer.content.documents import Document, Section
+from explorer.content.promotion import promotional_text
+from explorer.content.questions import Question
+from explorer.content.rules import CautionRule, Rule, RuleBook, SuggestRule, WithholdRule
+from explorer.content.toml import first_problem, read_entries, squash
+from explorer.content.wording import personalize
 from explorer.errors import CatalogError
-from explorer.models import (
-    ANSWER_KEYS,
-    CautionRule,
-    Document,
-    Question,
-    RuleBook,
-    Section,
-    SuggestRule,
-    WithholdRule,
-)
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-# Debris of the source web pages that must never reach a reader (see DEVELOPERS.md).
-PHONE_NUMBER = re.compile(r"\+?\d[\d\s().-]{6,}\d")
-# Searched in the lower-cased text: lower() plus a plain search is a third of what re.IGNORECASE
-# costs over the 58 sections, on every run.
-PROMOTIONAL_WORDS = re.compile(
-    r"call us|call addiction advice|helpline information|where do calls go|scroll to top"
-    r"|rehabs\.org|addiction advice online"
-)
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def promotional_text(text: str) -> str | None:
-    """The first phone number or piece of the sites' advertising in `text`, if any."""
-    found = PHONE_NUMBER.search(text) or PROMOTIONAL_WORDS.search(text.lower())
-    return found.group(0) if found else None
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -64,43 +37,18 @@ class Catalog:
         title = self.documents[file].title
         return f"“{title}” ({file})" if title else file
 
-
-def squash(text: str) -> str:
-    """Whitespace-insensitive form, for the verbatim checks."""
-    return " ".join(text.split())
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise CatalogError(path, "file is missing") from None
-    except tomllib.TOMLDecodeError as error:
-        raise CatalogError(path, f"cannot be parsed: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(path, f"cannot be read: {error}") from None
-
-
-def first_problem(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    message = first["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
-
-
-def read_entries(path: Path, table: str, model: type[M]) -> list[M]:
-    raw = read_toml(path).get(table, [])
-    if not isinstance(raw, list):
-        raise CatalogError(path, f"[[{table}]] must be an array of tables")
-    entries = []
-    for number, item in enumerate(raw, start=1):
-        name = f"{table} {item.get('id') or item.get('key') or item.get('file') or f'#{number}'}"
-        try:
-            entries.append(model.model_validate(item))
-        except ValidationError as error:
-            raise CatalogError(path, first_problem(error), name) from None
-    return entries
+    def preferences(self, answers: Answers) -> tuple[tuple[str, str], ...]:
+        """The stated preferences in plain words: (question name, chosen label)."""
+        rows = []
+        for question in self.questions:
+            labels = {c.value: personalize(c.label, answers.for_whom) for c in question.choices}
+            value = getattr(answers, question.key)
+            if question.key == "interests":
+                shown = ", ".join(labels[v] for v in value) or "nothing in particular"
+            else:
+                shown = labels[value]
+            rows.append((question.name, shown))
+        return tuple(rows)
 
 
 def _unique(path: Path, kind: str, ids: list[str]) -> None:
@@ -161,29 +109,34 @@ def _load_questions(data: Path) -> tuple[Question, ...]:
 
 def _load_rules(rules_dir: Path, sections: dict[str, Section]) -> RuleBook:
     suggestions, safety = rules_dir / "suggestions.toml", rules_dir / "safety.toml"
-    parts = {
-        "suggest": read_entries(suggestions, "suggest", SuggestRule),
-        "caution": read_entries(safety, "caution", CautionRule),
-        "withhold": read_entries(safety, "withhold", WithholdRule),
-    }
-    for rule in parts["suggest"]:
+    suggest = read_entries(suggestions, "suggest", SuggestRule)
+    caution = read_entries(safety, "caution", CautionRule)
+    withhold = read_entries(safety, "withhold", WithholdRule)
+    for rule in suggest:
         for section_id in rule.sections:
             if section_id not in sections:
                 raise CatalogError(suggestions, f"names unknown section {section_id!r}", f"suggest {rule.id}")
-    for rule in parts["caution"]:
-        entry = f"caution {rule.id}"
-        if rule.quote_from not in sections:
-            raise CatalogError(safety, f"quotes unknown section {rule.quote_from!r}", entry)
-        if squash(rule.quote) not in squash(sections[rule.quote_from].text):
-            raise CatalogError(safety, f"quote is not verbatim in section {rule.quote_from!r}", entry)
+    for caution_rule in caution:
+        entry = f"caution {caution_rule.id}"
+        if caution_rule.quote_from not in sections:
+            raise CatalogError(safety, f"quotes unknown section {caution_rule.quote_from!r}", entry)
+        if squash(caution_rule.quote) not in squash(sections[caution_rule.quote_from].text):
+            raise CatalogError(safety, f"quote is not verbatim in section {caution_rule.quote_from!r}", entry)
     seen: dict[str, str] = {}  # rule ids are unique across both files
-    for path, kind in ((suggestions, "suggest"), (safety, "caution"), (safety, "withhold")):
-        for rule in parts[kind]:
-            if rule.id in seen:
-                raise CatalogError(path, f"duplicate rule id (first used by {seen[rule.id]})", f"{kind} {rule.id}")
-            seen[rule.id] = f"{kind} {rule.id} in {path.name}"
+    kinds: tuple[tuple[Path, str, Sequence[Rule]], ...] = (
+        (suggestions, "suggest", suggest),
+        (safety, "caution", caution),
+        (safety, "withhold", withhold),
+    )
+    for path, kind, rules in kinds:
+        for any_rule in rules:
+            if any_rule.id in seen:
+                raise CatalogError(
+                    path, f"duplicate rule id (first used by {seen[any_rule.id]})", f"{kind} {any_rule.id}"
+                )
+            seen[any_rule.id] = f"{kind} {any_rule.id} in {path.name}"
     try:
-        return RuleBook(**parts)
+        return RuleBook(suggest=tuple(suggest), caution=tuple(caution), withhold=tuple(withhold))
     except ValidationError as error:  # what is left to check concerns the suggestions (a fallback)
         raise CatalogError(suggestions, first_problem(error)) from None
 

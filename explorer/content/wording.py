@@ -1,5 +1,5 @@
 """Adapts the app's own sentences to whom the reader is exploring for: "you" or "the person you
-care about". Only the placeholders {you} and {your} exist; models.py refuses any other in the data.
+care about". Only the placeholders {you} and {your} exist; content/base.py refuses any other in the data.
 No pydantic here: the rendering of the app's own words must not pay for it."""
 
 from __future__ import annotations

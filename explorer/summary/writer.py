@@ -13,8 +13,6 @@ import os
 import tempfile
 from pathlib import Path
 
-FORMATS_BY_EXTENSION = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
-
 
 class SaveError(Exception):
     """The file could not be written; the message says why in plain words."""
@@ -22,11 +20,6 @@ class SaveError(Exception):
 
 class AlreadyExists(SaveError):
     """The target exists and overwriting it was not confirmed."""
-
-
-def format_for(path: str | Path) -> str | None:
-    """"html" or "markdown" from the file's extension; None for any other."""
-    return FORMATS_BY_EXTENSION.get(Path(path).suffix.lower())
 
 
 def _place(temporary: str, target: Path, overwrite: bool) -> None:

@@ -1,0 +1,53 @@
+"""Every complete output ends here: `finish` adds the referral, in the output's own format, for
+every command. The referral block is rendered in this module and only here.
+
+A command returns an `Output` (what it shows, without the referral); the command line finishes
+it. Light on purpose: the closing referral after a failure must not import pydantic.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Union
+
+from explorer.formats import Format
+from explorer.referral import REFERRAL_LINES, REFERRAL_TEXT, REFERRAL_TITLE
+from explorer.render.markdown import escape
+from explorer.render.text import rule, wrap
+
+Body = Union[str, list[str], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a command shows, before the referral: text (a str ending in a newline), Markdown
+    (a list of lines) or JSON (a dict)."""
+
+    format: Format
+    body: Body
+
+
+def referral(width: int) -> str:
+    body = "\n".join(wrap(line, width, "  ") if line else "" for line in REFERRAL_LINES)
+    return f"{rule(width)}\n{REFERRAL_TITLE.upper()}\n{body}\n"
+
+
+def referral_markdown() -> list[str]:
+    return [f"## {REFERRAL_TITLE}", "", *(escape(line.strip()) + "  " if line else "" for line in REFERRAL_LINES)]
+
+
+def referral_json() -> dict[str, str]:
+    return {"text": REFERRAL_TEXT}
+
+
+def finish(output: Output, width: int) -> str:
+    """The output with the referral last: the last block of text and Markdown, the last key of JSON."""
+    if output.format == Format.JSON:
+        assert isinstance(output.body, dict)
+        return json.dumps({**output.body, "referral": referral_json()}, indent=2, ensure_ascii=False) + "\n"
+    if output.format == Format.MARKDOWN:
+        assert isinstance(output.body, list)
+        return "\n".join([*output.body, *referral_markdown()]).rstrip() + "\n"
+    assert isinstance(output.body, str)
+    return output.body + referral(width)

@@ -1,0 +1,65 @@
+"""The one wrapping policy, and the plain-text pieces every format shares. Pure functions.
+
+Words are never broken, and "1-800-662-HELP" never at its hyphens, unless a caller asks for it
+(an id too long for its line, a comparison cell). Every module that wraps text comes here.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from explorer.referral import DISCLAIMER_LINES
+
+RULE_LINE = "─"
+
+
+def fill(
+    text: str,
+    width: int,
+    first: str = "",
+    rest: str | None = None,
+    hyphens: bool = False,
+    break_words: bool = False,
+) -> list[str]:
+    """One paragraph as lines of at most `width` columns: `first` starts the first line, `rest`
+    (the same as `first` unless given) the others."""
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=first if rest is None else rest,
+        break_long_words=break_words,
+        break_on_hyphens=hyphens,
+    )
+
+
+def wrap(text: str, width: int, indent: str = "", hang: str = "", at_hyphens: bool = False) -> str:
+    """Each line of `text` is a paragraph; wraps at `width` without ever breaking a word.
+    `hang` indents a paragraph's continuation lines further (under a number, say). `at_hyphens`
+    lets an id too long for the line break after a hyphen; prose keeps "1-800-662-HELP" whole."""
+    width = max(width, len(indent) + 20)
+    paragraphs = []
+    for line in text.split("\n"):
+        if not line.strip():
+            paragraphs.append("")
+            continue
+        own_indent = indent + line[: len(line) - len(line.lstrip())]
+        rest = own_indent + hang + ("  " if line.lstrip().startswith("• ") else "")
+        filled = fill(line.strip(), width, own_indent, rest)
+        if at_hyphens and any(len(part) > width for part in filled):
+            filled = fill(line.strip(), width, own_indent, rest, hyphens=True)
+        paragraphs.append("\n".join(filled))
+    return "\n".join(paragraphs)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Documents separate paragraphs by one or two newlines; both become one paragraph each."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def rule(width: int) -> str:
+    return RULE_LINE * min(width, 60)
+
+
+def disclaimer(width: int) -> str:
+    return "\n\n".join(wrap(line, width) for line in DISCLAIMER_LINES)

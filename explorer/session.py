@@ -1,0 +1,63 @@
+"""The interactive session: disclaimer → questions → the reading list → reading → the offer to
+save. Everything it shows goes through one Terminal; the referral that closes it is added by the
+command line's safety net, however the session ends."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import TYPE_CHECKING
+
+from explorer.ask.terminal import Terminal, width_of
+from explorer.encoding import can_show
+from explorer.errors import InputError
+from explorer.render.text import disclaimer
+
+if TYPE_CHECKING:
+    from explorer.ask.menus import Menus
+    from explorer.content.catalog import Catalog
+
+ARROW_MENU_MARKS = "»○●"  # questionary's pointer and checkbox marks
+
+NO_TERMINAL = (
+    "no terminal to ask the questions on. To script it instead: "
+    "treatment-explorer --answers FILE (or - for standard input), e.g. "
+    'echo \'{"setting": "doctor_office"}\' | treatment-explorer --answers - --format text'
+)
+
+
+def _menus(plain: bool, width: int) -> Menus:
+    # Numbered menus also where arrow-key menus would not work or would show "?" for their marks.
+    if plain or os.environ.get("TERM") == "dumb" or not can_show(ARROW_MENU_MARKS, sys.stdout):
+        from explorer.ask.numbered_menus import NumberedMenus
+
+        return NumberedMenus(width)
+    # Imported here: only the arrow-key menus pay for questionary and prompt_toolkit.
+    from explorer.ask.arrow_menus import ArrowMenus
+
+    return ArrowMenus(width)
+
+
+def open_terminal(plain: bool) -> Terminal:
+    """The real terminal; refuses to start a session where there is none to ask on."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise InputError(NO_TERMINAL)
+    width = width_of(sys.stdout)
+    rows = shutil.get_terminal_size((80, 24)).lines
+    return Terminal(menus=_menus(plain, width), width=width, rows=rows)
+
+
+def run(catalog: Catalog, terminal: Terminal) -> None:
+    from explorer import commands, reader
+    from explorer.ask import questionnaire
+    from explorer.render.result import overview_text
+    from explorer.summary import offer
+
+    terminal.show(disclaimer(terminal.width))
+    answers = questionnaire.ask(catalog.questions, terminal)
+    result = commands.result_for(catalog, answers)
+    terminal.show("\n" + overview_text(result, terminal.width))
+    reader.read(result, terminal)
+    terminal.show("")
+    offer.offer(catalog, result, terminal)

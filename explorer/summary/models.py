@@ -1,0 +1,66 @@
+"""The take-home summary's rules (rules/summary.toml) and the Summary itself."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, field_validator, model_validator
+
+from explorer.content.base import Frozen, check_placeholders
+from explorer.content.comparison_table import Comparison
+from explorer.content.rules import Rule, check_rule_book
+from explorer.infer.result import Suggestion
+
+
+class AskRule(Rule):
+    """A question the reader may want to ask a professional: always a question, never advice."""
+
+    question: str = Field(min_length=1)
+
+    @field_validator("question")
+    @classmethod
+    def _a_question_not_advice(cls, value: str) -> str:
+        if not value.rstrip().endswith("?"):
+            raise ValueError("must be phrased as a question (end with '?')")
+        if re.search(r"\byou should\b|\bshould you\b|\bwe recommend\b|\byou must\b", value, re.IGNORECASE):
+            raise ValueError("must ask, not advise")
+        return check_placeholders(value)
+
+
+class MarkRule(Rule):
+    """Marks comparison columns that match a stated preference, saying which one."""
+
+    columns: tuple[str, ...] = Field(min_length=1)
+    matches: str = Field(min_length=1)
+
+
+class SummaryRuleBook(Frozen):
+    ask: tuple[AskRule, ...] = Field(min_length=1)
+    mark: tuple[MarkRule, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_ids_and_a_fallback(self) -> SummaryRuleBook:
+        check_rule_book(self.all(), self.ask, "one [[ask]] needs `when = {}` so every summary has a question")
+        return self
+
+    def all(self) -> tuple[Rule, ...]:
+        return (*self.ask, *self.mark)
+
+
+class LinkedText(Frozen):
+    """A piece of a line; `href` only for the referral's own links."""
+
+    text: str
+    href: str | None = None
+
+
+class Summary(Frozen):
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    disclaimer: tuple[str, ...] = Field(min_length=1)
+    preferences: tuple[tuple[str, str], ...]
+    sections: tuple[Suggestion, ...] = Field(min_length=1)
+    comparison: Comparison
+    marks: dict[str, tuple[str, ...]]  # column id -> the preferences it matches
+    questions: tuple[str, ...] = Field(min_length=1)
+    referral_title: str
+    referral: tuple[tuple[LinkedText, ...], ...] = Field(min_length=1)

@@ -1,0 +1,55 @@
+"""How every run must end: one line for a refusal, and the referral last, in every format."""
+
+from __future__ import annotations
+
+import json
+
+from explorer.referral import REFERRAL_TEXT
+from explorer.render.finish import referral
+
+PROG = "treatment-explorer: "
+MARKDOWN_REFERRAL_HEADING = "## Talk to a healthcare professional"
+
+
+def error_message(err: str) -> str:
+    """The one-line message of a refused run: stderr must be exactly that line, then the referral.
+    (Not a terminal, so the referral is rendered 80 columns wide.)"""
+    closing = "\n\n" + referral(80)
+    assert err.endswith(closing), err[-400:]
+    message = err[: -len(closing)]
+    assert message.startswith(PROG), message[:200]
+    assert "\n" not in message, message[:400]
+    assert "Traceback" not in message
+    return message[len(PROG) :]
+
+
+def assert_referral_last(out: str, fmt: str = "screen") -> dict | None:
+    """A complete output ends with the referral; for JSON it is the last key (returns the JSON).
+    "screen" is what a terminal showed: the block's words, whatever the width wrapped."""
+    if fmt == "screen":
+        at = out.rindex("TALK TO A HEALTHCARE PROFESSIONAL")
+        tail = " ".join(out[at:].split())
+        for needle in (
+            "healthcare professional",
+            "1-800-662-HELP (4357)",
+            "TTY: 1-800-487-4889",
+            "English and Spanish",
+            "FindTreatment.gov",
+            "988",
+            "911",
+        ):
+            assert needle in tail, needle
+        assert tail.endswith("In an emergency or an overdose: call 911.")
+        return None
+    if fmt == "json":
+        data = json.loads(out)
+        assert list(data)[-1] == "referral", list(data)
+        assert data["referral"] == {"text": REFERRAL_TEXT}
+        return data
+    if fmt == "markdown":
+        tail = out[out.rindex(MARKDOWN_REFERRAL_HEADING) :]
+        assert "\n#" not in tail, "a heading after the referral"
+        assert tail.rstrip().endswith("In an emergency or an overdose: call 911.")
+        return None
+    assert out.endswith(referral(80)), out[-400:]
+    return None

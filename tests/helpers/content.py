@@ -1,0 +1,49 @@
+"""The content as tests use it: the seeds, a private copy to damage, the answer space."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from explorer.content.answers import Answers
+from explorer.content.catalog import PROJECT_ROOT
+from explorer.errors import CatalogError
+
+SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
+
+
+def edit_file(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replaces the first `count` of `old` in a test's copy of a content file (which must contain it)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def refused(load: Callable[[], object], file_name: str) -> CatalogError:
+    """The CatalogError that `load` raises, which must name `file_name`."""
+    with pytest.raises(CatalogError) as caught:
+        load()
+    assert caught.value.path.name == file_name
+    return caught.value
+
+
+SINGLE_KEYS = ("for_whom", "setting", "dosing", "detox", "counseling", "support_groups")
+
+
+INTEREST_SETS = (
+    (),
+    ("how_medications_work",),
+    ("overdose", "side_effects"),
+    ("withdrawal", "understanding_addiction", "finding_a_program"),
+    ("how_medications_work", "side_effects", "withdrawal", "overdose", "understanding_addiction", "finding_a_program"),
+)
+
+
+def every_profile():
+    values = [Answers.allowed_values(key) for key in SINGLE_KEYS]
+    for combo in itertools.product(*values):
+        for interests in INTEREST_SETS:
+            yield Answers(**dict(zip(SINGLE_KEYS, combo, strict=True)), interests=interests)

@@ -1,0 +1,163 @@
+"""The pseudo-terminal driver: the real program in a real terminal (pexpect), what it shows
+(ANSI stripped, or rebuilt by a terminal emulator, pyte), and how a session is walked through."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shlex
+import sys
+
+import pexpect
+import pyte
+
+from explorer.content.catalog import PROJECT_ROOT
+
+from .checks import assert_referral_last
+from .keys import ENTER, UP
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
+
+
+PROGRAM = f"{shlex.quote(sys.executable)} -m explorer"
+
+
+def plain(raw: str) -> str:
+    return ANSI.sub("", raw)
+
+
+def spawn(command: str = PROGRAM, rows: int = 40, cols: int = 100, **env_changes: str | None) -> pexpect.spawn:
+    """The explorer in a fresh pseudo-terminal; `env_changes` set (or, with None, remove) variables."""
+    # pexpect is no full terminal: it never answers prompt_toolkit's cursor position requests.
+    env = {**os.environ, "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.pop("NO_COLOR", None)
+    for name, value in env_changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    # Through bash, so that `stty -a` can report the terminal's state after the program ends.
+    child = pexpect.spawn(
+        "bash",
+        ["-c", f"{command}; echo EXIT=$?; stty -a"],
+        cwd=str(PROJECT_ROOT),
+        env=env,
+        dimensions=(rows, cols),
+        encoding="utf-8",
+        timeout=30,
+    )
+    return child
+
+
+def finish(child: pexpect.spawn) -> tuple[str, int, str]:
+    """Waits for the end; returns (what the program showed, its exit code, stty's report)."""
+    child.expect(r"EXIT=(\d+)")
+    shown, code = plain(child.before), int(child.match.group(1))
+    child.expect(pexpect.EOF)
+    return shown, code, plain(child.before)
+
+
+def assert_terminal_sane(stty: str) -> None:
+    flags = stty.split()
+    assert "echo" in flags, stty
+    assert "-echo" not in flags, stty
+    assert "icanon" in flags, stty
+    assert "-icanon" not in flags, stty
+
+
+def assert_stopped_calmly(child: pexpect.spawn) -> None:
+    """Interrupted (exit 130), yet no traceback, the referral last and the terminal sane."""
+    shown, code, stty = finish(child)
+    assert code == 130
+    assert "Traceback" not in shown
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
+def decline_the_summary(child: pexpect.spawn) -> None:
+    """After Finish: Enter alone at the offer to save a summary (no is the default)."""
+    child.expect("Save a summary")  # short: the question may wrap on a narrow terminal
+    child.send(ENTER)
+
+
+def to_the_reading_list(child: pexpect.spawn) -> None:
+    """Answers every question with Enter alone ("I'm not sure", no interests)."""
+    child.expect("Who are you exploring")
+    for _ in range(7):
+        child.send(ENTER)
+    child.expect("Open a section to read it, or finish")
+
+
+def signal_the_program(child: pexpect.spawn, signum: int) -> None:
+    # bash runs the explorer as its only child; signal the explorer itself.
+    program = int(open(f"/proc/{child.pid}/task/{child.pid}/children").read().split()[0])
+    os.kill(program, signum)
+
+
+PLAIN_PROGRAM = f"{PROGRAM} --plain"
+
+
+TYPING_LINE = r"(alone:\s+[^)]*|to\s+\d+)\): "  # the end of the line where a number is typed
+
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def recorded(child: pexpect.spawn) -> io.StringIO:
+    """Everything the program writes to the terminal, escape sequences included."""
+    raw = io.StringIO()
+    child.logfile_read = raw
+    return raw
+
+
+def program_output(raw: io.StringIO) -> str:
+    return raw.getvalue().split("EXIT=")[0]  # what follows is bash's and stty's
+
+
+def screen_lines(raw: io.StringIO, cols: int, rows: int) -> list[str]:
+    """Every line the session left on the screen or scrolled past, as a terminal draws it."""
+    screen = pyte.HistoryScreen(cols, rows, history=100_000)
+    pyte.Stream(screen).feed(program_output(raw))
+    scrolled = ["".join(line[x].data for x in range(cols)) for line in screen.history.top]
+    return [line.rstrip() for line in scrolled + screen.display]
+
+
+def colours(raw: io.StringIO) -> set[int]:
+    """The colour parameters (foreground and background) of every SGR sequence written."""
+    found = set()
+    for params in SGR.findall(program_output(raw)):
+        numbers = [int(p) for p in params.split(";") if p]
+        found |= {n for n in numbers if 30 <= n <= 49 or 90 <= n <= 107}
+    return found
+
+
+def plain_session(child: pexpect.spawn, answers: list[str], at_the_end=decline_the_summary) -> None:
+    """Types one line per question, opens the first section, reads it to its end, finishes;
+    then answers the offer to save a summary (`at_the_end`; by default, no)."""
+    for answer in answers:
+        child.expect(TYPING_LINE)
+        child.sendline(answer)
+    child.expect(r"Reading list: (\d+) sections")
+    count = int(child.match.group(1))
+    child.expect("Open a section to read it, or finish:")
+    child.expect(TYPING_LINE)
+    child.sendline("1")
+    while child.expect(["-- more", "-- end of section"]) == 0:
+        child.sendline("")
+    child.sendline("")
+    child.expect(TYPING_LINE)
+    child.sendline(str(count + 1))  # Finish comes after the last section
+    at_the_end(child)
+
+
+def arrow_session(child: pexpect.spawn) -> None:
+    """Enter at every question, opens the first section, reads it to its end, finishes."""
+    to_the_reading_list(child)
+    child.send(ENTER)
+    while child.expect(["-- more", "-- end of section"]) == 0:
+        child.send(ENTER)
+    child.send(ENTER)
+    child.expect("Open a section to read it, or finish")
+    child.send(UP + ENTER)  # up from the first entry to the last: Finish
+    decline_the_summary(child)
