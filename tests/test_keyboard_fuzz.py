@@ -21,8 +21,8 @@ import os
 import re
 import string
 import sys
-import termios
 import tempfile
+import termios
 from collections import Counter
 from pathlib import Path
 
@@ -49,9 +49,22 @@ FUZZ = settings(
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07")
 ENTER, CTRL_C, CTRL_D, UP = "\r", "\x03", "\x04", "\x1b[A"
 KEYS = {
-    "Esc": "\x1b", "Tab": "\t", "Up": "\x1b[A", "Down": "\x1b[B", "Right": "\x1b[C", "Left": "\x1b[D",
-    "Home": "\x1b[H", "End": "\x1b[F", "PageUp": "\x1b[5~", "PageDown": "\x1b[6~", "F1": "\x1bOP",
-    "F5": "\x1b[15~", "F12": "\x1b[24~", "Backspace": "\x7f", "Space": " ", "Enter": ENTER,
+    "Esc": "\x1b",
+    "Tab": "\t",
+    "Up": "\x1b[A",
+    "Down": "\x1b[B",
+    "Right": "\x1b[C",
+    "Left": "\x1b[D",
+    "Home": "\x1b[H",
+    "End": "\x1b[F",
+    "PageUp": "\x1b[5~",
+    "PageDown": "\x1b[6~",
+    "F1": "\x1bOP",
+    "F5": "\x1b[15~",
+    "F12": "\x1b[24~",
+    "Backspace": "\x7f",
+    "Space": " ",
+    "Enter": ENTER,
 }
 # No ".", "/" or "~" in typed text: a file name typed at random stays in the session's directory.
 TYPED = string.ascii_letters + string.digits
@@ -81,8 +94,16 @@ def _env() -> dict[str, str]:
 
 def start(kind: str, cwd: Path) -> pexpect.spawn:
     args = PROGRAM[1:] + (["--plain"] if kind == "plain" else [])
-    child = pexpect.spawn(PROGRAM[0], args, cwd=str(cwd), env=_env(), dimensions=(12, 80),
-                          encoding="utf-8", codec_errors="replace", timeout=15)
+    child = pexpect.spawn(
+        PROGRAM[0],
+        args,
+        cwd=str(cwd),
+        env=_env(),
+        dimensions=(12, 80),
+        encoding="utf-8",
+        codec_errors="replace",
+        timeout=15,
+    )
     child.delaybeforesend = None
     child.delayafterclose = child.delayafterterminate = 0
     child.logfile_read = _Recorder()
@@ -178,7 +199,7 @@ def check_ending(child: pexpect.spawn, recorded: str, kind: str) -> str:
     heading = shown.rfind("TALK TO A HEALTHCARE PROFESSIONAL")
     if last < 0 or heading < 0 or heading > last:
         problems.append("no referral")
-    elif not _echo_only(shown[last + len("In an emergency or an overdose: call 911."):]):
+    elif not _echo_only(shown[last + len("In an emergency or an overdose: call 911.") :]):
         problems.append("something after the referral")
     lflag = termios.tcgetattr(child.child_fd)[3]
     if not (lflag & termios.ECHO and lflag & termios.ICANON):
@@ -221,7 +242,7 @@ def run_sequence(prompt: str, questions_answered: int, bursts: list[list[tuple[s
         try:
             for kind, child in children.items():
                 reach(child, kind, prompt, questions_answered)
-            for kind, child in children.items():
+            for child in children.values():
                 _send_bursts(child, bursts)
             for child in children.values():
                 _end(child)
@@ -235,8 +256,11 @@ def run_sequence(prompt: str, questions_answered: int, bursts: list[list[tuple[s
 
 @pytest.mark.xfail(strict=True, reason="issue 14 #1: Esc then Enter at a menu ends the session (fixed later)")
 @settings(FUZZ)
-@given(prompt=st.sampled_from(PROMPTS), questions_answered=st.integers(0, 5),
-       bursts=st.lists(BURST, min_size=1, max_size=4))
+@given(
+    prompt=st.sampled_from(PROMPTS),
+    questions_answered=st.integers(0, 5),
+    bursts=st.lists(BURST, min_size=1, max_size=4),
+)
 def test_random_keys_at_any_prompt_end_calmly_with_the_referral_last(prompt, questions_answered, bursts):
     event(f"prompt: {prompt}")
     for name in sorted({name for burst in bursts for name, _ in burst}):
@@ -247,14 +271,21 @@ def test_random_keys_at_any_prompt_end_calmly_with_the_referral_last(prompt, que
         SEEN["sequences"] += 1
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14 #1: until the fix, the fuzzer stops at the Esc crash, "
-                                        "before it has been everywhere")
+@pytest.mark.xfail(
+    strict=False, reason="issue 14 #1: until the fix, the fuzzer stops at the Esc crash, before it has been everywhere"
+)
 def test_the_fuzzer_saw_every_prompt_in_both_menu_kinds():
     """Runs after the fuzzer (same module, in order): it did reach every kind of prompt."""
     if not SEEN:
         pytest.skip("the fuzzer did not run in this session")
-    missing = [f"{kind} menus at {prompt}" for kind in MENU_KINDS for prompt in PROMPTS
-               if not SEEN[f"{kind} menus at {prompt}"]]
-    print(f"\nkeyboard fuzzer: {SEEN['sequences']} sequences; "
-          + ", ".join(f"{name}: {count}" for name, count in sorted(SEEN.items()) if name != "sequences"))
+    missing = [
+        f"{kind} menus at {prompt}"
+        for kind in MENU_KINDS
+        for prompt in PROMPTS
+        if not SEEN[f"{kind} menus at {prompt}"]
+    ]
+    print(
+        f"\nkeyboard fuzzer: {SEEN['sequences']} sequences; "
+        + ", ".join(f"{name}: {count}" for name, count in sorted(SEEN.items()) if name != "sequences")
+    )
     assert not missing, missing
