@@ -14,7 +14,6 @@ import json
 import os
 import re
 import resource
-import shlex
 import shutil
 import signal
 import subprocess
@@ -31,13 +30,15 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from .helpers.checks import assert_referral_last
+from .helpers.keys import CTRL_C, ENTER, ESC, UP
+from .helpers.pty import PROGRAM
+
 ROOT = Path(__file__).resolve().parent.parent
-PROGRAM = f"{shlex.quote(sys.executable)} -m explorer"
 PROG = "treatment-explorer: "
 REFERRAL_HEADING = "TALK TO A HEALTHCARE PROFESSIONAL"
 REFERRAL_END = "In an emergency or an overdose: call 911."
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
-ENTER, CTRL_C, UP = "\r", "\x03", "\x1b[A"
 TYPING_LINE = r"(alone:\s+[^)]*|to\s+\d+)\): "
 ANSWERS = b'{"setting": "doctor_office", "interests": ["overdose"]}'
 
@@ -70,8 +71,7 @@ def sh(command: str, cwd: Path, stdin: bytes = b"", **env: str | None) -> subpro
 
 def assert_ends_with_referral(text: str) -> None:
     assert REFERRAL_HEADING in text, text[-600:]
-    tail = text[text.rindex(REFERRAL_HEADING) :]
-    assert "1-800-662-HELP (4357)" in tail and "988" in tail, tail
+    assert_referral_last(text)  # every line of the block, whatever the width wrapped
     assert text.rstrip().endswith(REFERRAL_END), text[-600:]
 
 
@@ -161,7 +161,7 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
     child.expect("Who are you")
     child.expect(r"\(arrow keys")
     if where == "question":
-        child.send("\x1b\r")
+        child.send(ESC + ENTER)
         child.expect("treatment setting")  # the session goes on: Esc then Enter is Enter
         child.expect(r"\(arrow keys")
         child.send(CTRL_C)
@@ -172,7 +172,7 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
             child.send(ENTER)
             child.expect(r"\(arrow keys")
         child.expect(r"Space to tick")
-        child.send("\x1b\r")
+        child.send(ESC + ENTER)
         child.expect("Reading list")
         child.expect(r"\(arrow keys")  # the menu is drawn: a key sent earlier could be lost
         child.send(CTRL_C)
@@ -183,7 +183,7 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
         child.send(ENTER)
         child.expect(r"\(arrow keys")
     if where == "reading list":
-        child.send("\x1b\r")  # opens the first section, like Enter
+        child.send(ESC + ENTER)  # opens the first section, like Enter
         child.expect("-- (more|end of section)")
         child.send(CTRL_C)
         ended_calmly(child)
@@ -192,7 +192,7 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
     child.expect("Save a summary")
     child.send("y")
     child.expect("Which format")
-    child.send("\x1b\r")  # the summary the person asked for is still saved
+    child.send(ESC + ENTER)  # the summary the person asked for is still saved
     child.expect("Which file should it be saved to")
     child.send(ENTER)
     child.expect("Saved:")  # the path may wrap to the next line
