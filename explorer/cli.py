@@ -145,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _end(problem: BaseException | None, status: int, outcome: _Outcome, debug: bool) -> int:
     ending.ignore_signals()
+    ending.restore_terminal()
     from explorer.errors import ExitStatus, ExplorerError
 
     if isinstance(problem, (KeyboardInterrupt, EOFError)):

@@ -63,9 +63,33 @@ def ignore_signals() -> None:
                 pass
 
 
+_terminal: list[Any] = []  # the terminal's mode as the program found it
+
+
 def begin() -> None:
     _saved.clear()
     _broken.clear()
+    _terminal.clear()
+    try:
+        import termios
+
+        if sys.stdin is not None and sys.stdin.isatty():
+            _terminal.append(termios.tcgetattr(sys.stdin.fileno()))
+    except (ImportError, OSError, ValueError, AttributeError):
+        pass
+
+
+def restore_terminal() -> None:
+    """The terminal's mode as the program found it (echo, line editing), whatever stopped a menu
+    in raw mode, even a signal in the instant it switched."""
+    if not _terminal:
+        return
+    try:
+        import termios
+
+        termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, _terminal[0])
+    except (ImportError, OSError, ValueError, AttributeError):
+        pass
 
 
 def saved(path: Path) -> None:
