@@ -1,37 +1,35 @@
 """Command line: the command table, and main(), the one safety net: the referral is
-shown on every way out (normal end, quit, Ctrl-C, end of input, bad input, crash), and every exit
-is an ExitStatus (explorer/errors.py).
+shown on every way out (normal end, quit, Ctrl-C, a kill, end of input, bad input, a closed or
+full output, crash), and every exit is an ExitStatus (explorer/errors.py). How the program ends
+(signals, which stream still works, what was saved) is explorer/ending.py, used by main only.
 
-Only light modules are imported up front: each command imports what it needs when it runs, so
---help never loads pydantic or durable, and only the interactive path loads questionary.
+Nothing but explorer.ending is imported up front: main installs the signal handlers first, then
+imports the rest, so a Ctrl-C at any moment of the start still ends calmly. Each command imports
+what it needs when it runs, so --help never loads pydantic or durable, and only the interactive
+path loads questionary.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import signal
 import sys
-import traceback
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
-from explorer.ask.terminal import width_of
-from explorer.encoding import tolerate_narrow_encodings
-from explorer.errors import ExitStatus, ExplorerError, InputError
-from explorer.parser import build_parser
-from explorer.referral import REFERRAL_TEXT
-from explorer.render.finish import Output, finish, referral
+from explorer import ending
 
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
     from explorer.content.catalog import Catalog
+    from explorer.errors import ExitStatus
+    from explorer.render.finish import Output
 
 
-class Command(NamedTuple):
+class Command:
     """One command: its body and the options that apply to it; any other is refused, never ignored."""
 
-    run: Callable[[Catalog, argparse.Namespace], Output]
-    options: frozenset[str]
+    def __init__(self, run: Callable[[Catalog, argparse.Namespace], Output], options: frozenset[str]) -> None:
+        self.run, self.options = run, options
 
 
 ALWAYS = frozenset({"plain", "debug"})  # how to show and how to fail: they apply everywhere
@@ -54,6 +52,8 @@ OPTION_NAMES = {"section_id": "an ID", "answers": "--answers", "format": "--form
 
 
 def _refuse_what_does_not_apply(args: argparse.Namespace, allowed: frozenset[str]) -> None:
+    from explorer.errors import InputError
+
     given = set(getattr(args, "_given", ())) | ({"section_id"} if args.section_id else set())
     for name in sorted(given - allowed, key=lambda name: name != "save"):  # --save's own message first
         if name == "section_id":
@@ -76,10 +76,16 @@ class _Outcome:
 def run(args: argparse.Namespace, outcome: _Outcome) -> ExitStatus:
     """The program without its error handling: main() is the safety net around it."""
     from explorer import commands
+    from explorer.ask.terminal import width_of
     from explorer.content.catalog import load_catalog
+    from explorer.errors import ExitStatus, InputError
+    from explorer.render.finish import finish
 
     if args.command is None and not args.answers:  # the interactive session
         _refuse_what_does_not_apply(args, ALWAYS)
+        if sys.stdin is None or sys.stdout is None:
+            closed = "input" if sys.stdin is None else "output"
+            raise InputError(f"standard {closed} is closed, so no questions can be asked")
         from explorer import session
 
         catalog = load_catalog()
@@ -91,81 +97,106 @@ def run(args: argparse.Namespace, outcome: _Outcome) -> ExitStatus:
     _refuse_what_does_not_apply(args, command.options)
     commands.save_format(args)  # a wrong --save is refused before anything runs
     output = command.run(load_catalog(), args)
-    sys.stdout.write(finish(output, width_of(sys.stdout)))
-    sys.stdout.flush()
+    ending.write_output(finish(output, width_of(sys.stdout), ascii_only=not _encodes_all(sys.stdout)))
     outcome.referral_shown = True
     return ExitStatus.SUCCESS
 
 
-def _raise_interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
+def _encodes_all(stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    return encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-16", "utf-32", "utf-8-sig")
+
+
+def _run(argv: list[str] | None, outcome: _Outcome) -> int:
+    """Parses and runs; everything the run printed is flushed here, inside main's net."""
+    from explorer.encoding import tolerate_narrow_encodings
+    from explorer.parser import build_parser
+
+    tolerate_narrow_encodings(sys.stdout, sys.stderr)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help and --version
+        outcome.referral_shown = True
+        ending.flush_output()
+        return stop.code if isinstance(stop.code, int) else 0
+    return run(args, outcome)
 
 
 APOLOGY = "sorry, something went wrong inside the explorer. This is not your fault."
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The one safety net: however the run ends, one message at most, then the referral last."""
+    ending.begin()
+    ending.catch_signals()  # first of all: a Ctrl-C while the rest is imported is an interruption too
     outcome = _Outcome()
-    tolerate_narrow_encodings(sys.stdout, sys.stderr)
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
-    for name in ("SIGTERM", "SIGHUP"):  # a closed terminal or a kill still ends with the referral
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _raise_interrupt)
-    status: int = ExitStatus.ERROR
+    problem: BaseException | None = None
+    status = 1
     try:
-        status = run(build_parser().parse_args(argv), outcome)
-    except SystemExit as stop:  # --help and --version
-        status = stop.code if isinstance(stop.code, int) else ExitStatus.SUCCESS
-        outcome.referral_shown = True
-    except ExplorerError as error:
-        status = error.status
-        if error.status == ExitStatus.USAGE or error.lead:
-            print(f"treatment-explorer: {error.describe()}", file=sys.stderr)
-        else:
-            _apologize(debug)
-    except (KeyboardInterrupt, EOFError):
-        print("\nStopped. Nothing was saved.", file=sys.stderr if not outcome.interactive else sys.stdout)
+        status = _run(argv, outcome)
+    except BaseException as error:  # noqa: B036 - every way out, SystemExit and signals included
+        problem = error
+    try:
+        return _end(problem, status, outcome, debug)
+    except KeyboardInterrupt:  # a signal in the instant before the ending ignored further ones
+        return _end(KeyboardInterrupt(), status, outcome, debug)
+
+
+def _end(problem: BaseException | None, status: int, outcome: _Outcome, debug: bool) -> int:
+    ending.ignore_signals()
+    ending.restore_terminal()
+    from explorer.errors import ExitStatus, ExplorerError
+
+    if isinstance(problem, (KeyboardInterrupt, EOFError)):
+        ending.say("\n" + ending.stop_message() + "\n", prefer_stdout=outcome.interactive)
         status = ExitStatus.INTERRUPTED
-    except BrokenPipeError:
-        _silence_stdout()
-        outcome.interactive = False
+    elif isinstance(problem, BrokenPipeError):  # the reader left (`| head`): nothing more to say there
+        ending.silence(sys.stdout)
+        outcome.interactive, outcome.referral_shown = False, False
         status = ExitStatus.SUCCESS
-    except Exception:
-        _apologize(debug)
+    elif isinstance(problem, ending.OutputError):
+        outcome.interactive, outcome.referral_shown = False, False
+        ending.say(f"treatment-explorer: {problem}\n")
+        status = ExitStatus.USAGE
+    elif isinstance(problem, ExplorerError):
+        status = problem.status
+        if problem.status == ExitStatus.USAGE or problem.lead:
+            ending.say(f"treatment-explorer: {problem.describe()}\n")
+        else:
+            _apologize(problem, debug)
+    elif isinstance(problem, SystemExit):
+        status = problem.code if isinstance(problem.code, int) else ExitStatus.SUCCESS
+    elif problem is not None:
+        _apologize(problem, debug)
         status = ExitStatus.ERROR
-    finally:
-        if not outcome.referral_shown:
-            _closing_referral(outcome)
+    if not outcome.referral_shown:
+        _closing_referral(outcome)
     return int(status)
 
 
-def _apologize(debug: bool) -> None:
-    print(f"treatment-explorer: {APOLOGY}", file=sys.stderr)
+def _apologize(problem: BaseException, debug: bool) -> None:
+    import traceback
+
     if debug:
-        traceback.print_exc()
+        details = "".join(traceback.format_exception(type(problem), problem, problem.__traceback__))
+        ending.say(f"treatment-explorer: {APOLOGY}\n{details}")
     else:
-        print("(run again with --debug to see the details)", file=sys.stderr)
+        ending.say(f"treatment-explorer: {APOLOGY}\n(run again with --debug to see the details)\n")
 
 
 def _closing_referral(outcome: _Outcome) -> None:
-    stream = sys.stdout if outcome.interactive else sys.stderr
+    """On stdout after a session (where the person is looking), else on stderr; on the other
+    stream where that one fails; the plain text if even the formatted block fails."""
+    from explorer.referral import REFERRAL_TEXT
+
     try:
-        stream.write("\n" + referral(width_of(stream)))
-        stream.flush()
+        from explorer.ask.terminal import width_of
+        from explorer.render.finish import referral
+
+        stream = sys.stdout if outcome.interactive else sys.stderr
+        text = "\n" + referral(width_of(stream if ending.stream_works(stream) else None))
     except Exception:
-        # stdout is gone (closed terminal or pipe), or even the formatted block failed: the plain
-        # text on stderr is the last place left to say it.
-        try:
-            sys.stderr.write("\n" + REFERRAL_TEXT + "\n")
-            sys.stderr.flush()
-        except (OSError, ValueError):
-            pass
-
-
-def _silence_stdout() -> None:
-    """After a closed pipe, point stdout at devnull so the interpreter's final flush stays quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+        text = "\n" + REFERRAL_TEXT + "\n"
+    ending.say(text, prefer_stdout=outcome.interactive)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from explorer import ending
 from explorer.ask.terminal import width_of
 from explorer.encoding import can_show
 from explorer.errors import InputError
@@ -74,10 +76,15 @@ def compare(catalog: Catalog, args: argparse.Namespace) -> Output:
 
 def save_format(args: argparse.Namespace) -> Format | None:
     """Checks --save before anything runs: it goes with --answers and names .html or .md."""
-    if not args.save:
+    if args.save is None:
         return None
     if not args.answers or args.command:
         raise InputError("--save goes with --answers FILE (an interactive session offers to save at the end)")
+    if not args.save.strip():
+        raise InputError("--save needs a file name ending in .html or .md, such as summary.html")
+    name = Path(args.save).name
+    if saved_format("x" + name) is not None and saved_format(name) is None:  # ".html" alone
+        raise InputError(f"--save {args.save}: give a name before the extension, such as summary{name}")
     fmt = saved_format(args.save)
     if fmt is None:
         raise InputError(f"--save {args.save}: the file name must end in .html or .md")
@@ -90,7 +97,8 @@ def scripted(catalog: Catalog, args: argparse.Namespace) -> Output:
     from explorer.render.result import render_result
 
     fmt = save_format(args)
-    result = result_for(catalog, read_answers(args.answers, sys.stdin.buffer))
+    stdin = sys.stdin.buffer if sys.stdin is not None else None  # None: standard input is closed
+    result = result_for(catalog, read_answers(args.answers, stdin))
     if fmt:
         _save(catalog, result, args.save, fmt)
     return render_result(result, Format(args.format), width_of(sys.stdout))
@@ -104,4 +112,4 @@ def _save(catalog: Catalog, result: Result, path: str, fmt: Format) -> None:
         written = offer.save(catalog, result, path, fmt)
     except SaveError as error:
         raise InputError(f"the summary was not saved: {error}") from None
-    print(f"treatment-explorer: summary saved to {written}", file=sys.stderr)
+    ending.note(f"treatment-explorer: summary saved to {written}\n")

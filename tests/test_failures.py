@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from explorer import cli
 from explorer.content import catalog
 from explorer.errors import CatalogError
 from explorer.referral import REFERRAL_TEXT
+from explorer.render import finish
 from explorer.render import result as render
 
 from .helpers.content import PROJECT_ROOT
@@ -118,7 +118,7 @@ def test_if_even_the_referral_block_fails_its_plain_text_still_comes_last(monkey
     def broken(*args, **kwargs):
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(cli, "referral", broken)
+    monkeypatch.setattr(finish, "referral", broken)  # what main's closing referral renders
     code, out, err = _run(["--answers", "-"], stdin=b'{"setting": "clinic"}')
     assert code == 2
     assert out == ""

@@ -6,6 +6,7 @@ Every way the input can be wrong becomes an InputError with one line that names 
 from __future__ import annotations
 
 import json
+import re
 from typing import IO, Any
 
 from pydantic import ValidationError
@@ -51,6 +52,28 @@ def _explain(error: ValidationError, data: dict[str, Any]) -> str:
     return f"{_short(key)} must be one of: {allowed} (got {_short(data.get(key))})"
 
 
+MAX_DEPTH = 4  # an answers file is an object of strings and one list of strings: depth 2
+MAX_ITEMS = 100  # far more than there are interests; checked before pydantic sees the list
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _depth(text: str) -> int:
+    """How deeply the JSON nests, counted before parsing (strings skipped); any depth is cheap."""
+    deepest = depth = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _bounded(data: dict[str, Any], name: str) -> None:
+    """A long list would cost pydantic seconds and a gigabyte to refuse item by item."""
+    for key, value in data.items():
+        if isinstance(value, list) and len(value) > MAX_ITEMS:
+            raise InputError(f"{name}: {_short(key)} has {len(value)} items; an answer lists at most {MAX_ITEMS}")
+
+
 def parse_answers(raw: bytes, name: str) -> Answers:
     if len(raw) > MAX_BYTES:
         raise InputError(f"{name} is larger than 1 MiB; an answers file is a few lines of JSON, like {EXAMPLE}")
@@ -60,6 +83,8 @@ def parse_answers(raw: bytes, name: str) -> Answers:
         raise InputError(f"{name} is not UTF-8 text") from None
     if not text.strip():
         raise InputError(f"{name} is empty; expected a JSON object like {EXAMPLE}")
+    if _depth(text) > MAX_DEPTH:
+        raise InputError(f"{name} is nested too deeply to be an answers file")
     try:
         data = json.loads(text, object_pairs_hook=_no_repeated_keys, parse_int=_whole_number)
     except InputError as error:
@@ -70,17 +95,21 @@ def parse_answers(raw: bytes, name: str) -> Answers:
         raise InputError(f"{name} is nested too deeply to be an answers file") from None
     if not isinstance(data, dict):
         raise InputError(f"{name} must hold a JSON object like {EXAMPLE}")
+    _bounded(data, name)
     try:
         return Answers.model_validate(data)
     except ValidationError as error:
         raise InputError(f"{name}: {_explain(error, data)}") from None
 
 
-def read_answers(path: str, stdin: IO[bytes]) -> Answers:
-    """Reads at most 1 MiB (plus one byte, to tell that there is more) and parses it."""
+def read_answers(path: str, stdin: IO[bytes] | None) -> Answers:
+    """Reads at most 1 MiB (plus one byte, to tell that there is more) and parses it; `stdin` is
+    None where standard input is closed."""
     name = "standard input" if path == "-" else path
     try:
         if path == "-":
+            if stdin is None:
+                raise InputError("standard input is closed; pipe the answers in, or give --answers FILE")
             raw = stdin.read(MAX_BYTES + 1)
         else:
             with open(path, "rb") as handle:

@@ -8,6 +8,7 @@ from typing import Any
 
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.keys import Keys
 
 from explorer.ask.menus import Choice
 
@@ -15,20 +16,30 @@ SELECT_HINT = "(arrow keys or number, then Enter)"
 CHECKBOX_HINT = "(arrow keys, Space to tick, Enter when done)"
 
 
-def _end_of_input() -> KeyBindings:
+def _safe_keys(enter: Any) -> KeyBindings:
     bindings = KeyBindings()
 
     @bindings.add("c-d", eager=True)
     def _(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
 
+    if enter is not None:
+        # Esc then Enter (also Alt+Enter) would reach prompt_toolkit's own binding for it, which
+        # ends a menu with an empty answer: here it is Enter, whatever the menu.
+        @bindings.add("escape", "enter", eager=True)
+        def _(event: Any) -> None:
+            enter.handler(event)
+
     return bindings
 
 
 def ending_on_ctrl_d(prompt: questionary.Question) -> questionary.Question:
-    """Ctrl-D (end of input) leaves like Ctrl-C does; questionary's menus would ignore it."""
+    """Ctrl-D (end of input) leaves like Ctrl-C does; questionary's menus would ignore it; Esc
+    then Enter is Enter."""
     app = prompt.application
-    app.key_bindings = merge_key_bindings([*filter(None, [app.key_bindings]), _end_of_input()])
+    own = app.key_bindings
+    enters = own.get_bindings_for_keys((Keys.ControlM,)) if own is not None else []
+    app.key_bindings = merge_key_bindings([*filter(None, [own]), _safe_keys(enters[-1] if enters else None)])
     return prompt
 
 
@@ -75,26 +86,39 @@ class ArrowMenus:
             prefix = "" if shortcuts else f"{number}. "
             lead = POINTER_WIDTH + (len("1) ") if shortcuts else len(prefix))
             options.append(questionary.Choice(title=prefix + _title(label, lead, self.width), value=value))
-        return _asked(
-            questionary.select(
-                self._message(text),
-                choices=options,
-                default=default,
-                use_shortcuts=shortcuts,
-                instruction=SELECT_HINT if shortcuts else "(arrow keys, then Enter)",
-                **self.prompt_options,
+        values = [value for _, value in choices]
+        while True:  # never an answer that is not one of the choices
+            answer = _asked(
+                questionary.select(
+                    self._message(text),
+                    choices=options,
+                    default=default,
+                    use_shortcuts=shortcuts,
+                    instruction=SELECT_HINT if shortcuts else "(arrow keys, then Enter)",
+                    **self.prompt_options,
+                )
             )
-        )
+            if answer in values:
+                return answer
 
     def checkbox(self, text: str, choices: Sequence[Choice]) -> list[Any]:
         lead = POINTER_WIDTH + len("○ ")
         options = [questionary.Choice(title=_title(label, lead, self.width), value=value) for label, value in choices]
-        return _asked(
-            questionary.checkbox(self._message(text), choices=options, instruction=CHECKBOX_HINT, **self.prompt_options)
-        )
+        values = [value for _, value in choices]
+        while True:  # never an answer that is not among the choices
+            answer = _asked(
+                questionary.checkbox(
+                    self._message(text), choices=options, instruction=CHECKBOX_HINT, **self.prompt_options
+                )
+            )
+            if isinstance(answer, list) and all(item in values for item in answer):
+                return answer
 
     def confirm(self, text: str, default: bool = False) -> bool:
-        return _asked(questionary.confirm(message(text, self.width), default=default, **self.prompt_options))
+        while True:
+            answer = _asked(questionary.confirm(message(text, self.width), default=default, **self.prompt_options))
+            if isinstance(answer, bool):
+                return answer
 
     def text(self, text: str, default: str = "") -> str:
         return _asked(questionary.text(message(text, self.width), default=default, **self.prompt_options))

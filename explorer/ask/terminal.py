@@ -14,9 +14,10 @@ from explorer.render.text import wrap
 MAX_WIDTH = 100  # long lines are hard to read, even on a wide terminal
 
 
-def width_of(stream: IO[str]) -> int:
-    """The width to wrap at: the terminal's (one column spare, at most MAX_WIDTH), else 80."""
-    if stream.isatty():
+def width_of(stream: IO[str] | None) -> int:
+    """The width to wrap at: the terminal's (one column spare, at most MAX_WIDTH), else 80 (also
+    for a closed stream)."""
+    if stream is not None and stream.isatty():
         return max(20, min(shutil.get_terminal_size((80, 24)).columns - 1, MAX_WIDTH))
     return 80
 

@@ -16,7 +16,7 @@ from explorer.content.comparison_table import Cell, Comparison
 from explorer.content.promotion import promotional_text
 from explorer.content.resources import content_root
 from explorer.content.sentences import whole_sentences
-from explorer.content.toml import first_problem, read_toml, squash
+from explorer.content.toml import first_problem, read_toml, squash, tables
 from explorer.errors import CatalogError
 
 SILENT = "The documents say nothing about this."
@@ -47,10 +47,14 @@ def load_comparison(catalog: Catalog, root: Path | None = None, today: datetime.
     root = root or content_root()
     path = root / "data" / "comparison.toml"
     raw = read_toml(path)
-    rows = raw.get("row", [])
-    for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
-        name = f"row {row.get('id') or f'#{number}'}"
-        for column, cell in (row.get("cells") or {}).items():
+    rows = tables(path, raw.get("row", []), "row")
+    tables(path, raw.get("column", []), "column")
+    for number, raw_row in enumerate(rows, start=1):
+        name = f"row {raw_row.get('id') or f'#{number}'}"
+        cells = raw_row.get("cells") or {}
+        if not isinstance(cells, dict):
+            raise CatalogError(path, "cells must be a table", name)
+        for column, cell in cells.items():
             try:
                 Cell.model_validate(cell)
             except ValidationError as error:

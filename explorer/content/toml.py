@@ -35,6 +35,18 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise CatalogError(path, f"cannot be parsed: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise CatalogError(path, f"cannot be read: {error}") from None
+    except RecursionError:
+        raise CatalogError(path, "cannot be parsed: values nested too deeply") from None
+
+
+def tables(path: Path, raw: Any, table: str) -> list[dict[str, Any]]:
+    """`raw` as the array of tables `[[table]]` must be; anything else is named, not crashed on."""
+    if not isinstance(raw, list):
+        raise CatalogError(path, f"[[{table}]] must be an array of tables")
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, dict):
+            raise CatalogError(path, f"must be a table ([[{table}]]), not {type(item).__name__}", f"{table} #{number}")
+    return raw
 
 
 def first_problem(error: ValidationError) -> str:
@@ -45,9 +57,7 @@ def first_problem(error: ValidationError) -> str:
 
 
 def read_entries(path: Path, table: str, model: type[M]) -> list[M]:
-    raw = read_toml(path).get(table, [])
-    if not isinstance(raw, list):
-        raise CatalogError(path, f"[[{table}]] must be an array of tables")
+    raw = tables(path, read_toml(path).get(table, []), table)
     entries = []
     for number, item in enumerate(raw, start=1):
         name = f"{table} {item.get('id') or item.get('key') or item.get('file') or f'#{number}'}"

@@ -39,11 +39,14 @@ def referral_json() -> dict[str, str]:
     return {"text": REFERRAL_TEXT}
 
 
-def finish(output: Output, width: int) -> str:
-    """The output with the referral last: the last block of text and Markdown, the last key of JSON."""
+def finish(output: Output, width: int, ascii_only: bool = False) -> str:
+    """The output with the referral last: the last block of text and Markdown, the last key of JSON.
+    `ascii_only` (a stream that may not encode every character): JSON escapes the rest as \\uXXXX,
+    which stays the same JSON, where a look-alike would change it."""
     if output.format == Format.JSON:
         assert isinstance(output.body, dict)
-        return json.dumps({**output.body, "referral": referral_json()}, indent=2, ensure_ascii=False) + "\n"
+        body = {**output.body, "referral": referral_json()}
+        return json.dumps(body, indent=2, ensure_ascii=ascii_only) + "\n"
     if output.format == Format.MARKDOWN:
         assert isinstance(output.body, list)
         return "\n".join([*output.body, *referral_markdown()]).rstrip() + "\n"

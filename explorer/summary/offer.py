@@ -9,13 +9,15 @@ and names a file; an existing file is replaced only after a second yes.
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
+from explorer import ending
 from explorer.ask.terminal import Terminal
 from explorer.content.catalog import Catalog
 from explorer.formats import Format, saved_format
 from explorer.infer.result import Result
-from explorer.summary.writer import AlreadyExists, SaveError, write_atomic
+from explorer.summary.writer import AlreadyExists, SaveError, exists, target_path, write_atomic
 
 OFFER = "Save a summary to bring to your appointment?"
 FORMATS = (
@@ -42,7 +44,9 @@ def save(
 
     comparison = load_comparison(catalog, today=today)
     summary = build_summary(result, comparison, load_summary_rules(comparison), today)
-    return write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite)
+    written = write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite)
+    ending.saved(written)  # an interruption from now on must not say that nothing was saved
+    return written
 
 
 def _with_extension(name: str, fmt: Format) -> str:
@@ -62,13 +66,13 @@ def offer(catalog: Catalog, result: Result, terminal: Terminal, today: datetime.
         if not name:
             say("No file name given: nothing was saved.")
             return None
-        path = Path(_with_extension(name, fmt)).expanduser()
         overwrite = False
-        if path.exists() and not path.is_dir():
-            overwrite = menus.confirm(f"{path} already exists. Replace it?", False)
-            if not overwrite:
-                continue
         try:
+            path = target_path(_with_extension(name, fmt))
+            if exists(path) and not os.path.isdir(path):  # a dangling link too: never followed
+                overwrite = menus.confirm(f"{path} already exists. Replace it?", False)
+                if not overwrite:
+                    continue
             written = save(catalog, result, path, fmt, overwrite=overwrite, today=today)
         except AlreadyExists:
             continue  # it appeared in the meantime: ask again

@@ -34,22 +34,40 @@ def _place(temporary: str, target: Path, overwrite: bool) -> None:
         if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
             raise
         # A file system without hard links: check, then replace.
-        if target.exists():
+        if exists(target):
             raise AlreadyExists(f"{target} already exists") from None
         os.replace(temporary, target)
     else:
         os.unlink(temporary)
 
 
+def target_path(path: str | Path) -> Path:
+    """The path asked for, `~` and `~user` expanded; a home that cannot be found is a SaveError."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # "~nosuchuser/x.html"
+        user = str(path).split("/", 1)[0]
+        raise SaveError(f"{path}: there is no user {user[1:]!r} whose home folder {user} could be") from None
+
+
+def exists(target: Path) -> bool:
+    """Anything at the name, a dangling symbolic link included (which open would follow)."""
+    return os.path.lexists(target)
+
+
 def write_atomic(path: str | Path, text: str, overwrite: bool = False) -> Path:
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise SaveError(f"{target} is a folder; give a file name, such as {target / 'summary.html'}")
-    if target.exists() and not overwrite:
-        raise AlreadyExists(f"{target} already exists")
+    target = target_path(path)
+    try:
+        if target.is_dir():
+            raise SaveError(f"{target} is a folder; give a file name, such as {target / 'summary.html'}")
+        if exists(target) and not overwrite:
+            raise AlreadyExists(f"{target} already exists")
+    except OSError as error:  # refused before anything is written: a name too long, a loop of links
+        raise SaveError(f"cannot write {target}: {error.strerror or error}") from None
     directory = target.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        # A short fixed prefix: the target's own name may already be as long as the system allows.
+        handle, temporary = tempfile.mkstemp(prefix=".tex-", suffix=".tmp", dir=directory)
     except FileNotFoundError:
         raise SaveError(f"the folder {directory} does not exist") from None
     except OSError as error:

@@ -6,12 +6,15 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import subprocess
 import sys
 
-from explorer import cli
+from explorer import cli, ending
 
 from .content import PROJECT_ROOT
+
+STOPPING = [getattr(signal, name) for name in ending.STOPPING if hasattr(signal, name)]
 
 
 class FakeStdin:
@@ -29,12 +32,15 @@ def run_main(argv: list[str], stdin: bytes | FakeStdin = b"") -> tuple[int, str,
     fake = stdin if isinstance(stdin, FakeStdin) else FakeStdin(io.BytesIO(stdin))
     out, err = io.StringIO(), io.StringIO()
     saved = sys.stdin
+    handlers = {number: signal.getsignal(number) for number in STOPPING}
     sys.stdin = fake  # type: ignore[assignment]
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = cli.main(argv)
     finally:
         sys.stdin = saved
+        for number, handler in handlers.items():  # main leaves the signals ignored, as it ends
+            signal.signal(number, handler)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -1,0 +1,298 @@
+"""A keyboard fuzzer in a real pseudo-terminal: whatever keys a person presses, at whatever prompt,
+the session ends calmly.
+
+Hypothesis picks a menu kind (arrow-key menus, or the numbered menus of --plain), a prompt to
+reach (a question, the interests checkbox, the reading list, a section in the pager, the save
+offer, the format menu, the file name), then bursts of keys sent there: Esc, Tab, arrows,
+Home/End, PageUp/PageDown, F-keys, Backspace, letters, digits, Space, Enter, pasted long text and
+Ctrl-D; a final Ctrl-C if the program is still running. Every run must end with exit 0 or 130,
+the referral last, no apology, no traceback, and the terminal as it was (echo, canonical mode,
+the cursor shown). Sessions run in a temporary directory: a summary saved by random keys lands
+there (the offer's default is No, but random keys may say yes).
+
+Each example drives two sessions at once (the same prompt and keys, one in each kind of menu),
+so that the two cores overlap their start-up. Statistics (prompt kinds, how runs ended):
+    .venv/bin/python -m pytest tests/test_keyboard_fuzz.py --hypothesis-show-statistics -s
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import sys
+import tempfile
+import termios
+from collections import Counter
+from pathlib import Path
+
+import pexpect
+import pytest
+from hypothesis import HealthCheck, Phase, event, example, given, settings
+from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
+
+# Nothing written to the tree (see tests/test_hostile_input.py).
+_HYPOTHESIS_HOME = tempfile.TemporaryDirectory(prefix="hypothesis-home-")
+set_hypothesis_home_dir(_HYPOTHESIS_HOME.name)
+
+# Two sessions each, besides one explicit example per prompt: about 75 s in all on 2 cores.
+EXAMPLES = int(os.environ.get("KEYBOARD_FUZZ_EXAMPLES", "32"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    derandomize=True,  # the same sequences on every run: a failure in CI reproduces on a laptop
+    suppress_health_check=list(HealthCheck),
+    phases=(Phase.explicit, Phase.generate, Phase.shrink),  # no "explain" phase: a rerun per line
+)
+
+ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07")
+ENTER, CTRL_C, CTRL_D, UP = "\r", "\x03", "\x04", "\x1b[A"
+KEYS = {
+    "Esc": "\x1b",
+    "Tab": "\t",
+    "Up": "\x1b[A",
+    "Down": "\x1b[B",
+    "Right": "\x1b[C",
+    "Left": "\x1b[D",
+    "Home": "\x1b[H",
+    "End": "\x1b[F",
+    "PageUp": "\x1b[5~",
+    "PageDown": "\x1b[6~",
+    "F1": "\x1bOP",
+    "F5": "\x1b[15~",
+    "F12": "\x1b[24~",
+    "Backspace": "\x7f",
+    "Space": " ",
+    "Enter": ENTER,
+}
+# No ".", "/" or "~" in typed text: a file name typed at random stays in the session's directory.
+TYPED = string.ascii_letters + string.digits
+KEY = st.one_of(
+    st.sampled_from(sorted(KEYS)).map(lambda name: (name, KEYS[name])),
+    st.sampled_from(TYPED).map(lambda char: ("letter or digit", char)),
+    st.text(TYPED + " ", min_size=40, max_size=300).map(lambda text: ("pasted text", text)),
+)
+# Keys are drawn one by one; "Esc then a key" sends the two in one write, as a fast typist (or a
+# terminal's own sequence) would. Ctrl-D ends a session at once (exit 130).
+ESC_THEN = st.sampled_from(["\x1b\r", "\x1bq", "\x1b1", "\x1b ", "\x1by"]).map(lambda keys: ("Esc then a key", keys))
+CTRL_D_KEY = st.just(("Ctrl-D", CTRL_D))
+BURST = st.lists(st.one_of(KEY, KEY, KEY, ESC_THEN, ESC_THEN) | CTRL_D_KEY, min_size=1, max_size=12)
+
+PROMPTS = ("question", "checkbox", "reading list", "pager", "save offer", "format", "file name")
+MENU_KINDS = ("arrow", "plain")
+PROGRAM = [sys.executable, "-m", "explorer"]
+SEEN: Counter[str] = Counter()
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    for name in ("NO_COLOR", "PYTHONUNBUFFERED"):
+        env.pop(name, None)
+    return env
+
+
+def start(kind: str, cwd: Path) -> pexpect.spawn:
+    args = PROGRAM[1:] + (["--plain"] if kind == "plain" else [])
+    child = pexpect.spawn(
+        PROGRAM[0],
+        args,
+        cwd=str(cwd),
+        env=_env(),
+        dimensions=(12, 80),
+        encoding="utf-8",
+        codec_errors="replace",
+        timeout=15,
+    )
+    child.delaybeforesend = None
+    child.delayafterclose = child.delayafterterminate = 0
+    child.logfile_read = _Recorder()
+    return child
+
+
+class _Recorder:
+    """Everything the session wrote to the terminal."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def flush(self) -> None:
+        pass
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+TYPING_LINE = r"(alone:\s+[^)]*|to\s+\d+)\): "
+
+
+def _plain_answer(child: pexpect.spawn, line: str) -> None:
+    child.expect(TYPING_LINE)
+    child.sendline(line)
+
+
+def reach(child: pexpect.spawn, kind: str, prompt: str, questions_answered: int) -> None:
+    """Drives the session with ordinary keys to `prompt`, and waits until it is asked."""
+    plain = kind == "plain"
+    hints = ["Who are you", "treatment setting", "how often", "detox", "counseling", "peer support", "Anything else"]
+    answered = questions_answered if prompt == "question" else len(hints) - (prompt == "checkbox")
+    for number in range(answered):
+        child.expect(hints[number])
+        if plain:
+            _plain_answer(child, "")
+        else:
+            child.expect(r"\(arrow keys")
+            child.send(ENTER)
+    if prompt in ("question", "checkbox"):
+        child.expect(hints[answered])
+        child.expect(TYPING_LINE if plain else r"\(arrow keys")
+        return
+    child.expect(r"Reading list: (\d+) sections")
+    count = int(child.match.group(1))
+    child.expect("Open a section to read it, or finish:")
+    if plain:
+        child.expect(TYPING_LINE)
+    else:
+        child.expect(r"\(arrow keys")
+    if prompt == "reading list":
+        return
+    if prompt == "pager":
+        child.send("1\r" if plain else ENTER)
+        child.expect("-- (more|end of section)")
+        return
+    child.send(f"{count + 1}\r" if plain else UP + ENTER)  # Finish
+    child.expect("Save a summary")
+    if prompt == "save offer":
+        child.expect(r"\(y/N\)")
+        return
+    child.send("y\r" if plain else "y")
+    child.expect("Which format")
+    if plain:
+        child.expect(TYPING_LINE)
+    if prompt == "format":
+        return
+    child.send("\r" if plain else ENTER)
+    child.expect("Which file should it be saved to")
+
+
+def _echo_only(tail: str) -> bool:
+    """What the terminal itself may echo of keys typed after the program ended: the typed
+    characters, ^X notation, spaces and line ends; never a sentence of the program's."""
+    return set(tail) <= set(TYPED + " ^[]~;\b\t\r\n")
+
+
+def check_ending(child: pexpect.spawn, recorded: str, kind: str) -> str:
+    """The run's verdict; fails the example with what was seen if any promise is broken."""
+    shown = ANSI.sub("", recorded)
+    problems = []
+    if child.signalstatus is not None:
+        problems.append(f"killed by signal {child.signalstatus}")
+    elif child.exitstatus not in (0, 130):
+        problems.append(f"exit {child.exitstatus}")
+    for bad in ("Traceback", "sorry", "something went wrong", "Exception ignored"):
+        if bad in shown:
+            problems.append(f"{bad!r} shown")
+    last = shown.rfind("In an emergency or an overdose: call 911.")
+    heading = shown.rfind("TALK TO A HEALTHCARE PROFESSIONAL")
+    if last < 0 or heading < 0 or heading > last:
+        problems.append("no referral")
+    elif not _echo_only(shown[last + len("In an emergency or an overdose: call 911.") :]):
+        problems.append("something after the referral")
+    lflag = termios.tcgetattr(child.child_fd)[3]
+    if not (lflag & termios.ECHO and lflag & termios.ICANON):
+        problems.append("terminal left without echo or canonical mode")
+    cursor = re.findall(r"\x1b\[\?25([hl])", recorded)
+    if cursor and cursor[-1] == "l":
+        problems.append("cursor left hidden")
+    assert not problems, f"{kind} menus: {', '.join(problems)}\n--- the end of the session ---\n{shown[-1500:]}"
+    return "finished (exit 0)" if child.exitstatus == 0 else "interrupted (exit 130)"
+
+
+def _send_bursts(child: pexpect.spawn, bursts: list[list[tuple[str, str]]]) -> None:
+    for burst in bursts:
+        if not child.isalive():
+            return
+        child.send("".join(keys for _, keys in burst))
+
+
+def _end(child: pexpect.spawn) -> None:
+    """Ctrl-C, again as a person would if the first was typed while a menu had the terminal in
+    raw mode (then it is a character waiting in the pager's line, not a signal)."""
+    for _ in range(3):
+        if not child.isalive():
+            break
+        child.send(CTRL_C)
+        try:
+            child.expect(pexpect.EOF, timeout=5)
+            break
+        except pexpect.TIMEOUT:
+            continue
+    child.expect(pexpect.EOF)
+    child.wait()
+
+
+def run_sequence(prompt: str, questions_answered: int, bursts: list[list[tuple[str, str]]]) -> dict[str, str]:
+    """Runs the keys at `prompt` in both kinds of menus at once; returns how each run ended."""
+    endings = {}
+    with tempfile.TemporaryDirectory(prefix="fuzz-session-") as cwd:
+        children = {kind: start(kind, Path(cwd)) for kind in MENU_KINDS}  # both start at once
+        try:
+            for kind, child in children.items():
+                reach(child, kind, prompt, questions_answered)
+            for child in children.values():
+                _send_bursts(child, bursts)
+            for child in children.values():
+                _end(child)
+            for kind, child in children.items():
+                endings[kind] = check_ending(child, child.logfile_read.text(), kind)
+        finally:
+            for child in children.values():
+                child.close(force=True)
+    return endings
+
+
+@settings(FUZZ)
+# Every prompt at least once, whatever the random draw (issue 14 #1 was Esc then Enter anywhere).
+@example(prompt="question", questions_answered=0, bursts=[[("Esc then a key", "\x1b\r")]])
+@example(prompt="checkbox", questions_answered=0, bursts=[[("Esc then a key", "\x1b\r")]])
+@example(prompt="reading list", questions_answered=0, bursts=[[("Esc then a key", "\x1b\r")]])
+@example(prompt="pager", questions_answered=0, bursts=[[("Esc then a key", "\x1b\r")]])
+@example(prompt="save offer", questions_answered=0, bursts=[[("Esc then a key", "\x1b\r")]])
+@example(prompt="format", questions_answered=0, bursts=[[("Esc then a key", "\x1b\r")]])
+@example(prompt="file name", questions_answered=0, bursts=[[("Esc then a key", "\x1b\r")]])
+@given(
+    prompt=st.sampled_from(PROMPTS),
+    questions_answered=st.integers(0, 5),
+    bursts=st.lists(BURST, min_size=1, max_size=4),
+)
+def test_random_keys_at_any_prompt_end_calmly_with_the_referral_last(prompt, questions_answered, bursts):
+    event(f"prompt: {prompt}")
+    for name in sorted({name for burst in bursts for name, _ in burst}):
+        event(f"key: {name}")
+    for kind, ending in run_sequence(prompt, questions_answered, bursts).items():
+        event(f"{kind} menus: {ending}")
+        SEEN[f"{kind} menus at {prompt}"] += 1
+        SEEN[f"ended {ending}"] += 1
+    SEEN["sequences"] += 1
+
+
+def test_the_fuzzer_saw_every_prompt_in_both_menu_kinds(capsys):
+    """Runs after the fuzzer (same module, in order): it did reach every kind of prompt."""
+    if not SEEN:
+        pytest.skip("the fuzzer did not run in this session")
+    missing = [
+        f"{kind} menus at {prompt}"
+        for kind in MENU_KINDS
+        for prompt in PROMPTS
+        if not SEEN[f"{kind} menus at {prompt}"]
+    ]
+    with capsys.disabled():  # shown in every run, `make test` included: what the fuzzer covered
+        print(
+            f"\nkeyboard fuzzer: {SEEN['sequences']} examples, two sessions each (sessions per prompt and ending): "
+            + ", ".join(f"{name}: {count}" for name, count in sorted(SEEN.items()) if name != "sequences")
+        )
+    assert not missing, missing
