@@ -28,7 +28,7 @@ from explorer.render.finish import referral
 
 from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT, edit_file
-from .helpers.run import run_main
+from .helpers.run import run_cli, run_main
 
 TOML_FILES = (
     "data/documents.toml",
@@ -153,15 +153,7 @@ def test_a_rule_book_without_a_fallback_names_the_suggestions_file(content_copy)
 
 def _run_copy(root: Path, *args: str, stdin: bytes = b"{}") -> subprocess.CompletedProcess[str]:
     """The real program, pointed at a damaged copy of the content by TREATMENT_EXPLORER_CONTENT."""
-    done = subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=root,
-        timeout=60,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", "TREATMENT_EXPLORER_CONTENT": str(root)},
-    )
-    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
+    return run_cli(*args, stdin=stdin, cwd=root, env={"TREATMENT_EXPLORER_CONTENT": str(root)})
 
 
 def test_the_copy_is_what_runs(content_copy):

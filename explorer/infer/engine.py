@@ -47,10 +47,6 @@ class _SynchronousHost(durable_engine.Host):
         pass
 
 
-def _interest_key(interest: str) -> str:
-    return f"interests.{interest}"
-
-
 def _durable_condition(condition: Condition) -> Any:
     """One `when` line as a durable expression. Interests are a map of booleans on the fact:
     durable's allItems never matches an empty list, so "not ticked" needs an explicit False."""

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 from explorer import cli, ending
 
@@ -45,9 +46,13 @@ def run_main(argv: list[str], stdin: bytes | FakeStdin = b"") -> tuple[int, str,
 
 
 def run_cli(
-    *args: str, stdin: bytes | str = b"", env: dict[str, str] | None = None, timeout: float = 60
+    *args: str,
+    stdin: bytes | str = b"",
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    cwd: Path = PROJECT_ROOT,
 ) -> subprocess.CompletedProcess[str]:
-    """Runs the real program in a subprocess, without a terminal."""
+    """Runs the real program in a subprocess, without a terminal; `env` adds to the environment."""
     data = stdin.encode() if isinstance(stdin, str) else stdin
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     done = subprocess.run(
@@ -55,7 +60,7 @@ def run_cli(
         input=data,
         capture_output=True,
         env=full_env,
-        cwd=PROJECT_ROOT,
+        cwd=cwd,
         timeout=timeout,
     )
     return subprocess.CompletedProcess(
