@@ -51,7 +51,13 @@ class Catalog:
         return tuple(n for n in self.notes.values() if section.id in n.sections or set(n.topics) & set(section.topics))
 
     def document_label(self, file: str) -> str:
-        return self._document_labels[file]
+        """A document as a reader sees it: its title (or the explorer's description, marked as
+        such) and the kind of source; never its file name (that stays in JSON)."""
+        return self.documents[file].label
+
+    def document_name(self, file: str) -> str:
+        """The short form, where a label would be too long (after a quoted caution)."""
+        return self.documents[file].name
 
     def preferences(self, answers: Answers) -> tuple[tuple[str, str], ...]:
         """The stated preferences in plain words: (question name, chosen label)."""
@@ -65,10 +71,6 @@ class Catalog:
         return tuple(rows)
 
     # Worded once per catalog, not per result: every profile of the answer space needs them.
-    @cached_property
-    def _document_labels(self) -> dict[str, str]:
-        return {file: f"“{d.title}” ({file})" if d.title else file for file, d in self.documents.items()}
-
     @cached_property
     def _choice_labels(self) -> dict[str, tuple[tuple[str, str, dict[str, str]], ...]]:
         return {

@@ -79,7 +79,7 @@ def reading_list(
         if caution.id in fired:
             for topic in caution.topics:
                 cautions_by_topic.setdefault(topic, []).append(len(caution_texts))
-            source = catalog.sections[caution.quote_from].source
+            source = catalog.document_name(catalog.sections[caution.quote_from].source)
             caution_texts.append(f"{personalize(caution.lead, answers.for_whom)} “{caution.quote}” ({source})")
     notes_by_topic: dict[str, set[str]] = {}
     for attach in rules.attach:

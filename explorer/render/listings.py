@@ -19,7 +19,8 @@ def sections_listing(catalog: Catalog, width: int) -> str:
     lines = [wrap(count, width), ""]
     for section in catalog.sections.values():
         lines.append(wrap(section.id, width, at_hyphens=True))
-        lines.append(wrap(f"{section.title} ({section.source})", width, "    "))
+        lines.append(wrap(section.title, width, "    "))
+        lines.append(wrap("from " + catalog.document_label(section.source), width, "    "))
         lines.append(wrap("topics: " + ", ".join(section.topics), width, "    ", at_hyphens=True))
     lines += ["", wrap("Read one with: treatment-explorer show ID", width), ""]
     return "\n".join(lines)
