@@ -1,22 +1,33 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
 #   make run    creates .venv on first use, installs the explorer, starts it
 #   make test   creates .venv on first use, installs the explorer and its tests, lints, runs them all
-#   make screenshot  re-makes docs/summary.png (the saved HTML summary in headless Chromium)
+#   make screenshot  re-makes docs/summary.png and docs/summary-page1.png (the saved HTML summary in
+#                    headless Chromium, on screen and printed)
+#   make axe    installs axe-core and puppeteer-core (tests/axe) for the accessibility test; `make test` runs it
 # PYTHON picks the interpreter (3.10 to 3.15), e.g. `make test PYTHON=python3.13`.
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench screenshot clean
+.PHONY: run test lint axe bench screenshot clean
 
 # Exit 130 (the reader pressed Ctrl-C) is a normal way to leave; make would otherwise print an
 # error line after the referral, which must stay the last thing on the screen.
 run: $(VENV)/.installed-run
 	@$(BIN)/treatment-explorer $(ARGS); status=$$?; [ $$status -eq 130 ] || exit $$status
 
-test: lint
+test: lint axe
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The npm packages of tests/test_accessibility.py, pinned by tests/axe/package-lock.json. Without
+# npm it says so and the test skips (CI installs npm: .ci/run).
+AXE := tests/axe
+axe:
+	@if command -v npm >/dev/null 2>&1; then \
+	  [ $(AXE)/node_modules/.package-lock.json -nt $(AXE)/package-lock.json ] || \
+	    npm ci --prefix $(AXE) --no-audit --no-fund --ignore-scripts --loglevel=error; \
+	else echo "axe: npm not found; the accessibility test will be skipped (Debian: apt-get install npm)"; fi
 
 # The formatter, the linter and the type checker (configured in pyproject.toml); run by `make test`.
 lint: $(VENV)/.installed-test
@@ -36,7 +47,7 @@ $(VENV)/.installed-test: pyproject.toml scripts/setup-venv
 	@touch $@ $(VENV)/.installed-run
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache $(AXE)/node_modules
 
 # The benchmark (not part of the tests): prints a Markdown table; ARGS=--update-readme also
 # rewrites the table in README.md. See README.md, "Speed".

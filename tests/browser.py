@@ -61,13 +61,81 @@ FACTS = """(() => {
     table_row_headers: table ? [...table.querySelectorAll('tbody th[scope=row]')].map(th => th.textContent.trim()) : [],
     table_cells: table ? table.querySelectorAll('tbody td').length : 0,
     referral_text: referral ? referral.innerText : '',
-    referral_is_last: referral ? referral === document.body.lastElementChild : false,
+    referral_is_last: (() => {  // nothing follows it, at any level up to the body
+      for (let e = referral; e && e !== document.body; e = e.parentElement) if (e.nextElementSibling) return false;
+      return !!referral;
+    })(),
     links: [...document.querySelectorAll('[href], [src]')].map(e => e.getAttribute('href') || e.getAttribute('src')),
     headings: [...document.querySelectorAll('h1, h2')].map(h => h.tagName + ' ' + h.textContent.trim()),
+    all_headings: [...document.querySelectorAll('h1, h2, h3, h4, caption')].map(h => h.textContent.trim()),
+    text: document.body.innerText,
   };
 })()"""  # noqa: E501
 
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+# ---- reading a printed PDF back (poppler-utils: pdfinfo, pdftotext) ---------------------------
+
+
+def pdf_tools_missing() -> list[str]:
+    return [tool for tool in ("pdfinfo", "pdftotext") if shutil.which(tool) is None]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """The number of pages, as `pdfinfo` reads it."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        info = subprocess.run(["pdfinfo", file.name], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def pdf_page_texts(pdf: bytes) -> list[str]:
+    """Each page's text, as `pdftotext -layout` lays it out, one string per page."""
+    pages = []
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        for number in range(1, pdf_page_count(pdf) + 1):
+            command = ["pdftotext", "-layout", "-f", str(number), "-l", str(number), file.name, "-"]
+            pages.append(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    return pages
+
+
+def stranded_headings(pages: list[str], headings: list[str]) -> list[tuple[int, str]]:
+    """(page number, heading) for every page whose last text is a heading: a heading alone at a
+    page's foot, its text on the next page. A wrapped heading counts too (the page's text is
+    compared with whitespace squashed)."""
+    found = []
+    for number, text in enumerate(pages[:-1], start=1):
+        squashed = _squash(text)
+        found += [(number, h) for h in headings if _squash(h) and squashed.endswith(_squash(h))]
+    return found
+
+
+def referral_problems(pages: list[str], title: str, last_line: str) -> list[str]:
+    """What is wrong with where the referral fell: alone on its page (nothing printed before its
+    title there), cut over two pages, or missing."""
+    at = [number for number, text in enumerate(pages) if _squash(title) in _squash(text)]
+    if not at:
+        return ["the referral's title is on no page"]
+    number = at[-1]
+    lines = pages[number].splitlines()
+    opening = " ".join(_squash(title).split()[:3])
+    start = next(i for i, line in enumerate(lines) if opening in _squash(line))
+    # What precedes the title on its page: lines above it, and beside it (the ruled notes column).
+    before = "\n".join(lines[:start]) + lines[start][: lines[start].find(opening.split()[0])]
+    problems = []
+    if not _squash(before):
+        problems.append(f"the referral is alone on page {number + 1}")
+    if _squash(last_line) not in _squash("\n".join(lines[start:])):
+        problems.append(f"the referral does not end on page {number + 1}, where it starts")
+    return problems
 
 
 class BrowserError(RuntimeError):

@@ -1,8 +1,9 @@
 """The saved HTML summary in a real browser: headless Chromium opens the file from disk with the
-network off (see tests/browser.py), takes a screenshot and prints it on A4 and on Letter.
+network off (see tests/browser.py), takes a screenshot and prints it on A4 and on Letter, the
+printed pages read back with poppler's pdfinfo and pdftotext.
 
-Skipped only where Chromium is missing and this is not CI; in CI (.ci/run installs chromium) a
-missing browser is a failure.
+Skipped only where Chromium or poppler-utils are missing and this is not CI; in CI (.ci/run
+installs both) a missing tool is a failure.
 """
 
 from __future__ import annotations
@@ -13,31 +14,78 @@ import struct
 
 import pytest
 
-from .browser import chromium_path, load_page
+from explorer.content.catalog import load_catalog
+from explorer.referral import REFERRAL_LINES, REFERRAL_TITLE
+
+from .browser import (
+    chromium_path,
+    load_page,
+    pdf_page_count,
+    pdf_page_texts,
+    pdf_tools_missing,
+    referral_problems,
+    stranded_headings,
+)
 from .helpers.run import run_cli
 
 ANSWERS = '{"for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "in_progress"}'
 
+# Profiles printed. Typical ones must fit on 5 Letter pages; the longest (the most sections and
+# notes of the whole answer space, found by rendering every profile's summary once) has no page
+# limit but the same rules of layout.
+PROFILES = {
+    "typical: for someone else, a doctor's office, monthly, in detox": ANSWERS,
+    "typical: the README's session": (
+        '{"for_whom": "someone_else", "setting": "residential", "dosing": "monthly", "detox": "completed", '
+        '"counseling": "yes", "support_groups": "yes", "interests": ["overdose"]}'
+    ),
+    "longest": (
+        '{"for_whom": "self", "setting": "unsure", "dosing": "unsure", "detox": "unsure", '
+        '"counseling": "unsure", "support_groups": "unsure", "interests": []}'
+    ),
+}
+TYPICAL_LETTER_PAGES = 5
+
+
+def _needs(tools: list[str], why: str) -> None:
+    if tools:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{', '.join(tools)} missing in CI: .ci/run should have installed it")
+        pytest.skip(f"{', '.join(tools)} not installed ({why}); CI installs it")
+
 
 @pytest.fixture(scope="module", autouse=True)
 def chromium():
-    if chromium_path() is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is missing in CI: .ci/run should have installed it")
-        pytest.skip("chromium is not installed (Debian: apt-get install chromium); CI installs it")
+    _needs([] if chromium_path() else ["chromium"], "Debian: apt-get install chromium")
 
 
-@pytest.fixture(scope="module")
-def saved(tmp_path_factory):
-    target = tmp_path_factory.mktemp("summary") / "summary.html"
-    done = run_cli("--answers", "-", "--save", str(target), stdin=ANSWERS)
+def _save(folder, answers: str):
+    target = folder / "summary.html"
+    done = run_cli("--answers", "-", "--save", str(target), stdin=answers)
     assert done.returncode == 0, done.stderr
     return target
 
 
 @pytest.fixture(scope="module")
+def saved(tmp_path_factory):
+    return _save(tmp_path_factory.mktemp("summary"), ANSWERS)
+
+
+@pytest.fixture(scope="module")
 def report(saved):
     return load_page(saved)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory, report):
+    """Profile -> (the page's facts, {paper: each printed page's text}), read back with poppler."""
+    _needs(pdf_tools_missing(), "Debian: apt-get install poppler-utils")
+    reports = {name: report if answers == ANSWERS else None for name, answers in PROFILES.items()}
+    out = {}
+    for name, answers in PROFILES.items():
+        page = reports[name] or load_page(_save(tmp_path_factory.mktemp("print"), answers))
+        out[name] = (page.facts, {paper: pdf_page_texts(pdf) for paper, pdf in page.pdfs.items()})
+    return out
 
 
 def _pdf_pages(pdf: bytes) -> int:
@@ -94,6 +142,88 @@ def test_screenshot_and_pdfs_on_a4_and_letter(report):
         assert pdf.startswith(b"%PDF-"), paper
         assert _pdf_pages(pdf) >= 2, paper
         assert report.print_overflow[paper] == 0, paper  # nothing wider than the printable area
+
+
+# ---- on paper (issue 13, point 8) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [n for n in PROFILES if n.startswith("typical")])
+def test_a_typical_profile_prints_on_at_most_five_letter_pages(printed, name):
+    facts, papers = printed[name]
+    assert len(papers["Letter"]) <= TYPICAL_LETTER_PAGES, [p[:60] for p in papers["Letter"]]
+    assert len(papers["A4"]) <= TYPICAL_LETTER_PAGES + 1
+
+
+@pytest.mark.parametrize("name", PROFILES)
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_page_one_carries_the_preferences_the_questions_and_the_start_of_the_table(printed, name, paper):
+    facts, papers = printed[name]
+    first = " ".join(papers[paper][0].split())
+    for needle in ("Preferences stated", "Questions you may want to ask", "The three medications side by side"):
+        assert needle in first, needle
+    assert facts["table_row_headers"][0] in first  # the table's first row, not only its heading
+
+
+@pytest.mark.parametrize("name", PROFILES)
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_no_page_ends_with_a_heading(printed, name, paper):
+    facts, papers = printed[name]
+    assert len(facts["all_headings"]) > 10
+    assert stranded_headings(papers[paper], facts["all_headings"]) == []
+
+
+@pytest.mark.parametrize("name", PROFILES)
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_the_referral_is_never_alone_on_a_page_and_ends_the_print(printed, name, paper):
+    facts, papers = printed[name]
+    last = REFERRAL_LINES[-1].strip()
+    assert referral_problems(papers[paper], REFERRAL_TITLE, last) == []
+    assert " ".join(papers[paper][-1].split()).endswith(last)
+    assert "Your own notes" in papers[paper][-1]  # the ruled space keeps it company
+
+
+@pytest.mark.parametrize("name", PROFILES)
+def test_no_section_id_on_screen_or_on_paper(printed, name):
+    facts, papers = printed[name]
+    ids = list(load_catalog().sections)
+    texts = {"screen": facts["text"], **{paper: "".join(pages) for paper, pages in papers.items()}}
+    for where, text in texts.items():
+        squashed = " ".join(text.split())
+        assert [i for i in ids if i in squashed] == [], where
+        assert ".txt" not in squashed, where  # nor a file name: documents go by their titles
+
+
+def test_full_texts_are_on_screen_and_left_out_of_print_with_their_titles_kept(printed):
+    facts, papers = printed["typical: the README's session"]
+    catalog = load_catalog()
+    letter = " ".join("".join(papers["Letter"]).split())
+    shown = [s for s in catalog.sections.values() if f". {s.title}" in facts["text"]]
+    assert len(shown) >= 5
+    for section in shown:
+        opening = " ".join(section.text.split()[:12])
+        assert opening in " ".join(facts["text"].split()), section.id
+        assert opening not in letter, section.id
+        assert " ".join(section.title.split()) in letter, section.id
+
+
+def test_the_print_checks_catch_a_stranded_heading_and_a_lonely_referral(tmp_path):
+    _needs(pdf_tools_missing(), "Debian: apt-get install poppler-utils")
+    # A heading pushed to a page's foot with its text forced onto the next page, and a referral
+    # forced onto a page of its own: both checks must object, on a real printed PDF.
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>'
+        '<div style="height: 8.9in"></div><h2>A heading left behind</h2>'
+        '<p style="break-before: page">Its text, on the next page.</p>'
+        f'<footer style="break-before: page"><h2>{REFERRAL_TITLE}</h2><p>{REFERRAL_LINES[-1]}</p></footer>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    pdf = load_page(page).pdfs["Letter"]
+    pages = pdf_page_texts(pdf)
+    assert pdf_page_count(pdf) == 3
+    assert stranded_headings(pages, ["A heading left behind", REFERRAL_TITLE]) == [(1, "A heading left behind")]
+    assert referral_problems(pages, REFERRAL_TITLE, REFERRAL_LINES[-1]) == ["the referral is alone on page 3"]
 
 
 def test_the_check_would_catch_a_request(tmp_path):

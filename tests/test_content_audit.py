@@ -341,7 +341,7 @@ def saved_summaries(catalog, every_result) -> dict[str, str]:
     rules = load_summary_rules(comparison)
     summaries = {}
     for result in every_result[::50]:
-        summary = build_summary(result, comparison, rules)
+        summary = build_summary(catalog, result, comparison, rules)
         for fmt in ("html", "markdown"):
             summaries[render_summary(summary, fmt)] = f"{fmt} summary for {result.answers}"
     return summaries

@@ -45,7 +45,7 @@ def _result(catalog, answers):
 
 
 def _summary(catalog, comparison, rules, **answers) -> Summary:
-    return build_summary(_result(catalog, Answers(**answers)), comparison, rules, DAY)
+    return build_summary(catalog, _result(catalog, Answers(**answers)), comparison, rules, DAY)
 
 
 # ---- the rules ----------------------------------------------------------------------------------
@@ -211,7 +211,8 @@ def test_html_table_headers_have_scope_and_marks_are_written_out(html):
 
 
 def test_the_referral_comes_last_in_both_formats(catalog, comparison, rules, html):
-    assert re.search(r"</footer>\s*</body>\s*</html>\s*$", html)
+    # The referral closes the page; on paper it shares a block with the ruled notes before it.
+    assert re.search(r"</footer>\s*</div>\s*</body>\s*</html>\s*$", html)
     body = html[html.index("<body>") :]
     assert body.rindex("Talk to a healthcare professional") > body.rindex("About this summary")
     markdown = to_markdown(_summary(catalog, comparison, rules))
@@ -222,15 +223,25 @@ def test_the_referral_comes_last_in_both_formats(catalog, comparison, rules, htm
 def _poisoned(summary: Summary) -> Summary:
     """Every string a writer may insert gets a script tag appended. Excepted: values the models
     validate as slugs, dates or fixed vocabularies (ids, topics, the date, a note's `by` and
-    `kind`), the links' targets and a note source's web address (validated as one), and the source
-    file name, which is shown only through source_label."""
+    `kind`), the links' targets and a note source's web address (validated as one), the source
+    file name, which is shown only through source_label, and a cell's section id, shown nowhere."""
 
     def poison(value, key=None):
         if isinstance(value, dict):
             return {k: poison(v, k) for k, v in value.items()}
         if isinstance(value, (list, tuple)):
             return [poison(v, key) for v in value]
-        if isinstance(value, str) and key not in ("href", "date", "id", "source", "topics", "by", "kind", "address"):
+        if isinstance(value, str) and key not in (
+            "href",
+            "date",
+            "id",
+            "source",
+            "section",
+            "topics",
+            "by",
+            "kind",
+            "address",
+        ):
             return value + EVIL
         return value
 

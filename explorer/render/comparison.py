@@ -4,7 +4,7 @@ Pure functions returning str."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from explorer.content.comparison import ABOUT_ALL, cell_source, cell_text
@@ -39,8 +39,10 @@ def note_numbers(comparison: Comparison) -> dict[str, int]:
     return {note.id: number for number, note in enumerate(all_notes(comparison), start=1)}
 
 
-def _cell_lines(cell: Cell, numbers: Mapping[str, int] = {}) -> list[str]:
-    source = cell_source(cell)
+def _cell_lines(
+    cell: Cell, numbers: Mapping[str, int] = {}, source_of: Callable[[Cell], str | None] = cell_source
+) -> list[str]:
+    source = source_of(cell)
     refs = sorted(numbers[n.id] for n in cell.notes if n.id in numbers)
     label = f"[explorer's note{'s' if len(refs) > 1 else ''} {', '.join(map(str, refs))}]"
     return [cell_text(cell), *([source] if source else []), *([label] if refs else [])]
@@ -149,11 +151,16 @@ def page(comparison: Comparison, width: int, plain: bool = False) -> str:
     return f"{wrap(TITLE, width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width)}\n\n{hint}\n"
 
 
-def markdown_table(comparison: Comparison, marks: Mapping[str, tuple[str, ...]] = {}) -> list[str]:
+def markdown_table(
+    comparison: Comparison,
+    marks: Mapping[str, tuple[str, ...]] = {},
+    source_of: Callable[[Cell], str | None] = cell_source,
+) -> list[str]:
+    """`source_of` words a cell's source (the summary names documents, not sections)."""
     numbers = note_numbers(comparison)
 
     def cell(c: Cell) -> str:
-        return " ".join(escape(part) for part in _cell_lines(c, numbers))
+        return " ".join(escape(part) for part in _cell_lines(c, numbers, source_of))
 
     columns = comparison.columns
     lines = ["| | " + " | ".join(escape(heading(c.label, marks.get(c.id, ()))) for c in columns) + " |"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime
 
-from explorer.content.comparison_table import Comparison
+from explorer.content.catalog import Catalog
+from explorer.content.comparison_table import Cell, Comparison
 from explorer.infer.result import Result
 from explorer.referral import ABOUT_LINES, ABOUT_TITLE, REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
 from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
@@ -41,13 +42,29 @@ def linked(line: str) -> tuple[LinkedText, ...]:
     return tuple(parts)
 
 
+def quoted_sources(catalog: Catalog, comparison: Comparison) -> tuple[tuple[str, ...], dict[str, int]]:
+    """(the labels of the documents the comparison quotes, in file order; section id -> the
+    number of its document among them)."""
+    cells: list[Cell] = []
+    for row in comparison.rows:
+        cells += [*row.cells.values(), *([row.about_all] if row.about_all else [])]
+    sections = {cell.section for cell in cells if cell.section}
+    files = {catalog.sections[section].source for section in sections}
+    quoted = [file for file in catalog.documents if file in files]
+    numbers = {file: number for number, file in enumerate(quoted, start=1)}
+    source_of = {section: numbers[catalog.sections[section].source] for section in sorted(sections)}
+    return tuple(catalog.document_label(file) for file in quoted), source_of
+
+
 def build_summary(
+    catalog: Catalog,
     result: Result,
     comparison: Comparison,
     rules: SummaryRuleBook,
     today: datetime.date | None = None,
 ) -> Summary:
     questions, marks = evaluate(rules, result.answers)
+    sources, source_of = quoted_sources(catalog, comparison)
     return Summary(
         date=(today or datetime.date.today()).isoformat(),
         disclaimer=SUMMARY_DISCLAIMER,
@@ -56,6 +73,8 @@ def build_summary(
         sections=result.suggestions,
         comparison=comparison,
         marks=marks,
+        sources=sources,
+        source_of=source_of,
         questions=questions,
         about_title=ABOUT_TITLE,
         about=ABOUT_LINES,

@@ -6,6 +6,7 @@ Jinja2 is imported only when HTML is asked for: scripted runs that save nothing 
 from __future__ import annotations
 
 from explorer.content.comparison import ABOUT_ALL, SILENT
+from explorer.content.comparison_table import Cell
 from explorer.content.resources import templates
 from explorer.formats import Format
 from explorer.render.comparison import all_notes, markdown_table, note_numbers
@@ -26,6 +27,42 @@ READING_INTRO = (
     "marked as such."
 )
 QUESTIONS_INTRO = "Questions for a healthcare professional, chosen from the preferences above."
+SOURCES_HEADING = "Where the quotes in the table come from"
+PRINT_NOTE = (
+    "On paper, each section shows why it was suggested, its cautions and notes; its full quoted "
+    "text is in the saved file."
+)
+PRINTED_ABOVE = "The explorer's notes printed above that apply here too"
+OWN_NOTES_HEADING = "Your own notes"
+OWN_NOTES_INTRO = "Space for answers, names of services, dates and anything else worth keeping."
+
+
+def pointers(summary: Summary) -> tuple[dict[tuple[int, str], int], dict[tuple[int, str], str]]:
+    """What the printed page points back to instead of printing again (the screen shows it all):
+    ((section number, reason) -> the earlier section that gave that reason in full;
+    (section number, or 0 for the notes about the whole list, note id) -> where the note was printed)."""
+    printed = {note.id: f"note {n} under the table" for n, note in enumerate(all_notes(summary.comparison), start=1)}
+    reason_at: dict[str, int] = {}
+    reason_before: dict[tuple[int, str], int] = {}
+    note_before: dict[tuple[int, str], str] = {}
+    places = [(0, summary.notes, "the notes about this whole list")]
+    places += [(n, item.notes, f"the notes under section {n}") for n, item in enumerate(summary.sections, start=1)]
+    for number, notes, place in places:
+        if number:
+            for reason in summary.sections[number - 1].reasons:
+                if reason in reason_at:
+                    reason_before[(number, reason)] = reason_at[reason]
+                reason_at.setdefault(reason, number)
+        for note in notes:
+            if note.id in printed:
+                note_before[(number, note.id)] = printed[note.id]
+            printed.setdefault(note.id, place)
+    return reason_before, note_before
+
+
+def cited(summary: Summary, cell: Cell) -> str:
+    """A quote's source as the summary words it: its document's number under the table."""
+    return f"source {summary.source_of[cell.section]}" if cell.section else ""
 
 
 def to_html(summary: Summary) -> str:
@@ -48,6 +85,13 @@ def to_html(summary: Summary) -> str:
         about_all=ABOUT_ALL,
         paragraphs=paragraphs,
         questions_intro=QUESTIONS_INTRO,
+        sources_heading=SOURCES_HEADING,
+        print_note=PRINT_NOTE,
+        own_notes_heading=OWN_NOTES_HEADING,
+        own_notes_intro=OWN_NOTES_INTRO,
+        cited=lambda cell: cited(summary, cell),
+        pointers=pointers(summary),
+        printed_above=PRINTED_ABOVE,
         reading_intro=READING_INTRO,
         note_label=NOTE_LABEL,
         notes_heading=NOTES_HEADING,
@@ -83,7 +127,9 @@ def to_markdown(summary: Summary) -> str:
         escape(CAPTION),
         "",
     ]
-    lines += markdown_table(summary.comparison, summary.marks)
+    lines += markdown_table(summary.comparison, summary.marks, lambda cell: f"({cited(summary, cell)})")
+    lines += ["", f"*{escape(SOURCES_HEADING)}:*", ""]
+    lines += [f"{number}. {escape(label)}" for number, label in enumerate(summary.sources, start=1)]
     lines += [
         "",
         f"## Reading list: {len(summary.sections)} sections from the documents",
@@ -95,7 +141,7 @@ def to_markdown(summary: Summary) -> str:
         lines += [
             f"### {number}. {escape(item.title)}",
             "",
-            f"*From {escape(item.source_label)} (section {escape(item.id)})*",
+            f"*From {escape(item.source_label)}*",
             "",
         ]
         lines += [f"- **Why:** {escape(reason)}" for reason in item.reasons]
@@ -108,7 +154,9 @@ def to_markdown(summary: Summary) -> str:
     lines += [f"## {escape(summary.about_title)}", ""]
     for line in summary.about:
         lines += [escape(line), ""]
-    lines += [f"## {escape(summary.referral_title)}", ""]
+    lines += [f"## {escape(OWN_NOTES_HEADING)}", "", escape(OWN_NOTES_INTRO), ""]
+    lines += [line for _ in range(6) for line in ("_" * 60, "")]  # ruled lines, on screen and on paper
+    lines += ["", f"## {escape(summary.referral_title)}", ""]
     lines += ["".join(escape(part.text) for part in line) + "  " for line in summary.referral]
     return "\n".join(lines).rstrip() + "\n"
 

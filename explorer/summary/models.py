@@ -63,6 +63,10 @@ class Summary(Frozen):
     sections: tuple[Suggestion, ...] = Field(min_length=1)
     comparison: Comparison
     marks: dict[str, tuple[str, ...]]  # column id -> the preferences it matches
+    # The documents the comparison quotes, as a reader names them (title and kind of source),
+    # numbered from 1; a cell cites its document by that number, never by section id or file name.
+    sources: tuple[str, ...] = Field(min_length=1)
+    source_of: dict[str, int]  # section id -> its document's number in `sources`
     questions: tuple[str, ...] = Field(min_length=1)
     about_title: str
     about: tuple[str, ...] = Field(min_length=1)  # "About this content": what decision aids are judged on

@@ -43,7 +43,7 @@ def save(
     from explorer.summary.rules import load_summary_rules
 
     comparison = load_comparison(catalog, today=today)
-    summary = build_summary(result, comparison, load_summary_rules(comparison), today)
+    summary = build_summary(catalog, result, comparison, load_summary_rules(comparison), today)
     written = write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite)
     ending.saved(written)  # an interruption from now on must not say that nothing was saved
     return written
