@@ -1,6 +1,7 @@
-"""Makes the README's picture of the saved HTML summary (docs/summary.png) the way the browser
-test sees it: the summary is saved through the real CLI (--save), then opened by tests/browser.py
-in headless Chromium with the network off. Run it with `make screenshot`."""
+"""Makes the README's pictures of the saved HTML summary the way the browser test sees it: the
+summary is saved through the real CLI (--save), then opened by tests/browser.py in headless
+Chromium with the network off. docs/summary.png is the screen; docs/summary-page1.png is page 1
+of its Letter print, drawn by poppler's pdftoppm. Run it with `make screenshot`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import load_page  # noqa: E402
+from tests.browser import load_page, pdf_page_count  # noqa: E402
 
 # The answers of the session shown in README.md.
 ANSWERS = {
@@ -25,6 +26,15 @@ ANSWERS = {
     "support_groups": "yes",
     "interests": ["overdose"],
 }
+
+
+def page_one_png(pdf: bytes, target: Path, dpi: int = 80) -> None:
+    """Page 1 of `pdf` as a PNG (pdftoppm writes `target` itself)."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        command = ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", file.name]
+        subprocess.run([*command, str(target.with_suffix(""))], check=True)
 
 
 def main(target: Path) -> int:
@@ -44,6 +54,9 @@ def main(target: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(report.screenshot)
     print(f"screenshot: wrote {target} ({len(report.screenshot)} bytes)")
+    page_one = target.with_name(target.stem + "-page1.png")
+    page_one_png(report.pdfs["Letter"], page_one)
+    print(f"screenshot: wrote {page_one} (page 1 of {pdf_page_count(report.pdfs['Letter'])}, printed on Letter)")
     return 0
 
 

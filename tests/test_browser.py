@@ -30,18 +30,21 @@ from .helpers.run import run_cli
 
 ANSWERS = '{"for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "in_progress"}'
 
-# Profiles printed. Typical ones must fit on 5 Letter pages; the longest (the most sections and
-# notes of the whole answer space, found by rendering every profile's summary once) has no page
-# limit but the same rules of layout.
+# Profiles printed. Typical ones must fit on 5 Letter pages; the longest has no page limit but the
+# same rules of layout.
 PROFILES = {
     "typical: for someone else, a doctor's office, monthly, in detox": ANSWERS,
     "typical: the README's session": (
         '{"for_whom": "someone_else", "setting": "residential", "dosing": "monthly", "detox": "completed", '
         '"counseling": "yes", "support_groups": "yes", "interests": ["overdose"]}'
     ),
+    # The highest printed length of the 10,800 profiles (reasons, cautions and notes, each counted
+    # once, as print shows them): 8 Letter pages on 2026-12-01.
     "longest": (
-        '{"for_whom": "self", "setting": "unsure", "dosing": "unsure", "detox": "unsure", '
-        '"counseling": "unsure", "support_groups": "unsure", "interests": []}'
+        '{"for_whom": "someone_else", "setting": "doctor_office", "dosing": "no_medication", '
+        '"detox": "not_started", "counseling": "yes", "support_groups": "yes", "interests": '
+        '["how_medications_work", "side_effects", "withdrawal", "overdose", "understanding_addiction", '
+        '"finding_a_program"]}'
     ),
 }
 TYPICAL_LETTER_PAGES = 5

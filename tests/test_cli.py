@@ -74,14 +74,16 @@ def test_missing_keys_mean_unsure_and_stdin_works():
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
-def test_text_and_markdown_carry_the_same_content_referral_last(fmt):
+def test_text_and_markdown_carry_the_same_content_referral_last(catalog, fmt):
     json_out = json.loads(run_cli("--answers", "-", "--format", "json", stdin=json.dumps(ANSWERS)).stdout)
     done = run_cli("--answers", "-", "--format", fmt, stdin=json.dumps(ANSWERS))
     assert done.returncode == 0, done.stderr
     flat = " ".join(done.stdout.replace("\\", "").replace(">", " ").split())
     for suggestion in json_out["suggestions"]:
         assert suggestion["title"] in flat
-        assert suggestion["source"] in flat
+        # JSON names the file; a reader sees the document's title and kind (issue 13, point 5).
+        assert " ".join(catalog.document_label(suggestion["source"]).split()) in flat
+        assert suggestion["source"] not in flat
         for piece in (*suggestion["reasons"], *suggestion["cautions"], suggestion["text"]):
             assert " ".join(piece.split()) in flat, piece[:60]
     _ends_with_referral(done.stdout)
@@ -195,7 +197,7 @@ def test_show_prints_one_section_verbatim(catalog):
     done = run_cli("show", "naloxone-overdose")
     assert done.returncode == 0
     assert " ".join(section.text.split()) in " ".join(done.stdout.split())
-    assert section.source in done.stdout
+    assert catalog.document_label(section.source) in " ".join(done.stdout.split())
     _ends_with_referral(done.stdout)
     as_json = json.loads(run_cli("show", "naloxone-overdose", "--format", "json").stdout)
     assert as_json["text"] == section.text

@@ -24,6 +24,7 @@ from explorer.summary.models import Summary
 from explorer.summary.rules import evaluate, load_summary_rules
 
 from .helpers.content import edit_file, refused
+from .helpers.run import run_cli
 
 DAY = datetime.date(2025, 3, 4)
 EVIL = "<script>alert(1)</script>"
@@ -292,3 +293,81 @@ def test_a_script_in_a_section_and_a_reason_is_escaped_in_the_saved_file(catalog
     markdown = take_home.save(catalog, result, tmp_path / "s.md", "markdown").read_text(encoding="utf-8")
     assert "<script>" not in markdown
     assert "\\<script\\>" in markdown
+
+
+# ---- documents by title, not file name (issue 13, point 5) -------------------------------------
+
+PROFILE = '{"for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "in_progress"}'
+
+
+def test_every_document_has_a_title_or_a_description_and_a_kind(catalog):
+    for document in catalog.documents.values():
+        label = catalog.document_label(document.file)
+        assert document.file not in label
+        assert document.kind in label
+        if document.title:
+            assert label.startswith(f"“{document.title}”")
+        else:  # the explorer's words: never in quotation marks, and said to be the explorer's
+            assert "“" not in label
+            assert "described by the explorer" in label
+    assert [d.file[:3] for d in catalog.documents.values() if not d.title] == ["001"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ('described_as = "a guide to treatments for heroin use disorder"\n', "", "either `title`"),
+        ('title = "Heroin Addiction Treatment"', 'title = "Heroin Addiction Treatment"\ndescribed_as = "x"', "either"),
+        ('kind = "a web article by a treatment-referral site"\n', "", "kind"),
+        (
+            'described_as = "a guide to treatments for heroin use disorder"',
+            'described_as = "“a guide” to treatments"',
+            "described_as",
+        ),
+    ],
+    ids=["no title nor description", "both", "no kind", "a description in quotation marks"],
+)
+def test_a_document_without_a_name_a_reader_can_use_is_refused(content_copy, old, new, words):
+    edit_file(content_copy / "data" / "documents.toml", old, new)
+    error = refused(lambda: load_catalog(content_copy), "documents.toml")
+    assert words in str(error), str(error)
+
+
+def test_screens_name_documents_by_title_and_json_keeps_the_file_names():
+    shown = run_cli("--answers", "-", stdin=PROFILE)
+    assert shown.returncode == 0, shown.stderr
+    text = " ".join(shown.stdout.split())
+    assert "From “Heroin Addiction Treatment” (a web article by a treatment-referral site)" in text
+    assert "described by the explorer" in text
+    assert not re.findall(r"\d{3}_[0-9a-f]{16}\.txt", text)
+    listing = run_cli("sections")
+    assert listing.returncode == 0, listing.stderr
+    assert not re.findall(r"\d{3}_[0-9a-f]{16}\.txt", listing.stdout)
+    assert "“Heroin Addiction Treatment”" in listing.stdout
+    data = run_cli("--answers", "-", "--format", "json", stdin=PROFILE)
+    assert data.returncode == 0, data.stderr
+    assert re.findall(r'"source": "\d{3}_[0-9a-f]{16}\.txt"', data.stdout)
+
+
+def test_the_summary_shows_no_section_id_nor_file_name_and_cites_numbered_sources(catalog, comparison, rules):
+    summary = _summary(catalog, comparison, rules, for_whom="self", dosing="monthly", interests=("overdose",))
+    assert summary.sources and all(".txt" not in label for label in summary.sources)
+    assert set(summary.source_of.values()) == set(range(1, len(summary.sources) + 1))
+    html, markdown = to_html(summary), to_markdown(summary)
+    visible = re.sub(r"<[^>]+>", " ", html)  # the text a reader sees, not attributes
+    for text in (visible, markdown):
+        assert [i for i in catalog.sections if i in text] == []
+        assert "(section " not in text
+        assert not re.findall(r"\d{3}_[0-9a-f]{16}\.txt", text)
+        assert "source 1" in text
+        assert summary.sources[0] in text.replace("&#8220;", "“").replace("&#8221;", "”")
+
+
+def test_the_summary_has_a_ruled_space_for_notes_just_before_the_referral(catalog, comparison, rules):
+    summary = _summary(catalog, comparison, rules, dosing="daily")
+    html, markdown = to_html(summary), to_markdown(summary)
+    assert html.index('class="own-notes"') < html.index('class="referral"')
+    assert html.count('<div class="line">') >= 6
+    notes = markdown.index("## Your own notes")
+    assert markdown.count("_" * 60, notes) >= 6
+    assert markdown.index("## Talk to a healthcare professional") > notes

@@ -17,7 +17,8 @@ from explorer.summary.models import Summary
 
 TITLE = "Treatment options: a summary to bring to an appointment"
 CAPTION = (
-    "Quoted from the documents; where they say nothing, the cell says so. A numbered note beside a "
+    "Quoted from the documents (“source 1” and so on: the documents listed under the table); where "
+    "they say nothing, the cell says so. A numbered note beside a "
     "cell is the explorer's own, listed below the table. A column marked “Matches” meets a stated "
     "preference; that is not a recommendation."
 )
