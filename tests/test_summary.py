@@ -360,6 +360,7 @@ def test_the_summary_shows_no_section_id_nor_file_name_and_cites_numbered_source
         assert "(section " not in text
         assert not re.findall(r"\d{3}_[0-9a-f]{16}\.txt", text)
         assert "source 1" in text
+        assert "()" not in text  # a silent cell cites nothing
         assert summary.sources[0] in text.replace("&#8220;", "“").replace("&#8221;", "”")
 
 

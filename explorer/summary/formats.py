@@ -61,9 +61,9 @@ def pointers(summary: Summary) -> tuple[dict[tuple[int, str], int], dict[tuple[i
     return reason_before, note_before
 
 
-def cited(summary: Summary, cell: Cell) -> str:
+def cited(summary: Summary, cell: Cell) -> str | None:
     """A quote's source as the summary words it: its document's number under the table."""
-    return f"source {summary.source_of[cell.section]}" if cell.section else ""
+    return f"source {summary.source_of[cell.section]}" if cell.section else None
 
 
 def to_html(summary: Summary) -> str:
@@ -128,7 +128,12 @@ def to_markdown(summary: Summary) -> str:
         escape(CAPTION),
         "",
     ]
-    lines += markdown_table(summary.comparison, summary.marks, lambda cell: f"({cited(summary, cell)})")
+
+    def bracketed(cell: Cell) -> str | None:
+        source = cited(summary, cell)
+        return f"({source})" if source else None  # a silent cell cites nothing
+
+    lines += markdown_table(summary.comparison, summary.marks, bracketed)
     lines += ["", f"*{escape(SOURCES_HEADING)}:*", ""]
     lines += [f"{number}. {escape(label)}" for number, label in enumerate(summary.sources, start=1)]
     lines += [
