@@ -86,12 +86,26 @@ def _number_keys(control: InquirerControl) -> KeyBindings:
     return bindings
 
 
-def with_number_keys(prompt: questionary.Question) -> questionary.Question:
+def with_number_keys(prompt: questionary.Question, echoed: Sequence[str] | None = None) -> questionary.Question:
     """A digit moves the cursor to the entry with that number (see the module's docstring); the
-    bindings are merged after questionary's own, so they win over its shortcuts."""
+    bindings are merged after questionary's own, so they win over its shortcuts. `echoed`: the
+    entries' titles without their numbers, put back at Enter, for the answer's echo ("[Overdose]")."""
     app = prompt.application
     control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
-    app.key_bindings = merge_key_bindings([*filter(None, [app.key_bindings]), _number_keys(control)])
+    own = [*filter(None, [app.key_bindings])]
+    bindings = [_number_keys(control)]
+    enters = own[0].get_bindings_for_keys((Keys.ControlM,)) if own else []
+    if echoed is not None and enters:
+        echo, enter = KeyBindings(), enters[-1]
+
+        @echo.add("enter", eager=True)
+        def _(event: Any) -> None:
+            for choice, title in zip(control.choices, echoed, strict=True):
+                choice.title = title
+            enter.handler(event)
+
+        bindings.append(echo)
+    app.key_bindings = merge_key_bindings([*own, *bindings])
     return prompt
 
 
@@ -157,18 +171,22 @@ class ArrowMenus:
                 return answer
 
     def checkbox(self, text: str, choices: Sequence[Choice]) -> list[Any]:
-        options = []
-        for number, (label, value) in enumerate(choices, start=1):
-            prefix = f"{number}. "
-            lead = POINTER_WIDTH + len("○ ") + len(prefix)
-            options.append(questionary.Choice(title=prefix + _title(label, lead, self.width), value=value))
+        lead = POINTER_WIDTH + len("○ ")
+        titles = [_title(label, lead, self.width) for label, _ in choices]
         values = [value for _, value in choices]
         while True:  # never an answer that is not among the choices
+            options = [
+                questionary.Choice(
+                    title=f"{number}. " + _title(label, lead + len(f"{number}. "), self.width), value=value
+                )
+                for number, (label, value) in enumerate(choices, start=1)
+            ]
             answer = _asked(
                 with_number_keys(
                     questionary.checkbox(
                         self._message(text), choices=options, instruction=CHECKBOX_HINT, **self.prompt_options
-                    )
+                    ),
+                    echoed=titles,
                 )
             )
             if isinstance(answer, list) and all(item in values for item in answer):
