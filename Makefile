@@ -12,16 +12,16 @@ BIN    := $(VENV)/bin
 
 # The referral must stay the last thing on the screen, on every way out, so make may add no line
 # after it:
-# - Ctrl-C at a line prompt (a section's pager) reaches the whole foreground process group: make
-#   and the shell too, not only the explorer. A shell with no trap would die at once, and make
-#   would print "make: *** [run] Interrupt" after the referral. The trap (a command, not '': an
-#   ignored signal would be inherited) keeps the shell waiting for the explorer's calm ending;
-#   make then ends itself with that SIGINT, silently, and `make run` exits 130.
+# - Ctrl-C (or Ctrl-\) at a line prompt (a section's pager) reaches the whole foreground process
+#   group: make and the shell too, not only the explorer. A shell with no trap would die at once,
+#   and make would print "make: *** [run] Interrupt" after the referral. The trap (a command, not
+#   '': an ignored signal would be inherited) keeps the shell waiting for the explorer's calm
+#   ending; make then ends itself with that signal, silently (after Ctrl-C `make run` exits 130).
 # - Any other status (2 for a usage error, 1 for damaged content) would make make print
 #   "make: *** [run] Error 2": the recipe ends with 0. Scripts that need the explorer's status
 #   run .venv/bin/treatment-explorer itself.
 run: $(VENV)/.installed-run
-	@trap : INT; $(BIN)/treatment-explorer $(ARGS) || :
+	@trap : INT QUIT; $(BIN)/treatment-explorer $(ARGS) || :
 
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

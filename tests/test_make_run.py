@@ -1,8 +1,9 @@
 """`make run` in a real terminal: make adds no line after the referral, whatever ends the run.
 
-Ctrl-C at a line prompt (a section's pager) reaches make and its shell as well as the explorer, as
-it does when a person types `make run` in their own shell. The test's bash stands for that shell:
-it survives the interrupt (`trap : INT`) to report make's status and the terminal's state.
+Ctrl-C (and Ctrl-\\) at a line prompt (a section's pager) reaches make and its shell as well as
+the explorer, as it does when a person types `make run` in their own shell. The test's bash stands
+for that shell: it survives the interrupt (`trap : INT QUIT`) to report make's status and the
+terminal's state.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 import pytest
 
 from .helpers.checks import assert_referral_last
-from .helpers.keys import CTRL_C, ENTER, UP
+from .helpers.keys import CTRL_BACKSLASH, CTRL_C, ENTER, UP
 from .helpers.pty import (
     assert_terminal_sane,
     finish,
@@ -36,15 +37,30 @@ def _last_lines(raw, count: int = 3) -> list[str]:
     return lines[-count:]
 
 
-def test_ctrl_c_in_a_section_under_make_run_leaves_the_referral_last():
-    child = spawn(f"trap : INT; {MAKE_RUN}", rows=ROWS, cols=COLS)
+@pytest.mark.parametrize("key, status", [(CTRL_C, 130), (CTRL_BACKSLASH, None)], ids=["Ctrl-C", "Ctrl-backslash"])
+def test_a_stopping_key_in_a_section_under_make_run_leaves_the_referral_last(key, status):
+    child = spawn(f"trap : INT QUIT; {MAKE_RUN}", rows=ROWS, cols=COLS)
     raw = recorded(child)
     to_the_reading_list(child)
     child.send(ENTER)  # the first section
-    child.expect(["-- more", "-- end of section"])  # the pager reads a line: Ctrl-C is a signal here
+    child.expect(["-- more", "-- end of section"])  # the pager reads a line: the key is a signal here
+    child.send(key)
+    shown, code, stty = finish(child)
+    if status is not None:
+        assert code == status  # make ended by the interrupt, as a person's shell sees it
+    assert "make:" not in shown
+    assert_referral_last(shown)
+    assert _last_lines(raw)[-1] == "  In an emergency or an overdose: call 911."
+    assert_terminal_sane(stty)
+
+
+def test_ctrl_c_at_an_arrow_question_under_make_run_leaves_the_referral_last():
+    child = spawn(f"trap : INT; {MAKE_RUN}", rows=ROWS, cols=COLS)
+    raw = recorded(child)
+    child.expect(r"\(arrow keys")  # in the menu's raw mode Ctrl-C is a key, not a signal
     child.send(CTRL_C)
     shown, code, stty = finish(child)
-    assert code == 130  # make ended by the interrupt, as a person's shell sees it
+    assert code == 0
     assert "make:" not in shown
     assert_referral_last(shown)
     assert _last_lines(raw)[-1] == "  In an emergency or an overdose: call 911."
