@@ -54,6 +54,7 @@ def _arrow(ask: str, choices, keys: str, **options):
         ("25" + ENTER, 5),  # no entry 25: the 5 starts a new number
         ("1" + DOWN + "3" + ENTER, 3),  # another key ends the number: 3, not 13
         ("0" + ENTER, 1),  # no entry 0: the cursor stays on the default
+        ("012" + ENTER, 12),  # zeros in front count for nothing, as in --plain
         ("9" + "9" + "3" + ENTER, 3),  # 99 and 93 are too far: each digit starts over
         ("2" + "x" + "1" + ENTER, 1),  # a letter ends the number too
     ],
@@ -65,6 +66,8 @@ def test_a_number_moves_the_cursor_in_a_long_select(keys, picked):
 def test_in_a_short_select_a_digit_moves_to_its_entry():
     assert _arrow("select", SHORT, "3" + ENTER, default=1) == 3
     assert _arrow("select", SHORT, "3" + "2" + ENTER, default=1) == 2  # no entry 32
+    assert _arrow("select", SHORT, "9" + ENTER, default=2) == 2  # no entry 9: the cursor stays
+    assert _arrow("checkbox", SHORT, "9" + SPACE + ENTER) == [1]  # it stays on the first
 
 
 def test_a_pause_between_digits_starts_a_new_number(monkeypatch):

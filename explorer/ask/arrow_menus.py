@@ -4,8 +4,8 @@ In every list the entries are numbered, and typing an entry's number moves the c
 then picks it (in a checkbox, Space ticks it). A number moves rather than picks so that a
 two-digit number can be typed: "1" then "2" reaches entry 12. A digit typed after a pause of more
 than NUMBER_PAUSE seconds, or after any other key, starts a new number; a digit that would make a
-number past the last entry starts a new one too ("2", "5" in a list of 24 reaches entry 5); a
-number with no entry ("0") moves nothing.
+number past the last entry starts a new one too ("2", "5" in a list of 24 reaches entry 5); zeros
+in front count for nothing ("012" is 12, "0" moves nothing).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from explorer.ask.menus import Choice
 SELECT_HINT = "(arrow keys or number, then Enter)"
 CHECKBOX_HINT = "(arrow keys or number, Space to tick, Enter when done)"
 NUMBER_PAUSE = 1.0  # seconds: long enough to type a second digit, short enough to start over
-DIGITS = "0123456789"
+DIGITS = tuple("0123456789")
 
 
 def _safe_keys(enter: Any) -> KeyBindings:
@@ -74,11 +74,11 @@ def _number_keys(control: InquirerControl) -> KeyBindings:
         # questionary binds every key (a catch-all ignores the others), so the previous key
         # sequence is always the key typed just before this one.
         going_on = bool(previous) and previous[-1].key in DIGITS and now - typed.at <= NUMBER_PAUSE
-        digits = typed.digits + digit if going_on else digit
-        if int(digits) > len(entries):
-            digits = digit
+        # "25" of 24: the 5 starts a new number; "9" of 3: no number at all. "012" is 12, "" is 0.
+        tried = [typed.digits + digit, digit] if going_on else [digit]
+        digits = next((number.lstrip("0") for number in tried if int(number) <= len(entries)), "")
         typed.digits, typed.at = digits, now
-        if 1 <= int(digits) <= len(entries):
+        if digits:
             control.pointed_at = entries[int(digits) - 1]
 
     for digit in DIGITS:
