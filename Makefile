@@ -12,10 +12,18 @@ BIN    := $(VENV)/bin
 
 .PHONY: run test lint axe bench screenshot clean
 
-# Exit 130 (the reader pressed Ctrl-C) is a normal way to leave; make would otherwise print an
-# error line after the referral, which must stay the last thing on the screen.
+# The referral must stay the last thing on the screen, on every way out, so make may add no line
+# after it:
+# - Ctrl-C (or Ctrl-\) at a line prompt (a section's pager) reaches the whole foreground process
+#   group: make and the shell too, not only the explorer. A shell with no trap would die at once,
+#   and make would print "make: *** [run] Interrupt" after the referral. The trap (a command, not
+#   '': an ignored signal would be inherited) keeps the shell waiting for the explorer's calm
+#   ending; make then ends itself with that signal, silently (after Ctrl-C `make run` exits 130).
+# - Any other status (2 for a usage error, 1 for damaged content) would make make print
+#   "make: *** [run] Error 2": the recipe ends with 0. Scripts that need the explorer's status
+#   run .venv/bin/treatment-explorer itself.
 run: $(VENV)/.installed-run
-	@$(BIN)/treatment-explorer $(ARGS); status=$$?; [ $$status -eq 130 ] || exit $$status
+	@trap : INT QUIT; $(BIN)/treatment-explorer $(ARGS) || :
 
 test: lint axe
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

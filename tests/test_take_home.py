@@ -4,7 +4,9 @@ terminal (arrow-key menus and --plain numbered menus)."""
 from __future__ import annotations
 
 import datetime
+import re
 import shlex
+from pathlib import Path
 
 import pytest
 
@@ -34,7 +36,7 @@ class ScriptedMenus:
     """Answers the prompts from a list, in order, and records what was asked."""
 
     def __init__(self, *answers):
-        self.answers, self.asked = list(answers), []
+        self.answers, self.asked, self.suggested = list(answers), [], []
 
     def _next(self, text):
         self.asked.append(text)
@@ -48,6 +50,7 @@ class ScriptedMenus:
         return self._next(text)
 
     def text(self, text, default=""):
+        self.suggested.append(default)
         answer = self._next(text)
         return default if answer is None else answer
 
@@ -105,6 +108,105 @@ def test_an_existing_file_is_replaced_only_after_a_yes(catalog, result, tmp_path
     assert existing.read_text().startswith("# Treatment options")
 
 
+def test_declining_a_replace_suggests_a_free_name_and_enter_saves_it(catalog, result, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first = tmp_path / "treatment-options-summary-2025-03-04.html"
+    first.write_text("the first summary")
+    (tmp_path / "treatment-options-summary-2025-03-04-2.html").write_text("the second")
+    menus = ScriptedMenus(True, "html", None, False, None)  # Enter, no, Enter
+    written, said = _offer(catalog, result, menus)
+    assert written.name == "treatment-options-summary-2025-03-04-3.html"
+    assert menus.suggested == [first.name, str(written.name)]
+    assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert first.read_text() == "the first summary"
+    assert said[-1].startswith("Saved: ")
+
+
+def test_a_typed_name_declined_gets_its_own_free_variant(catalog, result, tmp_path):
+    existing = tmp_path / "s.md"
+    existing.write_text("keep")
+    menus = ScriptedMenus(True, "markdown", str(tmp_path / "s"), False, None)
+    written, _ = _offer(catalog, result, menus)
+    assert written == tmp_path / "s-2.md"
+    assert menus.suggested[1] == str(tmp_path / "s-2.md")
+    assert existing.read_text() == "keep"
+
+
+def test_a_folder_for_a_name_suggests_a_file_in_it(catalog, result, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "letters").mkdir()
+    menus = ScriptedMenus(True, "html", "letters", None)
+    written, said = _offer(catalog, result, menus)
+    assert written == Path("letters/treatment-options-summary-2025-03-04.html")
+    assert said[0] == "letters is a folder: a file in it is suggested."
+    assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_after_an_error_nothing_is_suggested_so_enter_gives_up(catalog, result, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    menus = ScriptedMenus(True, "html", str(tmp_path / "missing" / "s.html"), True, None)  # yes, Enter
+    written, said = _offer(catalog, result, menus)
+    assert written is None
+    assert menus.suggested[1] == ""
+    assert said[-1] == "No file name given: nothing was saved."
+    assert list(tmp_path.iterdir()) == []
+
+
+class EnterAlone(ScriptedMenus):
+    """Plays its script, then answers every question with its default, as Enter alone does; more
+    than `budget` questions is a loop."""
+
+    def __init__(self, *script, budget=12):
+        super().__init__(*script)
+        self.budget = budget
+
+    def _next(self, text):
+        assert len(self.asked) < self.budget, f"the offer loops: {self.asked}"
+        if self.answers:
+            return super()._next(text)
+        self.asked.append(text)
+        return None
+
+    def select(self, text, choices, default=None):
+        return super().select(text, choices, default) or default
+
+    def confirm(self, text, default=False):
+        answer = super().confirm(text, default)
+        return default if answer is None else answer
+
+
+@pytest.mark.parametrize(
+    "setting",
+    ["the suggested file exists", "the suggested name is a folder", "a name that fails", "a folder named"],
+)
+def test_enter_alone_at_every_question_of_the_offer_ends(catalog, result, tmp_path, monkeypatch, setting):
+    monkeypatch.chdir(tmp_path)
+    dated = tmp_path / "treatment-options-summary-2025-03-04.html"
+    script = [True]  # yes to the offer; Enter alone from then on
+    if setting == "the suggested file exists":
+        dated.write_text("keep")
+    elif setting == "the suggested name is a folder":
+        dated.mkdir()
+    elif setting == "a name that fails":
+        script += ["html", str(tmp_path / "missing" / "s.html")]
+    else:
+        (tmp_path / "letters").mkdir()
+        script += ["html", "letters"]
+    menus = EnterAlone(*script)
+    _offer(catalog, result, menus)
+    assert len(menus.asked) < menus.budget
+    assert len(menus.suggested) == len(set(menus.suggested)), "a name suggested twice"
+
+
+def test_the_loop_detector_catches_an_offer_that_asks_forever(catalog, result, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    looping = EnterAlone(True)
+    monkeypatch.setattr(take_home, "free_name", lambda path: path)  # the old way: the same name again
+    (tmp_path / "treatment-options-summary-2025-03-04.html").write_text("keep")
+    with pytest.raises(AssertionError, match="the offer loops"):
+        _offer(catalog, result, looping)
+
+
 def test_a_failed_write_says_so_and_can_give_up(catalog, result, tmp_path):
     menus = ScriptedMenus(True, "html", str(tmp_path / "missing" / "s.html"), False)
     written, said = _offer(catalog, result, menus)
@@ -142,6 +244,50 @@ def test_saving_a_summary_at_the_end_of_a_session(tmp_path):
     shown, code, stty = finish(child)
     assert code == 0
     assert target.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
+def _dated(day: datetime.date, suffix: str = "") -> str:
+    return f"treatment-options-summary-{day.isoformat()}{suffix}.html"
+
+
+@pytest.mark.parametrize("program", [PROGRAM, PLAIN_PROGRAM], ids=["arrow keys", "plain"])
+def test_declining_a_replace_then_enter_saves_a_new_file_in_a_real_terminal(tmp_path, program):
+    today = datetime.date.today()  # the program's own clock: a run across midnight may fail once
+    first = tmp_path / _dated(today)
+    first.write_text("the first summary")
+    child = spawn(f"cd {shlex.quote(str(tmp_path))} && {program}")
+    if program == PLAIN_PROGRAM:
+        plain_session(child, [""] * 7, at_the_end=lambda child: None)
+        child.expect(r"Save a summary[^\n]*\(y/N\):")
+        child.sendline("y")
+        child.expect("Which format")
+        child.expect(TYPING_LINE)
+        child.sendline("")  # HTML
+        child.expect(r"Enter alone:\s+" + re.escape(first.name))
+        child.sendline("")
+        child.expect(r"Replace it\? \(y/N\):")
+        child.sendline("")  # no
+        child.expect(r"Enter alone:\s+" + re.escape(_dated(today, "-2")))  # a new suggestion
+        child.sendline("")
+    else:
+        _to_the_offer(child)
+        child.send("y")
+        child.expect("Which format")
+        child.send(ENTER)  # HTML
+        child.expect("Which file should it be saved to")  # the dated name suggested
+        child.send(ENTER)
+        child.expect(r"Replace it\?")
+        child.send(ENTER)  # no
+        child.expect(_dated(today, "-2"))  # a new suggestion
+        child.send(ENTER)
+    child.expect("Saved:")  # the long path may wrap after it
+    shown, code, stty = finish(child)
+    assert code == 0
+    assert first.read_text() == "the first summary"
+    assert (tmp_path / _dated(today, "-2")).read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert {path.name for path in tmp_path.iterdir()} == {first.name, _dated(today, "-2")}
     assert_referral_last(shown)
     assert_terminal_sane(stty)
 

@@ -1,6 +1,8 @@
 """Menus for screen readers and simple terminals: numbered choices, answered by typing a number.
 
 No colours, no cursor movement, no redrawing: every line is printed once, wrapped at the width.
+A number may have spaces around it and be written in any script's decimal digits ("١٢" is 12, as
+Python's int reads it); a wrong one gets one line that says which numbers there are.
 """
 
 from __future__ import annotations
@@ -22,6 +24,21 @@ def _fill(text: str, width: int, lead: str = "") -> list[str]:
         break_long_words=False,
         break_on_hyphens=False,
     )
+
+
+LONGEST_NUMBER = 6  # digits: more is no entry of any list here (and int() of thousands is slow)
+
+
+def entry_number(word: str, count: int) -> int | None:
+    """The entry from 1 to `count` that `word` names, or None."""
+    if word.isdecimal() and len(word) <= LONGEST_NUMBER and 1 <= int(word) <= count:
+        return int(word)
+    return None
+
+
+def _which(word: str) -> str:
+    """What ends the one line for a wrong answer: the number that has no entry, if it is one."""
+    return f" (no entry {int(word)})" if word.isdecimal() and len(word) <= LONGEST_NUMBER else ""
 
 
 class NumberedMenus:
@@ -62,9 +79,10 @@ class NumberedMenus:
         def parse(line: str) -> Any:
             if not line and fallback:
                 return values[fallback - 1]
-            if line.isdecimal() and 1 <= int(line) <= len(values):
-                return values[int(line) - 1]
-            raise ValueError(f"Please type a number from 1 to {len(values)}, then Enter.")
+            number = entry_number(line, len(values))
+            if number is None:
+                raise ValueError(f"Please type a number from 1 to {len(values)}, then Enter{_which(line)}.")
+            return values[number - 1]
 
         return self._ask(f"Type a number, then Enter ({hint}):", parse)
 
@@ -74,10 +92,13 @@ class NumberedMenus:
 
         def parse(line: str) -> list[Any]:
             picked = [word for word in re.split(r"[\s,]+", line) if word]
-            if all(word.isdecimal() and 1 <= int(word) <= len(values) for word in picked):
-                numbers = sorted({int(word) for word in picked})
-                return [values[number - 1] for number in numbers]
-            raise ValueError(f"Please type numbers from 1 to {len(values)}, separated by spaces, or nothing.")
+            wrong = [word for word in picked if entry_number(word, len(values)) is None]
+            if wrong:
+                raise ValueError(
+                    f"Please type numbers from 1 to {len(values)} with spaces between, or nothing{_which(wrong[0])}."
+                )
+            numbers = sorted({int(word) for word in picked})
+            return [values[number - 1] for number in numbers]
 
         return self._ask("Type any numbers, separated by spaces, then Enter (Enter alone: none):", parse)
 

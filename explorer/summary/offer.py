@@ -53,33 +53,60 @@ def _with_extension(name: str, fmt: Format) -> str:
     return name if saved_format(name) == fmt else name + EXTENSIONS[fmt]
 
 
+def free_name(path: Path) -> Path:
+    """`path` if nothing is there, else the first free name beside it with -2, -3, ... before its
+    extension (treatment-options-summary-2026-12-01-2.html)."""
+    if not exists(path):
+        return path
+    number = 2
+    while exists(candidate := path.with_name(f"{path.stem}-{number}{path.suffix}")):
+        number += 1
+    return candidate
+
+
+ASK_NAME = "Which file should it be saved to?"
+ASK_OTHER_NAME = "Which other file should it be saved to? (Enter alone: save nothing)"
+
+
 def offer(catalog: Catalog, result: Result, terminal: Terminal, today: datetime.date | None = None) -> Path | None:
-    """Asks whether to save, in which format and where; returns the path written, or None."""
+    """Asks whether to save, in which format and where; returns the path written, or None.
+
+    Enter alone at every question always ends: a declined "Replace it?" and a name that is a
+    folder suggest a name that is free; after an error nothing is suggested, so Enter alone gives
+    up. No name is ever suggested twice in a row."""
     menus, say = terminal.menus, terminal.say
     if not menus.confirm(OFFER, False):
         return None
     fmt = Format(menus.select("Which format?", FORMATS, Format.HTML))
     day = (today or datetime.date.today()).isoformat()
-    default = f"treatment-options-summary-{day}{EXTENSIONS[fmt]}"
+    default_name = f"treatment-options-summary-{day}{EXTENSIONS[fmt]}"
+    question, suggestion = ASK_NAME, default_name
     while True:
-        name = menus.text("Which file should it be saved to?", default).strip()
+        name = menus.text(question, suggestion).strip()
         if not name:
             say("No file name given: nothing was saved.")
             return None
-        overwrite = False
+        question, overwrite = ASK_NAME, False
         try:
+            if os.path.isdir(folder := target_path(name)):  # "~" or "Documents": a file in it
+                suggestion = str(free_name(folder / default_name))
+                say(f"{folder} is a folder: a file in it is suggested.")
+                continue
             path = target_path(_with_extension(name, fmt))
-            if exists(path) and not os.path.isdir(path):  # a dangling link too: never followed
+            if exists(path):  # a dangling link too: never followed
                 overwrite = menus.confirm(f"{path} already exists. Replace it?", False)
                 if not overwrite:
+                    suggestion = str(free_name(path))
                     continue
             written = save(catalog, result, path, fmt, overwrite=overwrite, today=today)
         except AlreadyExists:
-            continue  # it appeared in the meantime: ask again
+            suggestion = str(free_name(path))  # it appeared in the meantime
+            continue
         except SaveError as error:
             say(f"Could not save: {error}. Nothing was written.")
             if not menus.confirm("Try another file name?", True):
                 return None
+            question, suggestion = ASK_OTHER_NAME, ""
             continue
         say(f"Saved: {written.resolve()}")
         return written
