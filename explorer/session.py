@@ -48,6 +48,9 @@ def open_terminal(plain: bool) -> Terminal:
     return Terminal(menus=_menus(plain, width), width=width, rows=rows)
 
 
+NOTES_END = "-- Enter: the reading list --"  # the pager's last line under the notes on the whole list
+
+
 def run(catalog: Catalog, terminal: Terminal) -> None:
     from explorer import commands, reader
     from explorer.ask import questionnaire
@@ -67,9 +70,6 @@ def run(catalog: Catalog, terminal: Terminal) -> None:
         answers = questionnaire.review(catalog.questions, answers, terminal, change_first=True)
     terminal.show("")
     offer.offer(catalog, result, terminal)
-
-
-NOTES_END = "-- Enter: the reading list --"
 
 
 def comparison_page(catalog: Catalog, terminal: Terminal) -> str:

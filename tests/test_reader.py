@@ -69,8 +69,8 @@ def press_enter_everywhere(child: pexpect.spawn, plain_menus: bool, limit: int =
 
 @pytest.mark.parametrize(
     "program, cols",
-    [(PROGRAM, 80), (PLAIN_PROGRAM, 80), (PROGRAM, 200), (PLAIN_PROGRAM, 40)],
-    ids=["arrow-80", "plain-80", "arrow-200", "plain-40"],
+    [(PROGRAM, 80), (PLAIN_PROGRAM, 80), (PROGRAM, 200), (PLAIN_PROGRAM, 40), (PROGRAM, 40)],
+    ids=["arrow-80", "plain-80", "arrow-200", "plain-40", "arrow-40"],
 )
 def test_enter_at_every_screen_reads_every_section_in_order_and_ends_with_the_referral(program, cols):
     titles = titles_for({})  # Enter alone at every question: "I'm not sure" everywhere
