@@ -48,16 +48,36 @@ def open_terminal(plain: bool) -> Terminal:
     return Terminal(menus=_menus(plain, width), width=width, rows=rows)
 
 
+NOTES_END = "-- Enter: the reading list --"  # the pager's last line under the notes on the whole list
+
+
 def run(catalog: Catalog, terminal: Terminal) -> None:
     from explorer import commands, reader
     from explorer.ask import questionnaire
-    from explorer.render.result import overview_text
+    from explorer.render.notes import list_notes_text
     from explorer.summary import offer
 
     terminal.show(disclaimer(terminal.width))
-    answers = questionnaire.ask(catalog.questions, terminal)
-    result = commands.result_for(catalog, answers)
-    terminal.show("\n" + overview_text(result, terminal.width))
-    reader.read(result, terminal)
+    answers = questionnaire.review(catalog.questions, questionnaire.ask(catalog.questions, terminal), terminal)
+    read: set[str] = set()  # the read marks outlive a change of answers
+    while True:
+        result = commands.result_for(catalog, answers)
+        if result.notes:  # about the whole list: read before it, rather than scrolled away above it
+            reader.page("\n" + "\n".join(list_notes_text(result.notes, terminal.width)), terminal, NOTES_END)
+        picked = reader.read(result, terminal, read, comparison=lambda: comparison_page(catalog, terminal))
+        if picked != reader.CHANGE:
+            break
+        answers = questionnaire.review(catalog.questions, answers, terminal, change_first=True)
     terminal.show("")
     offer.offer(catalog, result, terminal)
+
+
+def comparison_page(catalog: Catalog, terminal: Terminal) -> str:
+    """`treatment-explorer compare`'s page at the terminal's width; the linear form with numbered
+    menus (as `compare --plain`) or where box lines cannot be shown."""
+    from explorer.ask.numbered_menus import NumberedMenus
+    from explorer.content.comparison import load_comparison
+    from explorer.render.comparison import BOX_CHARACTERS, page
+
+    linear = isinstance(terminal.menus, NumberedMenus) or not can_show(BOX_CHARACTERS, sys.stdout)
+    return page(load_comparison(catalog), terminal.width, linear)

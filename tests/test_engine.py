@@ -12,7 +12,9 @@ from explorer.infer.engine import EngineError, RuleEngine, answers_fact
 def _book(**rules) -> RuleBook:
     base = {"suggest": [{"id": "always", "when": {}, "sections": ["s"], "reason": "r", "relevance": "general"}]}
     # A rule book states its order (rules/order.toml); the simplest: one tier per relevance.
-    tiers = [{"id": r, "relevance": r, "says": r} for r in ("safety", "preference", "interest", "general")]
+    tiers = [
+        {"id": r, "relevance": r, "says": r, "heading": r} for r in ("safety", "preference", "interest", "general")
+    ]
     base["order"] = {"tiers": tiers}
     base["suggest"] += rules.get("suggest", [])
     base.update({k: v for k, v in rules.items() if k != "suggest"})

@@ -32,6 +32,8 @@ from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from .helpers.pty import FINISH_AFTER, past_the_answers
+
 # Nothing written to the tree (see tests/test_hostile_input.py).
 _HYPOTHESIS_HOME = tempfile.TemporaryDirectory(prefix="hypothesis-home-")
 set_hypothesis_home_dir(_HYPOTHESIS_HOME.name)
@@ -151,6 +153,7 @@ def reach(child: pexpect.spawn, kind: str, prompt: str, questions_answered: int)
         child.expect(hints[answered])
         child.expect(TYPING_LINE if plain else r"\(arrow keys")
         return
+    past_the_answers(child, plain)
     child.expect(r"Reading list: (\d+) sections")
     count = int(child.match.group(1))
     child.expect("Open a section to read it, or finish:")
@@ -164,7 +167,7 @@ def reach(child: pexpect.spawn, kind: str, prompt: str, questions_answered: int)
         child.send("1\r" if plain else ENTER)
         child.expect("-- (more|end of section)")
         return
-    child.send(f"{count + 1}\r" if plain else UP + ENTER)  # Finish
+    child.send(f"{count + FINISH_AFTER}\r" if plain else UP + ENTER)  # Finish
     child.expect("Save a summary")
     if prompt == "save offer":
         child.expect(r"\(y/N\)")

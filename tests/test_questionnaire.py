@@ -14,6 +14,7 @@ from explorer.ask import arrow_menus, questionnaire
 from explorer.ask.arrow_menus import ArrowMenus
 from explorer.ask.numbered_menus import NumberedMenus
 from explorer.ask.terminal import Terminal
+from explorer.content.answers import Answers
 
 from .helpers.keys import CTRL_C, CTRL_D, DOWN, ENTER, SPACE
 
@@ -104,8 +105,43 @@ def test_keys_become_answers(catalog):
     ]
     answers, said = _answer_with_keys(catalog, keys)
     assert answers.model_dump() == EXPECTED
-    assert said[0] == "\n" + catalog.questions[0].help
-    assert len(said) == len(catalog.questions)
+    assert said[0] == "\nQuestion 1 of 7\n" + catalog.questions[0].help
+    assert said[-1] == "Topics: Overdose, Understanding addiction"  # in place of "done (2 selections)"
+    assert len(said) == len(catalog.questions) + 1
+
+
+def _review_with_lines(catalog, answers, lines, change_first=False):
+    said = []
+    read_line, prompts = _typed(lines)
+    menus = NumberedMenus(80, say=said.append, read_line=read_line)
+    terminal = Terminal(menus, width=80, show=said.append)
+    return questionnaire.review(catalog.questions, answers, terminal, change_first), "\n".join(said)
+
+
+def test_going_on_keeps_the_answers_and_shows_them(catalog):
+    unsure = Answers.model_validate(UNSURE)
+    answers, shown = _review_with_lines(catalog, unsure, [""])  # Enter alone: go on
+    assert answers == unsure
+    assert "Your answers\n  Exploring for: I'd rather not say / I'm not sure" in shown
+    assert "  Interests: none" in shown
+
+
+def test_changing_one_answer_asks_only_that_question_then_shows_the_answers_again(catalog):
+    unsure = Answers.model_validate(UNSURE)
+    # change an answer; the second one (setting); a residential program; then go on
+    answers, shown = _review_with_lines(catalog, unsure, ["2", "2", "3", ""])
+    assert answers.model_dump() == {**UNSURE, "setting": "residential"}
+    assert shown.count("Your answers") == 2
+    assert "Changing: Setting" in shown
+    assert "Setting: A residential (inpatient) program" in shown.split("Changing: Setting")[1]
+    assert "how often" not in shown  # no other question asked again
+
+
+def test_change_first_starts_with_the_choice_of_answer(catalog):
+    unsure = Answers.model_validate(UNSURE)
+    answers, shown = _review_with_lines(catalog, unsure, ["4", "3", ""], change_first=True)  # detox: completed
+    assert answers.model_dump() == {**UNSURE, "detox": "completed"}
+    assert shown.index("Which answer would you like to change?") < shown.index("Your answers")
 
 
 def test_typed_numbers_become_the_same_answers(catalog):

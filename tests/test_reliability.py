@@ -32,7 +32,7 @@ import pytest
 
 from .helpers.checks import assert_referral_last
 from .helpers.keys import CTRL_C, ENTER, ESC, UP
-from .helpers.pty import PROGRAM
+from .helpers.pty import FINISH_AFTER, PROGRAM, past_the_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 PROG = "treatment-explorer: "
@@ -129,6 +129,7 @@ def to_the_reading_list(child: pexpect.spawn, plain: bool) -> int:
         else:
             child.expect(r"\(arrow keys")
             child.send(ENTER)
+    past_the_answers(child, plain)
     child.expect(r"Reading list: (\d+) sections")
     count = int(child.match.group(1))
     child.expect("Open a section to read it, or finish:")
@@ -138,7 +139,7 @@ def to_the_reading_list(child: pexpect.spawn, plain: bool) -> int:
 
 def to_the_file_name(child: pexpect.spawn, plain: bool) -> None:
     count = to_the_reading_list(child, plain)
-    child.send(f"{count + 1}\r" if plain else UP + ENTER)
+    child.send(f"{count + FINISH_AFTER}\r" if plain else UP + ENTER)
     child.expect("Save a summary")
     child.expect(r"\(y/N\)")
     child.send("y\r" if plain else "y")
@@ -173,7 +174,7 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
             child.expect(r"\(arrow keys")
         child.expect(r"Space to tick")
         child.send(ESC + ENTER)
-        child.expect("Reading list")
+        child.expect("Go on, or change an answer")  # the session goes on
         child.expect(r"\(arrow keys")  # the menu is drawn: a key sent earlier could be lost
         child.send(CTRL_C)
         ended_calmly(child)
@@ -182,6 +183,12 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
     for _ in range(7):
         child.send(ENTER)
         child.expect(r"\(arrow keys")
+    child.send(ENTER)  # the answers' summary: go on
+    while child.expect(["-- more", "-- Enter: the reading list --"]) == 0:
+        child.send(ENTER)
+    child.send(ENTER)
+    child.expect("Open a section to read it, or finish:")
+    child.expect(r"\(arrow keys")
     if where == "reading list":
         child.send(ESC + ENTER)  # opens the first section, like Enter
         child.expect("-- (more|end of section)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 
 import pytest
@@ -39,21 +40,32 @@ def test_a_full_session(tmp_path):
     child.send("1" + ENTER)
     child.expect("Anything else")
     child.send(DOWN * 3 + " " + ENTER)  # overdose
+    child.expect("Topics: Overdose")
+    child.expect("Go on, or change an answer")
+    child.expect(r"\(arrow keys")
+    child.send(ENTER)
+    child.expect("-- Enter: the reading list --")
+    # issue 12; issue 13: on a page of their own, read before the list rather than scrolled away
+    assert "The explorer's own notes (not from the documents), about this whole list" in plain(child.before)
+    child.send(ENTER)
     child.expect("Open a section to read it, or finish")
     overview = plain(child.before)
     assert "Reading list:" in overview
-    assert "Why: Because the person you care about" in overview
-    assert "1. Naloxone" in overview
-    assert "Caution: Detox is not marked as completed" in overview
-    assert "The explorer's own notes (not from the documents), about this whole list" in overview  # issue 12
+    assert "Safety first (1" in overview
+    assert "Because the person you care about asked about overdose." in overview
+    assert "Caution in " in overview
+    child.expect(r"\(arrow keys")
+    child.expect("1. Naloxone")
     child.send(ENTER)  # open the first section
     child.expect("end of section")
     section = plain(child.before)
+    assert "Why: Because the person you care about" in section
     assert "Naloxone is used to treat heroin overdose" in section
-    assert "Explorer's note" in section  # the reader shows the section's notes after its quote
-    child.send(ENTER)  # back to the list
+    assert section.index("Explorer's note") < section.index("Naloxone is used to treat")  # notes first
+    child.send("b" + ENTER)  # back to the list
     child.expect("Open a section to read it, or finish")
-    child.send(UP + ENTER)  # from the first entry up to the last: Finish
+    child.expect(r"\(arrow keys")
+    child.send(UP * 2 + ENTER)  # from the next unread entry (2) up past the first to the last: Finish
     decline_the_summary(child)
     shown, code, stty = finish(child)
     assert code == 0
@@ -107,13 +119,14 @@ def test_pages_long_sections_and_q_goes_back():
     child = spawn(rows=12, cols=60)
     to_the_reading_list(child)
     child.send(ENTER)
-    child.expect("-- more: Enter for the next page, q to go back")
-    page = plain(child.before).split("────")[-1]  # printed text after the section's header rule
+    child.expect("-- more · Enter: next page · b: back to the list --")
+    page = re.split("─{4,}", plain(child.before), maxsplit=1)[-1]  # printed after the section's header rule
     assert page.strip(), page
     assert all(len(line) <= 59 for line in page.splitlines()), page
-    child.send("q" + ENTER)
+    child.send("q" + ENTER)  # q as before; the screen names b
     child.expect("Open a section to read it, or finish")
-    child.send(UP + ENTER)
+    child.expect(r"\(arrow keys")
+    child.send(UP * 2 + ENTER)  # from the next unread entry (2) up past the first to the last: Finish
     decline_the_summary(child)
     shown, code, _ = finish(child)
     assert code == 0

@@ -19,6 +19,7 @@ from .helpers.pty import (
     assert_terminal_sane,
     colours,
     finish,
+    past_the_answers,
     plain_session,
     program_output,
     recorded,
@@ -128,6 +129,7 @@ def test_leaving_the_numbered_reader_shows_the_referral(key, inside_a_section):
     for _ in QUESTIONS:
         child.expect(TYPING_LINE)
         child.sendline("")
+    past_the_answers(child, plain=True)
     child.expect("Open a section to read it, or finish:")
     child.expect(TYPING_LINE)
     if inside_a_section:

@@ -1,4 +1,5 @@
-"""Asks the questions declared in data/questions.toml, one after another.
+"""Asks the questions declared in data/questions.toml, one after another, then lets any answer be
+changed before going on.
 
 Everything a question says comes from the data (as copier declares its questions); how it is asked
 (arrow-key or numbered menus) comes from the `Menus` passed in.
@@ -14,6 +15,11 @@ from explorer.ask.terminal import Terminal
 from explorer.content.answers import Answers
 from explorer.content.questions import Question
 from explorer.content.wording import personalize
+from explorer.render.text import wrap
+
+GO_ON = "__go_on__"
+CHANGE = "__change__"
+NO_TOPICS = "none"
 
 
 def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
@@ -25,13 +31,59 @@ def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
     return menus.select(text, choices, default="unsure")
 
 
+def shown_answer(question: Question, value: Any, for_whom: str) -> str:
+    """The answer in the words of its choices; ticked topics joined, or "none"."""
+    labels = {choice.value: personalize(choice.label, for_whom) for choice in question.choices}
+    if question.kind == "checkbox":
+        return ", ".join(labels[v] for v in value) or NO_TOPICS
+    return labels[value]
+
+
+def _ask_at(question: Question, place: str, given: dict[str, Any], terminal: Terminal) -> None:
+    """Asks one question, saying where it stands (`place`), and records the answer in `given`."""
+    for_whom = given.get("for_whom", "unsure")
+    terminal.say(f"\n{place}\n" + personalize(question.help, for_whom))  # a blank line between questions
+    given[question.key] = ask_one(question, for_whom, terminal.menus)
+    if question.kind == "checkbox":
+        # The menu's own echo counts the ticks ("done (2 selections)"); this names them.
+        terminal.say("Topics: " + shown_answer(question, given[question.key], for_whom))
+
+
 def ask(questions: Sequence[Question], terminal: Terminal) -> Answers:
     """Asks every question in order; Ctrl-C or end of input raise (KeyboardInterrupt / EOFError)."""
     given: dict[str, Any] = {}
-    for_whom = "unsure"
-    for question in questions:
-        terminal.say("\n" + personalize(question.help, for_whom))  # a blank line between questions
-        given[question.key] = ask_one(question, for_whom, terminal.menus)
-        if question.key == "for_whom":
-            for_whom = given[question.key]
+    for number, question in enumerate(questions, start=1):
+        _ask_at(question, f"Question {number} of {len(questions)}", given, terminal)
     return Answers.model_validate(given)
+
+
+def summary(questions: Sequence[Question], answers: Answers) -> list[str]:
+    """The answers as the person gave them, a line each."""
+    given = answers.model_dump()
+    lines = ["Your answers"]
+    for question in questions:
+        lines.append(f"  {question.name}: {shown_answer(question, given[question.key], answers.for_whom)}")
+    return lines
+
+
+def review(questions: Sequence[Question], answers: Answers, terminal: Terminal, change_first: bool = False) -> Answers:
+    """Shows the answers and offers to go on (the default) or to change one; a changed answer is
+    asked again on its own, then the answers are shown again. `change_first` starts with the
+    choice of the answer to change (the reading list's "Change an answer")."""
+    given = answers.model_dump()
+    wants_change = change_first
+    while True:
+        answers = Answers.model_validate(given)
+        if not wants_change:
+            terminal.show(
+                "\n" + "\n".join(wrap(line, terminal.width, hang="    ") for line in summary(questions, answers))
+            )
+            choices = [("Go on with these answers", GO_ON), ("Change an answer", CHANGE)]
+            if terminal.menus.select("Go on, or change an answer?", choices, default=GO_ON) == GO_ON:
+                return answers
+        wants_change = False
+        for_whom = answers.for_whom
+        which = [(f"{q.name}: {shown_answer(q, given[q.key], for_whom)}", q.key) for q in questions]
+        key = terminal.menus.select("Which answer would you like to change?", which, default=questions[0].key)
+        question = next(q for q in questions if q.key == key)
+        _ask_at(question, f"Changing: {question.name}", given, terminal)

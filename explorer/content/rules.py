@@ -125,6 +125,7 @@ class Tier(Frozen):
     relevance: Relevance
     can_start: bool | None = None  # None: both
     says: str = Field(min_length=1)
+    heading: str = Field(min_length=1, max_length=40)  # the group's heading on screen
 
 
 class OrderPolicy(Frozen):
@@ -149,7 +150,18 @@ class OrderPolicy(Frozen):
             for can_start in (True, False):
                 if (relevance, can_start) not in taken:
                     raise ValueError(f"no tier takes {relevance} sections with can_start = {str(can_start).lower()}")
+        # A heading names one run of tiers: coming back later, it would show one group twice.
+        runs = [t.heading for i, t in enumerate(self.tiers) if i == 0 or self.tiers[i - 1].heading != t.heading]
+        for heading in runs:
+            if runs.count(heading) > 1:
+                raise ValueError(
+                    f"heading {heading!r} comes back after another heading: tiers sharing one must be together"
+                )
         return self
+
+    def headings(self) -> list[str]:
+        """The group headings, in reading order, each once."""
+        return list(dict.fromkeys(tier.heading for tier in self.tiers))
 
     def tier_of(self, relevance: str, can_start: bool) -> int:
         return next(

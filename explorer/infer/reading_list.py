@@ -96,6 +96,7 @@ def reading_list(
     suggestions = []
     for section_id, pick in sorted(picks.items(), key=place):
         section = catalog.sections[section_id]
+        tier = rules.order.tiers[place((section_id, pick))[0]]
         positions = sorted({p for topic in section.topics for p in cautions_by_topic.get(topic, ())})
         cautions = tuple(caution_texts[p] for p in positions)  # in the rule book's order
         note_ids = {n.id for n in catalog.section_notes(section)}
@@ -112,6 +113,7 @@ def reading_list(
                 notes=_ordered_notes(catalog, note_ids, today),
                 text=section.text,
                 source_label=catalog.document_label(section.source),
+                group=tier.heading,
             )
         )
     return tuple(suggestions)

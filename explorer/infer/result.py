@@ -21,6 +21,7 @@ class Suggestion(Frozen):
     notes: tuple[ShownNote, ...] = ()  # the explorer's own, never the documents'
     text: str
     source_label: str  # the source as a reader names it (not in the JSON contract)
+    group: str = ""  # the heading of its group in the session's list (rules/order.toml; not in the JSON contract)
 
 
 class Result(Frozen):

@@ -11,7 +11,7 @@ from explorer.referral import DISCLAIMER_LINES
 from explorer.render import markdown
 from explorer.render.finish import Output
 from explorer.render.notes import LIST_NOTES_HEADING, list_notes_text, note_lines, notes_block, notes_markdown
-from explorer.render.text import disclaimer, paragraphs, rule, wrap
+from explorer.render.text import RULE_LINE, disclaimer, paragraphs, rule, wrap
 
 if TYPE_CHECKING:  # types only: the closing referral must not import pydantic
     from collections.abc import Sequence
@@ -44,20 +44,87 @@ def section_page(
     return f"{wrap(head, width)}\n\n{body}\n{notes_block(notes, width)}"
 
 
+def reading_page(item: Suggestion, width: int) -> str:
+    """One entry of the reading list as the reader shows it: why it was suggested, its cautions
+    and the explorer's notes first, where they are read; then the section's verbatim text, after
+    a heading that says whose words follow."""
+    head = wrap(f"{item.title}\n{source_line(item.source_label)}\n{rule(width)}", width)
+    why = [wrap(f"Why: {reason}", width, hang="  ") for reason in item.reasons]
+    why += [wrap(f"Caution: {caution}", width, hang="  ") for caution in item.cautions]
+    notes = notes_block(item.notes, width)
+    body = "\n\n".join(wrap(p, width) for p in paragraphs(item.text))
+    quote_head = f"{rule(min(width, 20))}\n{wrap('The document says:', width)}"
+    return f"{head}\n\n" + "\n".join(why) + f"\n{notes}\n{quote_head}\n\n{body}"
+
+
+def short_reason(reason: str) -> str:
+    """A reason's lead, up to its colon ("Because you asked about overdose"): every reason in
+    rules/suggestions.toml starts with it, and the section view gives the whole sentence."""
+    return reason.partition(": ")[0].rstrip(".")
+
+
+def grouped(result: Result) -> list[tuple[str, list[tuple[int, Suggestion]]]]:
+    """The reading list's entries, numbered, under their group headings (rules/order.toml)."""
+    groups: list[tuple[str, list[tuple[int, Suggestion]]]] = []
+    for number, item in enumerate(result.suggestions, start=1):
+        if not groups or groups[-1][0] != item.group:
+            groups.append((item.group, []))
+        groups[-1][1].append((number, item))
+    return groups
+
+
+def numbers_text(numbers: Sequence[int]) -> str:
+    """1, 2, 3, 5 reads "1 to 3, 5"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]} to {r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
 def overview_text(result: Result, width: int) -> str:
-    """The reading list without the full texts: what the interactive session shows first."""
+    """The reading list as the session shows it above its menu: short enough to stay on screen
+    with the menu. Each group's heading, then each short reason said once with the numbers of
+    the entries it is for, and which entries carry a caution; the titles are the menu's, and the
+    long forms (whole reasons, cautions, notes) are in the section view."""
+    count = len(result.suggestions)
+    groups = len(grouped(result))
+    heading = f"Reading list: {count} sections from the documents, in {groups} group{'s' * (groups > 1)}."
+    lines = [wrap(heading, width)]
+    for group, entries in grouped(result):
+        reasons: dict[str, list[int]] = {}
+        for number, item in entries:
+            for reason in item.reasons:
+                reasons.setdefault(short_reason(reason), []).append(number)
+        lines.append(wrap(f"{group} ({numbers_text([n for n, _ in entries])})", width))
+        lines += [
+            wrap(f"{numbers_text(numbers)}: {reason}.", width, "  ", hang="  ") for reason, numbers in reasons.items()
+        ]
+        cautioned = [number for number, item in entries if item.cautions]
+        if cautioned:
+            lines.append(wrap(f"Caution in {numbers_text(cautioned)}: shown in the section.", width, "  ", hang="  "))
+    return "\n".join(lines)
+
+
+def list_text(result: Result, width: int) -> str:
+    """The reading list in full without the section texts, under the group headings: the text
+    output's first part."""
     lines = ["Your answers", *(wrap(f"{name}: {shown}", width, "  ") for name, shown in result.preferences)]
     count = len(result.suggestions)
     lines += ["", *list_notes_text(result.notes, width)]
     heading = f"Reading list: {count} sections from the documents, safety first, then what fits the answers"
     lines += [wrap(heading, width), ""]
-    for number, item in enumerate(result.suggestions, start=1):
-        lines += [suggestion_header(number, item, width), ""]
+    for group, entries in grouped(result):
+        lines += [wrap(group, width), RULE_LINE * min(len(group), width), ""] if group else []
+        for number, item in entries:
+            lines += [suggestion_header(number, item, width), ""]
     return "\n".join(lines)
 
 
 def to_text(result: Result, width: int = 80) -> str:
-    parts = [disclaimer(width), "", overview_text(result, width)]
+    parts = [disclaimer(width), "", list_text(result, width)]
     for number, item in enumerate(result.suggestions, start=1):
         parts += [rule(width), suggestion_header(number, item, width), ""]
         parts += ["\n\n".join(wrap(p, width) for p in paragraphs(item.text)), ""]
@@ -89,7 +156,7 @@ def to_markdown(result: Result) -> list[str]:
 
 # The JSON contract (README, "Scripting"): what the renderers' own fields add stays out of it.
 # Which rules suggested a section is for the tests and the ordering, not for scripts.
-NOT_IN_JSON: Any = {"preferences": True, "suggestions": {"__all__": {"source_label", "suggested_by"}}}
+NOT_IN_JSON: Any = {"preferences": True, "suggestions": {"__all__": {"source_label", "suggested_by", "group"}}}
 
 
 def render_result(result: Result, fmt: Format, width: int) -> Output:

@@ -80,11 +80,23 @@ def decline_the_summary(child: pexpect.spawn) -> None:
     child.send(ENTER)
 
 
+def past_the_answers(child: pexpect.spawn, plain: bool = False) -> None:
+    """After the last question: Enter at the answers' summary (Go on), then at the page of the
+    explorer's notes about the whole list."""
+    child.expect("Go on, or change an answer")
+    child.expect(TYPING_LINE if plain else r"\(arrow keys")  # drawn: keys sent earlier are lost
+    child.send(ENTER)
+    while child.expect(["-- more", "-- Enter: the reading list --"]) == 0:  # paged on a short screen
+        child.send(ENTER)
+    child.send(ENTER)
+
+
 def to_the_reading_list(child: pexpect.spawn) -> None:
     """Answers every question with Enter alone ("I'm not sure", no interests)."""
     child.expect("Who are you exploring")
     for _ in range(7):
         child.send(ENTER)
+    past_the_answers(child)
     child.expect("Open a section to read it, or finish")
 
 
@@ -96,6 +108,8 @@ def signal_the_program(child: pexpect.spawn, signum: int) -> None:
 
 PLAIN_PROGRAM = f"{PROGRAM} --plain"
 
+
+FINISH_AFTER = 3  # the reading list's menu: the sections, Compare, Change an answer, then Finish
 
 TYPING_LINE = r"(alone:\s+[^)]*|to\s+\d+)\): "  # the end of the line where a number is typed
 
@@ -137,6 +151,7 @@ def plain_session(child: pexpect.spawn, answers: list[str], at_the_end=decline_t
     for answer in answers:
         child.expect(TYPING_LINE)
         child.sendline(answer)
+    past_the_answers(child, plain=True)
     child.expect(r"Reading list: (\d+) sections")
     count = int(child.match.group(1))
     child.expect("Open a section to read it, or finish:")
@@ -144,9 +159,9 @@ def plain_session(child: pexpect.spawn, answers: list[str], at_the_end=decline_t
     child.sendline("1")
     while child.expect(["-- more", "-- end of section"]) == 0:
         child.sendline("")
-    child.sendline("")
+    child.sendline("b")  # back to the list (Enter would open the next section)
     child.expect(TYPING_LINE)
-    child.sendline(str(count + 1))  # Finish comes after the last section
+    child.sendline(str(count + FINISH_AFTER))  # Finish is the last entry
     at_the_end(child)
 
 
@@ -156,7 +171,8 @@ def arrow_session(child: pexpect.spawn) -> None:
     child.send(ENTER)
     while child.expect(["-- more", "-- end of section"]) == 0:
         child.send(ENTER)
-    child.send(ENTER)
+    child.send("b" + ENTER)  # back to the list (Enter would open the next section)
     child.expect("Open a section to read it, or finish")
-    child.send(UP + ENTER)  # up from the first entry to the last: Finish
+    child.expect(r"\(arrow keys")
+    child.send(UP * 2 + ENTER)  # the cursor is on the next unread entry (2): up past 1 to the last, Finish
     decline_the_summary(child)

@@ -1,0 +1,343 @@
+"""Issue 13 in a real terminal: the reader leads to the end, marks what was read and moves the
+cursor on; the section view puts reasons, cautions and notes before the text; an answer can be
+changed from the reading list; the comparison opens from its menu, paged. Both kinds of menus.
+The list's groups and its short overview are checked without a terminal at the end."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pexpect
+import pytest
+
+from explorer.render.result import grouped, overview_text
+
+from .helpers.checks import assert_referral_last
+from .helpers.content import PROJECT_ROOT, edit_file, refused
+from .helpers.keys import CTRL_C, DOWN, ENTER, UP
+from .helpers.pty import (
+    FINISH_AFTER,
+    PLAIN_PROGRAM,
+    PROGRAM,
+    TYPING_LINE,
+    assert_stopped_calmly,
+    assert_terminal_sane,
+    decline_the_summary,
+    finish,
+    past_the_answers,
+    plain,
+    program_output,
+    recorded,
+    screen_lines,
+    spawn,
+    to_the_reading_list,
+)
+
+PAGER_END = r"list --"  # every pager line ends so, however the width wraps it
+SAVE_OFFER = r"Save a summary"
+
+
+def titles_for(answers: dict) -> list[str]:
+    """The reading list's titles, in order, as the scripted JSON gives them."""
+    run = subprocess.run(
+        [sys.executable, "-m", "explorer", "--answers", "-", "--format", "json"],
+        input=json.dumps(answers).encode(),
+        capture_output=True,
+        cwd=PROJECT_ROOT,
+        check=True,
+    )
+    return [item["title"] for item in json.loads(run.stdout)["suggestions"]]
+
+
+def press_enter_everywhere(child: pexpect.spawn, plain_menus: bool, limit: int = 200) -> int:
+    """Enter alone at every screen, each once it is drawn, until the program ends; returns its
+    exit status. Fails past `limit`: a reader that loops never ends."""
+    menu = TYPING_LINE if plain_menus else r"\(arrow keys|Space to tick"
+    screens = [r"EXIT=(\d+)", menu, PAGER_END, SAVE_OFFER]
+    for _ in range(limit):
+        if child.expect(screens) == 0:
+            return int(child.match.group(1))
+        if child.match.group(0) == SAVE_OFFER:
+            child.expect(r"\(y/N\)")
+            screens.pop()  # its answer line repeats the question
+        child.send(ENTER)
+    raise AssertionError(f"still going after {limit} presses of Enter")
+
+
+@pytest.mark.parametrize(
+    "program, cols",
+    [(PROGRAM, 80), (PLAIN_PROGRAM, 80), (PROGRAM, 200), (PLAIN_PROGRAM, 40), (PROGRAM, 40)],
+    ids=["arrow-80", "plain-80", "arrow-200", "plain-40", "arrow-40"],
+)
+def test_enter_at_every_screen_reads_every_section_in_order_and_ends_with_the_referral(program, cols):
+    titles = titles_for({})  # Enter alone at every question: "I'm not sure" everywhere
+    child = spawn(program, rows=24, cols=cols)
+    raw = recorded(child)
+    assert press_enter_everywhere(child, program == PLAIN_PROGRAM) == 0
+    child.expect(pexpect.EOF)
+    assert_terminal_sane(plain(child.before))  # stty's report
+    shown = plain(program_output(raw))
+    assert_referral_last(shown)
+    assert shown.count("end of section") == len(titles)  # each section once
+    # In the order of the list: each section's page starts with its title, then its source.
+    pages = re.findall(r"\n\n([^\n]+(?:\n[^\n]+)*?)\nFrom (?:“|\d{3}_)", shown)  # a source line
+    assert [" ".join(p.split()) for p in pages] == titles
+    if program == PLAIN_PROGRAM:  # the numbered menus draw nothing twice: every line is as printed
+        assert max(len(line) for line in shown.splitlines()) < cols, "a line wider than the terminal"
+
+
+def test_the_arrow_reader_marks_what_was_read_and_moves_the_cursor_on():
+    titles = titles_for({})
+    child = spawn(PROGRAM, rows=24, cols=80)
+    raw = recorded(child)
+    to_the_reading_list(child)
+    child.expect(r"\(arrow keys")
+    child.send(ENTER)  # opens the first entry
+    child.expect(PAGER_END)
+    while "end of section" not in plain(child.before + child.after):
+        child.send(ENTER)
+        child.expect(PAGER_END)
+    child.send("b" + ENTER)  # back to the list
+    child.expect("Open a section to read it, or finish")
+    child.expect(r"\(arrow keys")
+    child.expect(re.escape(titles[2][:20]))
+    screen = screen_lines(raw, 80, 24)
+    drawn = screen[max(i for i, line in enumerate(screen) if "Open a section" in line) :]
+    assert any(f"1. {titles[0][:40]}" in line and "(read)" in line for line in drawn), drawn
+    assert not any(f"2. {titles[1][:40]}" in line and "(read)" in line for line in drawn), drawn
+    pointed = [line for line in drawn if "»" in line]
+    assert len(pointed) == 1 and f"2. {titles[1][:30]}" in pointed[0], drawn  # the next unread entry
+    child.send(CTRL_C)  # and Ctrl-C in the reading list still ends with the referral
+    assert_stopped_calmly(child)
+
+
+def test_the_numbered_reader_marks_what_was_read_in_words_and_offers_the_next():
+    child = spawn(PLAIN_PROGRAM, rows=24, cols=80)
+    for _ in range(7):
+        child.expect(TYPING_LINE)
+        child.sendline("")
+    past_the_answers(child, plain=True)
+    child.expect("Open a section to read it, or finish:")
+    child.expect(r"Enter alone: 1\): ")
+    child.sendline("3")
+    child.expect(PAGER_END)
+    while "end of section" not in plain(child.before + child.after):
+        child.sendline("")
+        child.expect(PAGER_END)
+    child.sendline("b")
+    child.expect("Open a section to read it, or finish:")
+    child.expect(TYPING_LINE)
+    menu = plain(child.before)
+    assert re.search(r"  3\. [^\n]*\(read\)", menu), menu
+    assert "(read)" not in menu.replace(re.search(r"  3\. [^\n]*\(read\)", menu).group(0), "")
+    assert "alone: 4)" in plain(child.after)  # Enter alone: the next unread entry after the one read
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+
+
+def test_after_the_last_section_the_cursor_rests_on_finish():
+    child = spawn(PLAIN_PROGRAM, rows=200, cols=100)
+    for _ in range(7):
+        child.expect(TYPING_LINE)
+        child.sendline("")
+    past_the_answers(child, plain=True)
+    child.expect(r"Reading list: (\d+) sections")
+    count = int(child.match.group(1))
+    child.expect(TYPING_LINE)
+    child.sendline(str(count))  # the last entry first: Enter then goes on to the first unread
+    for _ in range(count):
+        child.expect(PAGER_END)
+        child.sendline("")
+    child.expect("Open a section to read it, or finish:")
+    child.expect(TYPING_LINE)
+    assert f"alone: {count + FINISH_AFTER})" in plain(child.after)  # Enter alone: Finish
+    assert plain(child.before).count("(read)") == count
+    child.sendline("")
+    decline_the_summary(child)
+    shown, code, stty = finish(child)
+    assert code == 0
+    assert_referral_last(shown)
+    assert_terminal_sane(stty)
+
+
+def test_the_section_view_shows_reasons_cautions_and_notes_before_the_text():
+    child = spawn(PLAIN_PROGRAM, rows=200, cols=100)
+    # someone else; a doctor's office; a monthly injection; detox in progress; yes; yes; overdose
+    for answer in ["2", "2", "2", "2", "1", "1", "4"]:
+        child.expect(TYPING_LINE)
+        child.sendline(answer)
+    past_the_answers(child, plain=True)
+    child.expect(r"Caution in (\d+)")
+    cautioned = child.match.group(1)
+    child.expect("Open a section to read it, or finish:")
+    child.expect(TYPING_LINE)
+    child.sendline(cautioned)
+    child.expect("end of section")
+    page = plain(child.before)
+    assert "Caution: Detox is not marked as completed" in page
+    assert page.index("Why: ") < page.index("Caution: ") < page.index("The document says:")
+    child.sendline("b")
+    child.expect(TYPING_LINE)
+    child.sendline("1")  # naloxone: the explorer's note on it, before the document's words
+    child.expect("end of section")
+    page = plain(child.before)
+    assert page.index("Explorer's note") < page.index("The document says:") < page.index("Naloxone is used to")
+    child.send(CTRL_C)  # inside a section
+    assert_stopped_calmly(child)
+
+
+@pytest.mark.parametrize("kind", ["plain", "arrow"])
+def test_changing_an_answer_from_the_reading_list_changes_the_list(kind):
+    before = titles_for({})
+    after = titles_for({"setting": "residential"})
+    assert before != after  # the test can tell the two lists apart
+    child = spawn(PLAIN_PROGRAM if kind == "plain" else PROGRAM, rows=60, cols=100)
+    if kind == "plain":
+        for _ in range(7):
+            child.expect(TYPING_LINE)
+            child.sendline("")
+        past_the_answers(child, plain=True)
+        child.expect(TYPING_LINE)
+        child.sendline(str(len(before) + 2))  # Change an answer
+        child.expect("Which answer would you like to change?")
+        child.expect(TYPING_LINE)
+        child.sendline("2")  # Setting
+        child.expect("Changing: Setting")
+        child.expect(TYPING_LINE)
+        child.sendline("3")  # a residential program
+    else:
+        to_the_reading_list(child)
+        child.expect(r"\(arrow keys")
+        child.send(UP * 2 + ENTER)  # up from the first entry: Finish, then Change an answer
+        child.expect("Which answer would you like to change?")
+        child.expect(r"\(arrow keys")
+        child.send(DOWN + ENTER)  # Setting
+        child.expect("Changing: Setting")
+        child.expect(r"\(arrow keys")
+        child.send("3" + ENTER)  # a residential program
+    child.expect("Setting: A residential")  # the answers shown again
+    past_the_answers(child, plain=kind == "plain")
+    child.expect(r"Reading list: (\d+) sections")
+    assert int(child.match.group(1)) == len(after)
+    child.expect("Open a section to read it, or finish:")
+    assert "What fits the answers" in plain(child.before)  # a preference now: a group of its own
+    child.expect(TYPING_LINE if kind == "plain" else re.escape(after[-1][:20]))
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+
+
+@pytest.mark.parametrize("kind", ["plain", "arrow"])
+def test_the_comparison_opens_from_the_reading_list_paged_on_a_short_terminal(kind):
+    rows = 24
+    child = spawn(PLAIN_PROGRAM if kind == "plain" else PROGRAM, rows=rows, cols=80)
+    count = len(titles_for({}))
+    if kind == "plain":
+        for _ in range(7):
+            child.expect(TYPING_LINE)
+            child.sendline("")
+        past_the_answers(child, plain=True)
+        child.expect("Open a section to read it, or finish:")
+        child.expect(TYPING_LINE)
+        child.sendline(str(count + 1))  # Compare the medicines side by side
+    else:
+        to_the_reading_list(child)
+        child.expect(r"\(arrow keys")
+        child.send(UP * 3 + ENTER)  # up from the first entry: Finish, Change an answer, Compare
+    pages = []
+    while True:
+        child.expect(PAGER_END)
+        pages.append(plain(child.before))
+        if "end of the comparison" in plain(child.after) or "end of the comparison" in pages[-1][-80:]:
+            break
+        child.send(ENTER)
+    whole = "".join(pages)
+    assert "Compare the medications" in whole and "Methadone" in whole and "Naltrexone" in whole
+    assert len(pages) > 2  # paged
+    for shown in pages[1:]:  # a screenful each, the pager's line included
+        assert len(shown.strip().split("\n")) <= rows - 1, shown
+    assert ("┌" in whole) is (kind == "arrow")  # the linear form with the numbered menus
+    child.send(ENTER)  # back to the list
+    child.expect("Open a section to read it, or finish")
+    child.expect(TYPING_LINE if kind == "plain" else r"\(arrow keys")
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+
+
+@pytest.mark.parametrize("where", ["answers summary", "notes page", "comparison"])
+def test_ctrl_c_in_the_new_screens_ends_with_the_referral(where):
+    child = spawn(PLAIN_PROGRAM, rows=24, cols=80)
+    for _ in range(7):
+        child.expect(TYPING_LINE)
+        child.sendline("")
+    child.expect("Go on, or change an answer")
+    child.expect(TYPING_LINE)
+    if where != "answers summary":
+        child.sendline("")
+        child.expect(PAGER_END)
+        if where == "comparison":
+            while "the reading list --" not in plain(child.before + child.after)[-40:]:
+                child.sendline("")
+                child.expect(PAGER_END)
+            child.sendline("")
+            child.expect(r"Reading list: (\d+) sections")
+            count = int(child.match.group(1))
+            child.expect(TYPING_LINE)
+            child.sendline(str(count + 1))
+            child.expect(PAGER_END)
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+
+
+# ---- without a terminal: the groups and the short overview ---------------------------------------
+
+
+def test_the_groups_follow_the_tiers_and_keep_the_numbers(catalog):
+    from explorer import commands
+    from explorer.content.answers import Answers
+
+    answers = Answers(setting="doctor_office", detox="in_progress", counseling="yes", interests=("overdose",))
+    result = commands.result_for(catalog, answers)
+    groups = grouped(result)
+    headings = [heading for heading, _ in groups]
+    assert headings == [h for h in catalog.rules.order.headings() if h in headings]  # in the policy's order
+    numbers = [number for _, entries in groups for number, _ in entries]
+    assert numbers == list(range(1, len(result.suggestions) + 1))  # the menu's numbers, unbroken
+    assert headings[0] == "Safety first"
+
+
+def test_the_overview_says_a_shared_reason_once_and_stays_short(catalog):
+    from explorer import commands
+    from explorer.content.answers import Answers
+
+    answers = Answers(
+        for_whom="someone_else",
+        setting="doctor_office",
+        dosing="monthly",
+        detox="in_progress",
+        counseling="yes",
+        support_groups="yes",
+        interests=("overdose", "side_effects"),
+    )
+    result = commands.result_for(catalog, answers)
+    overview = overview_text(result, 79)
+    shared = "Because the person you care about asked about overdose."
+    assert sum(1 for item in result.suggestions if any("asked about overdose" in r for r in item.reasons)) > 1
+    assert overview.count(shared) == 1
+    # The long forms live in the section view: no whole reason, caution or note here.
+    assert "Explorer's note" not in overview and "Caution:" not in overview
+    assert len(overview.splitlines()) < len(result.suggestions)
+
+
+def test_a_heading_that_comes_back_after_another_is_refused(content_copy):
+    from explorer.content.catalog import load_catalog
+
+    edit_file(
+        content_copy / "rules" / "order.toml",
+        'heading = "General reading"',
+        'heading = "Safety first"',
+    )
+    error = refused(lambda: load_catalog(content_copy), "order.toml")
+    assert "comes back" in str(error)
