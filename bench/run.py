@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="passes over the answer space (at least 5)")
     parser.add_argument("--scaling-runs", type=int, default=5, help="processes per synthetic size (at least 5)")
     parser.add_argument("--update-readme", action="store_true", help="also rewrite the table in README.md")
+    parser.add_argument("--startup-only", action="store_true", help="only figures 1 to 3, printed as table rows")
     args = parser.parse_args(argv)
     if min(args.runs, args.rounds, args.scaling_runs) < 5:
         parser.error("every figure needs at least 5 runs")
@@ -57,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     load_before = machine.load_average()
     figures = startup.measure(args.runs)
     print("bench: start-up measured", file=sys.stderr)
+    if args.startup_only:
+        print(f"{args.runs} interleaved pairs each; median (min–max) of the per-pair ratio.")
+        print("\n".join(report.startup_rows(figures)))
+        return 0
     space = child("bench.answer_space", str(args.rounds))
     print("bench: answer space measured", file=sys.stderr)
     sizes = scaling(args.scaling_runs)

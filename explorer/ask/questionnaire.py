@@ -7,13 +7,15 @@ Everything a question says comes from the data (as copier declares its questions
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer.ask.menus import Menus
 from explorer.ask.terminal import Terminal
-from explorer.content.answers import Answers
-from explorer.content.questions import Question
 from explorer.content.wording import personalize
+
+if TYPE_CHECKING:  # pydantic is imported once the first question is on screen (content/arriving.py)
+    from explorer.content.answers import Answers
+    from explorer.content.questions import Question
 
 
 def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
@@ -34,4 +36,6 @@ def ask(questions: Sequence[Question], terminal: Terminal) -> Answers:
         given[question.key] = ask_one(question, for_whom, terminal.menus)
         if question.key == "for_whom":
             for_whom = given[question.key]
+    from explorer.content.answers import Answers
+
     return Answers.model_validate(given)
