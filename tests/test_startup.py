@@ -81,6 +81,14 @@ def test_the_first_question_imports_neither_pydantic_nor_the_content_models():
     assert done.stdout.strip() == "[]"
 
 
+def test_the_package_folder_is_the_one_importlib_resources_names():
+    from importlib.resources import files
+
+    from explorer.content import resources
+
+    assert resources._package() == Path(str(files("explorer")))
+
+
 # ---- in a real terminal: the same one-line message and exit status as a scripted run ---------------
 
 
