@@ -14,6 +14,7 @@ from explorer.errors import CatalogError
 
 from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT, edit_file
+from .helpers.keys import ENTER
 from .helpers.pty import assert_terminal_sane, finish, plain, spawn
 from .helpers.run import run_cli
 
@@ -87,6 +88,24 @@ def test_the_package_folder_is_the_one_importlib_resources_names():
     from explorer.content import resources
 
     assert resources._package() == Path(str(files("explorer")))
+
+
+def test_arrow_menus_call_back_once_the_next_menu_is_on_screen_and_only_then():
+    from prompt_toolkit.application import get_app
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from explorer.ask.arrow_menus import ArrowMenus
+
+    events: list[str] = []
+    menus = ArrowMenus(80)
+    menus.when_drawn(lambda: events.append(f"drawn {get_app().render_counter} time(s)"))
+    for _ in range(2):  # the second menu does not call it again
+        with create_pipe_input() as pipe:
+            pipe.send_text(ENTER)
+            menus.prompt_options = {"input": pipe, "output": DummyOutput()}
+            events.append(menus.select("Who?", [("Me", "self"), ("Not sure", "unsure")], default="unsure"))
+    assert events == ["drawn 1 time(s)", "unsure", "unsure"]
 
 
 # ---- in a real terminal: the same one-line message and exit status as a scripted run ---------------
