@@ -96,7 +96,13 @@ def scaling_table(sizes: dict[int, dict[str, Spread | float]]) -> list[str]:
 
 
 def markdown(
-    machine: str, load: tuple[str, str], runs: int, figures: dict[str, Pairs], space: dict, sizes: dict[int, dict]
+    machine: str,
+    load: tuple[str, str],
+    runs: int,
+    figures: dict[str, Pairs],
+    space: dict,
+    sizes: dict[int, dict],
+    failures: tuple[str, ...] | list[str] = (),
 ) -> str:
     lines = [
         f"Measured on: {machine}. Load average (1, 5, 15 min) {load[0]} at the start, {load[1]} at the end.",
@@ -111,6 +117,7 @@ def markdown(
         "per-profile times over the same sample of about 180 profiles at every size.",
         "",
         *scaling_table(sizes),
+        *(f"- {failure}" for failure in failures),
     ]
     return "\n".join(lines) + "\n"
 
