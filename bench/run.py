@@ -28,12 +28,19 @@ def child(module: str, *args: str) -> dict:
     return json.loads(done.stdout)
 
 
-def scaling(runs: int) -> dict[int, dict]:
-    sizes = {}
+def scaling(runs: int) -> tuple[dict[int, dict], list[str]]:
+    """The figures of each size, and a line for each size that could not be measured."""
+    sizes, failures = {}, []
     with tempfile.TemporaryDirectory(prefix="explorer-bench-") as folder:
         for factor in SIZES:
             root = write_catalog(Path(folder) / f"x{factor}", factor)
-            samples = [child("bench.scaling", str(root)) for _ in range(runs)]
+            try:
+                samples = [child("bench.scaling", str(root)) for _ in range(runs)]
+            except SystemExit as failed:  # a larger size would fail the same way
+                last = str(failed).strip().splitlines()[-1]
+                failures.append(f"{factor}×: not measured, the run failed with `{last}`")
+                print(f"bench: scaling {factor}× failed: {last}", file=sys.stderr)
+                break
             row: dict = {
                 key: samples[0][key] for key in ("sections", "rules", "suggestions_per_profile", "cautions_per_profile")
             }
@@ -41,7 +48,7 @@ def scaling(runs: int) -> dict[int, dict]:
                 row[key] = Spread.of([s[key] for s in samples])
             sizes[factor] = row
             print(f"bench: scaling {factor}× measured", file=sys.stderr)
-    return sizes
+    return sizes, failures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="passes over the answer space (at least 5)")
     parser.add_argument("--scaling-runs", type=int, default=5, help="processes per synthetic size (at least 5)")
     parser.add_argument("--update-readme", action="store_true", help="also rewrite the table in README.md")
+    parser.add_argument("--startup-only", action="store_true", help="only figures 1 to 3, printed as table rows")
     args = parser.parse_args(argv)
     if min(args.runs, args.rounds, args.scaling_runs) < 5:
         parser.error("every figure needs at least 5 runs")
@@ -57,10 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     load_before = machine.load_average()
     figures = startup.measure(args.runs)
     print("bench: start-up measured", file=sys.stderr)
+    if args.startup_only:
+        print(f"{args.runs} interleaved pairs each; median (min–max) of the per-pair ratio.")
+        print("\n".join(report.startup_rows(figures)))
+        return 0
     space = child("bench.answer_space", str(args.rounds))
     print("bench: answer space measured", file=sys.stderr)
-    sizes = scaling(args.scaling_runs)
-    table = report.markdown(machine.describe(), (load_before, machine.load_average()), args.runs, figures, space, sizes)
+    sizes, failures = scaling(args.scaling_runs)
+    table = report.markdown(
+        machine.describe(), (load_before, machine.load_average()), args.runs, figures, space, sizes, failures
+    )
     print(table)
     if args.update_readme:
         report.update_readme(ROOT / "README.md", table)

@@ -75,11 +75,7 @@ class _Outcome:
 
 def run(args: argparse.Namespace, outcome: _Outcome) -> ExitStatus:
     """The program without its error handling: main() is the safety net around it."""
-    from explorer import commands
-    from explorer.ask.terminal import width_of
-    from explorer.content.catalog import load_catalog
     from explorer.errors import ExitStatus, InputError
-    from explorer.render.finish import finish
 
     if args.command is None and not args.answers:  # the interactive session
         _refuse_what_does_not_apply(args, ALWAYS)
@@ -87,12 +83,22 @@ def run(args: argparse.Namespace, outcome: _Outcome) -> ExitStatus:
             closed = "input" if sys.stdin is None else "output"
             raise InputError(f"standard {closed} is closed, so no questions can be asked")
         from explorer import session
+        from explorer.content.arriving import session_content
 
-        catalog = load_catalog()
+        if not session.has_terminal():  # damaged content is named before "no terminal", as it always was
+            from explorer.content.catalog import load_catalog
+
+            load_catalog()
+        content = session_content()  # the first question now, the rest while it is read
         terminal = session.open_terminal(args.plain)
         outcome.interactive = True
-        session.run(catalog, terminal)
+        session.run(content, terminal)
         return ExitStatus.SUCCESS
+    from explorer import commands
+    from explorer.ask.terminal import width_of
+    from explorer.content.catalog import load_catalog
+    from explorer.render.finish import finish
+
     command = _commands()[args.command]
     _refuse_what_does_not_apply(args, command.options)
     commands.save_format(args)  # a wrong --save is refused before anything runs

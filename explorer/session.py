@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from explorer.ask.terminal import Terminal, width_of
@@ -16,6 +17,7 @@ from explorer.render.text import disclaimer
 
 if TYPE_CHECKING:
     from explorer.ask.menus import Menus
+    from explorer.content.arriving import SessionContent
     from explorer.content.catalog import Catalog
 
 ARROW_MENU_MARKS = "»○●"  # questionary's pointer and checkbox marks
@@ -41,24 +43,43 @@ def _menus(plain: bool, width: int) -> Menus:
 
 def open_terminal(plain: bool) -> Terminal:
     """The real terminal; refuses to start a session where there is none to ask on."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not has_terminal():
         raise InputError(NO_TERMINAL)
     width = width_of(sys.stdout)
     rows = shutil.get_terminal_size((80, 24)).lines
     return Terminal(menus=_menus(plain, width), width=width, rows=rows)
 
 
+def has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _once_drawn(menus: Menus, start: Callable[[], None]) -> None:
+    """Runs `start` once the next menu is on screen (arrow menus say when), else at once."""
+    when_drawn = getattr(menus, "when_drawn", None)
+    if when_drawn is None:
+        start()
+    else:
+        when_drawn(start)
+
+
 NOTES_END = "-- Enter: the reading list --"  # the pager's last line under the notes on the whole list
 
 
-def run(catalog: Catalog, terminal: Terminal) -> None:
-    from explorer import commands, reader
+def run(content: SessionContent, terminal: Terminal) -> None:
+    # Only what the first question needs is imported before it: pydantic, the models and the
+    # rest of the session arrive while the person reads it (explorer/content/arriving.py).
     from explorer.ask import questionnaire
+
+    terminal.show(disclaimer(terminal.width))
+    _once_drawn(terminal.menus, content.start_loading)
+    answers = questionnaire.ask(content.questions, terminal)
+    catalog = content.catalog()
+    from explorer import commands, reader
     from explorer.render.notes import list_notes_text
     from explorer.summary import offer
 
-    terminal.show(disclaimer(terminal.width))
-    answers = questionnaire.review(catalog.questions, questionnaire.ask(catalog.questions, terminal), terminal)
+    answers = questionnaire.review(catalog.questions, answers, terminal)
     read: set[str] = set()  # the read marks outlive a change of answers
     while True:
         result = commands.result_for(catalog, answers)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import textwrap
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
@@ -109,7 +109,15 @@ def with_number_keys(prompt: questionary.Question, echoed: Sequence[str] | None 
     return prompt
 
 
-def _asked(prompt: questionary.Question) -> Any:
+def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]] = ()) -> Any:
+    waiting = list(when_drawn)
+
+    def drawn(_app: Any) -> None:  # prompt_toolkit's after_render: the menu is on screen
+        while waiting:
+            waiting.pop(0)()
+
+    if waiting:
+        prompt.application.after_render += drawn
     answer = ending_on_ctrl_d(prompt).unsafe_ask()
     if answer is None:  # questionary's answer to a cancelled prompt
         raise KeyboardInterrupt
@@ -139,6 +147,15 @@ class ArrowMenus:
     def __init__(self, width: int = 80, **prompt_options: Any) -> None:
         self.width = width
         self.prompt_options = prompt_options
+        self._when_drawn: list[Callable[[], None]] = []
+
+    def when_drawn(self, callback: Callable[[], None]) -> None:
+        """Calls `callback` once the next menu is on screen (the session loads its content then)."""
+        self._when_drawn.append(callback)
+
+    def _take_when_drawn(self) -> list[Callable[[], None]]:
+        taken, self._when_drawn = self._when_drawn, []
+        return taken
 
     def _message(self, text: str) -> str:
         return message(text, self.width) + "\n "  # the hint or the answer goes on a line of its own
@@ -165,7 +182,8 @@ class ArrowMenus:
                         instruction=SELECT_HINT,
                         **self.prompt_options,
                     )
-                )
+                ),
+                self._take_when_drawn(),
             )
             if answer in values:
                 return answer
@@ -187,7 +205,8 @@ class ArrowMenus:
                         self._message(text), choices=options, instruction=CHECKBOX_HINT, **self.prompt_options
                     ),
                     echoed=titles,
-                )
+                ),
+                self._take_when_drawn(),
             )
             if isinstance(answer, list) and all(item in values for item in answer):
                 return answer

@@ -8,18 +8,20 @@ Everything a question says comes from the data (as copier declares its questions
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer.ask.menus import Menus
 from explorer.ask.terminal import Terminal
-from explorer.content.answers import Answers
-from explorer.content.questions import Question
 from explorer.content.wording import personalize
 from explorer.render.text import wrap
 
 GO_ON = "__go_on__"
 CHANGE = "__change__"
 NO_TOPICS = "none"
+
+if TYPE_CHECKING:  # pydantic is imported once the first question is on screen (content/arriving.py)
+    from explorer.content.answers import Answers
+    from explorer.content.questions import Question
 
 
 def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
@@ -54,6 +56,8 @@ def ask(questions: Sequence[Question], terminal: Terminal) -> Answers:
     given: dict[str, Any] = {}
     for number, question in enumerate(questions, start=1):
         _ask_at(question, f"Question {number} of {len(questions)}", given, terminal)
+    from explorer.content.answers import Answers
+
     return Answers.model_validate(given)
 
 
@@ -70,6 +74,8 @@ def review(questions: Sequence[Question], answers: Answers, terminal: Terminal, 
     """Shows the answers and offers to go on (the default) or to change one; a changed answer is
     asked again on its own, then the answers are shown again. `change_first` starts with the
     choice of the answer to change (the reading list's "Change an answer")."""
+    from explorer.content.answers import Answers
+
     given = answers.model_dump()
     wants_change = change_first
     while True:

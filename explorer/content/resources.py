@@ -9,7 +9,6 @@ explicit folder holding data/ and rules/ wins over both: TREATMENT_EXPLORER_CONT
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 CONTENT_VARIABLE = "TREATMENT_EXPLORER_CONTENT"
@@ -27,10 +26,15 @@ def disclaimer_path() -> Path:
     return _shipped() / "DISCLAIMER.md"
 
 
-def _shipped() -> Path:
+def _package() -> Path:
     # The package is installed as files (Jinja2's loader and the error messages need real paths),
-    # so files() is a Path here; str() keeps that explicit.
-    package = Path(str(resources.files("explorer")))
+    # so its folder is where this module's file is: importlib.resources.files() would give the
+    # same path, but it costs the first question a few milliseconds of imports and lookups.
+    return Path(__file__).parent.parent
+
+
+def _shipped() -> Path:
+    package = _package()
     bundled = package / "bundled"
     if bundled.is_dir():  # installed from a wheel or an sdist
         return bundled
@@ -39,7 +43,7 @@ def _shipped() -> Path:
 
 def templates() -> Path:
     """The folder of the take-home summary's Jinja2 templates."""
-    return Path(str(resources.files("explorer") / "summary" / "templates"))
+    return _package() / "summary" / "templates"
 
 
 def version() -> str:

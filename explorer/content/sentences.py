@@ -4,6 +4,7 @@ ends. Pure functions; the loaders call them once, at load."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A sentence ends with one of these, perhaps followed by a closing quote or bracket.
 _ENDS = re.compile(r"[.!?:…][\"”’)\]]*$")
@@ -11,6 +12,7 @@ _ENDS = re.compile(r"[.!?:…][\"”’)\]]*$")
 _BEFORE = re.compile(r"(?:[.!?:…][\"”’)\]]*\s*|(?:^|\n)\s*(?:[•*-]\s*)?)$")
 
 
+@lru_cache(maxsize=64)  # each document is the source of many quotes: normalized once, not per quote
 def _lines(text: str) -> str:
     """Whitespace-insensitive within a line; line breaks kept, since a line ends a sentence."""
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
