@@ -13,12 +13,12 @@ from collections.abc import Collection
 
 from explorer.content.answers import Answers
 from explorer.content.catalog import Catalog
-from explorer.content.matters import SILENT, Said
+from explorer.content.matters import SILENT, Priority, Said
 from explorer.content.wording import personalize
 from explorer.infer.result import Entry, MattersSection, Point, Quote
 
 
-def _entry(catalog: Catalog, option: str, label: str, said: Said, today: datetime.date | None) -> Entry:
+def _entry(catalog: Catalog, option: str, label: str, said: Said, today: datetime.date) -> Entry:
     quote = None
     if said.quote is not None and said.section is not None:
         section = catalog.sections[said.section]
@@ -39,6 +39,26 @@ def _entry(catalog: Catalog, option: str, label: str, said: Said, today: datetim
     )
 
 
+class _Entries:
+    """Each point's entries (quotes, silences, notes as shown on a day) built once per catalog and
+    day: every profile showing a point shows the same entries, and the answer space has 16,384."""
+
+    catalog: Catalog | None = None
+    built: dict[tuple[str, datetime.date], tuple[tuple[Entry, ...], Entry | None]] = {}
+
+    @classmethod
+    def of(cls, catalog: Catalog, priority: Priority, day: datetime.date) -> tuple[tuple[Entry, ...], Entry | None]:
+        if cls.catalog is not catalog:
+            cls.catalog, cls.built = catalog, {}
+        key = (priority.key, day)
+        found = cls.built.get(key)
+        if found is None:
+            options = tuple(_entry(catalog, o.id, o.label, priority.says[o.id], day) for o in catalog.matters.options)
+            about = priority.about_all and _entry(catalog, "all", "About all of them", priority.about_all, day)
+            found = cls.built[key] = (options, about or None)
+        return found
+
+
 def build_matters(
     catalog: Catalog, answers: Answers, fired: Collection[str], today: datetime.date | None = None
 ) -> MattersSection | None:
@@ -56,21 +76,21 @@ def build_matters(
     for rule in rules.matter_asks:
         if rule.id in fired and rule.priority in shown:
             shown[rule.priority].append(personalize(rule.question, for_whom))
+    day = today or datetime.date.today()
     points = []
     for priority in content.priorities:  # the file's order, whatever the ratings
         if priority.key not in shown:
             continue
         rating = getattr(answers.matters, priority.key)
+        options, about_all = _Entries.of(catalog, priority, day)
         points.append(
             Point(
                 key=priority.key,
                 name=priority.name,
                 rating=rating,
                 rating_label=content.label_of(rating),
-                options=tuple(_entry(catalog, o.id, o.label, priority.says[o.id], today) for o in content.options),
-                about_all=_entry(catalog, "all", "About all of them", priority.about_all, today)
-                if priority.about_all
-                else None,
+                options=options,
+                about_all=about_all,
                 questions=tuple(dict.fromkeys(shown[priority.key])),
             )
         )
