@@ -13,7 +13,7 @@ from collections.abc import Collection
 
 from explorer.content.answers import Answers
 from explorer.content.catalog import Catalog
-from explorer.content.matters import SILENT, Priority, Said
+from explorer.content.matters import SILENT, MattersContent, Priority, Said
 from explorer.content.wording import personalize
 from explorer.infer.result import Entry, MattersSection, Point, Quote
 
@@ -47,13 +47,15 @@ class _Entries:
     built: dict[tuple[str, datetime.date], tuple[tuple[Entry, ...], Entry | None]] = {}
 
     @classmethod
-    def of(cls, catalog: Catalog, priority: Priority, day: datetime.date) -> tuple[tuple[Entry, ...], Entry | None]:
+    def of(
+        cls, catalog: Catalog, content: MattersContent, priority: Priority, day: datetime.date
+    ) -> tuple[tuple[Entry, ...], Entry | None]:
         if cls.catalog is not catalog:
             cls.catalog, cls.built = catalog, {}
         key = (priority.key, day)
         found = cls.built.get(key)
         if found is None:
-            options = tuple(_entry(catalog, o.id, o.label, priority.says[o.id], day) for o in catalog.matters.options)
+            options = tuple(_entry(catalog, o.id, o.label, priority.says[o.id], day) for o in content.options)
             about = priority.about_all and _entry(catalog, "all", "About all of them", priority.about_all, day)
             found = cls.built[key] = (options, about or None)
         return found
@@ -82,7 +84,7 @@ def build_matters(
         if priority.key not in shown:
             continue
         rating = getattr(answers.matters, priority.key)
-        options, about_all = _Entries.of(catalog, priority, day)
+        options, about_all = _Entries.of(catalog, content, priority, day)
         points.append(
             Point(
                 key=priority.key,
