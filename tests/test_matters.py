@@ -333,6 +333,8 @@ def test_the_step_s_own_words_never_rank_or_advise(catalog):
     for for_whom in ("self", "someone_else"):
         found = [(w, ranking_words(personalize(w, for_whom))) for w in words]
         assert [f for f in found if f[1]] == []
+    # The app's own words never diagnose or speak of prescribing (the content audit's rule).
+    assert [w for w in words if re.search(r"\b(?:diagnos|prescrib)\w*", w, re.IGNORECASE)] == []
 
 
 # ---- the scripting contract ----------------------------------------------------------------------
