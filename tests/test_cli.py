@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from explorer.content.answers import PRIORITY_KEYS
 from explorer.referral import REFERRAL_TEXT
 
 from .helpers.run import run_cli
@@ -46,7 +47,8 @@ def test_json_output_is_one_object_with_the_contract(tmp_path):
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert list(data) == ["answers", "notes", "suggestions", "referral"]  # notes: the explorer's own (issue 12)
-    assert data["answers"] == ANSWERS
+    # The optional "what matters" step's answers are echoed too, "unsure" when not given (issue 15).
+    assert data["answers"] == {**ANSWERS, "matters": dict.fromkeys(PRIORITY_KEYS, "unsure")}
     assert data["referral"]["text"] == REFERRAL_TEXT
     first = data["suggestions"][0]
     assert set(first) == {"id", "title", "source", "topics", "reasons", "cautions", "notes", "text"}
@@ -70,6 +72,7 @@ def test_missing_keys_mean_unsure_and_stdin_works():
         "counseling": "unsure",
         "support_groups": "unsure",
         "interests": [],
+        "matters": dict.fromkeys(PRIORITY_KEYS, "unsure"),
     }
 
 

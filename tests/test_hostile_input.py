@@ -27,7 +27,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from explorer.ask import answers_file
 from explorer.ask.answers_file import MAX_BYTES
 from explorer.content import catalog as catalog_module
-from explorer.content.answers import ANSWER_KEYS, Answers
+from explorer.content.answers import ANSWER_KEYS, PRIORITY_KEYS, Answers
 from explorer.formats import SHOWN
 
 from .helpers.checks import assert_referral_last, error_message
@@ -147,6 +147,7 @@ def normalized(data: dict) -> dict:
     questionnaire's order without repeats, "unsure" among interests means nothing in particular."""
     answers = {k: data.get(k, "unsure") for k in ANSWER_KEYS if k != "interests"}
     answers["interests"] = [i for i in INTERESTS if i in data.get("interests", []) and i != "unsure"]
+    answers["matters"] = dict.fromkeys(PRIORITY_KEYS, "unsure")  # the optional step, not generated here
     return answers
 
 
@@ -304,7 +305,7 @@ def test_any_bytes_give_a_result_or_a_one_line_refusal(source, answers_path, doc
     code, out, err, name = _run(source, raw, fmt, answers_path)
     _check_ending(code, out, err, fmt, name)
     if code == 0 and fmt == "json":
-        assert set(json.loads(out)["answers"]) == set(ANSWER_KEYS)
+        assert set(json.loads(out)["answers"]) == {*ANSWER_KEYS, "matters"}
 
 
 @PROPERTY

@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from explorer.content.answers import ANSWER_KEYS, Answers
+from explorer.content.answers import FILE_KEYS, PRIORITY_KEYS, RATINGS, Answers
 from explorer.errors import InputError
 
 MAX_BYTES = 1024 * 1024
@@ -39,13 +39,30 @@ def _whole_number(digits: str) -> int:
     return int(digits)
 
 
+def _unknown(key: str, data: dict[str, Any], allowed: tuple[str, ...]) -> str:
+    # A key pydantic cannot read as text at all (a lone surrogate, "\ud800") comes with no name.
+    return key if key in data else next((k for k in data if k not in allowed), key)
+
+
+def _explain_matters(first: Any, given: Any) -> str:
+    """The optional step's answers: an object of priorities, each rated."""
+    ratings, priorities = ", ".join(RATINGS), ", ".join(PRIORITY_KEYS)
+    if not isinstance(given, dict):
+        return f'"matters" must be an object rating any of: {priorities} (got {_short(given)})'
+    key = str(first["loc"][1]) if len(first["loc"]) > 1 else ""
+    if first["type"] == "extra_forbidden" or key not in PRIORITY_KEYS:
+        unknown = _unknown(key, given, PRIORITY_KEYS)
+        return f'unknown key {_short(unknown)} in "matters" (allowed keys: {priorities})'
+    return f'"matters.{key}" must be one of: {ratings} (got {_short(given.get(key))})'
+
+
 def _explain(error: ValidationError, data: dict[str, Any]) -> str:
     first = error.errors()[0]
     key = str(first["loc"][0]) if first["loc"] else ""
-    if first["type"] == "extra_forbidden" or key not in ANSWER_KEYS:
-        # A key pydantic cannot read as text at all (a lone surrogate, "\ud800") comes with no name.
-        unknown = key if key in data else next((k for k in data if k not in ANSWER_KEYS), key)
-        return f"unknown key {_short(unknown)} (allowed keys: {', '.join(ANSWER_KEYS)})"
+    if key == "matters" and key in data and (len(first["loc"]) > 1 or first["type"] != "extra_forbidden"):
+        return _explain_matters(first, data[key])
+    if first["type"] == "extra_forbidden" or key not in FILE_KEYS:
+        return f"unknown key {_short(_unknown(key, data, FILE_KEYS))} (allowed keys: {', '.join(FILE_KEYS)})"
     allowed = ", ".join(Answers.allowed_values(key))
     if key == "interests":
         return f'"interests" must be a list of any of: {allowed} (got {_short(data.get(key))})'
@@ -53,7 +70,7 @@ def _explain(error: ValidationError, data: dict[str, Any]) -> str:
 
 
 MAX_DEPTH = 4  # an answers file is an object of strings and one list of strings: depth 2
-MAX_ITEMS = 100  # far more than there are interests; checked before pydantic sees the list
+MAX_ITEMS = 100  # far more than there are interests or priorities; checked before pydantic sees them
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 
@@ -68,9 +85,9 @@ def _depth(text: str) -> int:
 
 
 def _bounded(data: dict[str, Any], name: str) -> None:
-    """A long list would cost pydantic seconds and a gigabyte to refuse item by item."""
+    """A long list (or object) would cost pydantic seconds and a gigabyte to refuse item by item."""
     for key, value in data.items():
-        if isinstance(value, list) and len(value) > MAX_ITEMS:
+        if isinstance(value, (list, dict)) and len(value) > MAX_ITEMS:
             raise InputError(f"{name}: {_short(key)} has {len(value)} items; an answer lists at most {MAX_ITEMS}")
 
 

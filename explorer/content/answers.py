@@ -23,6 +23,30 @@ Interest = Literal[
     "finding_a_program",
     "unsure",
 ]
+# How much each priority of the optional "what matters" step matters (data/matters.toml).
+Rating = Literal["a_lot", "somewhat", "not_much", "unsure"]
+RATED: tuple[str, ...] = ("a_lot", "somewhat")  # the ratings whose priority is shown
+
+
+class Matters(Frozen):
+    """How much each priority matters to the person; a missing key means "unsure". Never weighed
+    by the explorer: it only chooses which points are shown."""
+
+    visits: Rating = "unsure"
+    how_taken: Rating = "unsure"
+    opioid_medicine: Rating = "unsure"
+    withdrawal_first: Rating = "unsure"
+    side_effects: Rating = "unsure"
+    privacy: Rating = "unsure"
+    cost: Rating = "unsure"
+
+    def answered(self) -> bool:
+        """Whether the step was answered at all (anything but "unsure")."""
+        return any(value != "unsure" for value in self.model_dump().values())
+
+
+PRIORITY_KEYS: tuple[str, ...] = tuple(Matters.model_fields)
+RATINGS: tuple[str, ...] = get_args(Rating)
 
 
 class Answers(Frozen):
@@ -35,6 +59,7 @@ class Answers(Frozen):
     counseling: YesNo = "unsure"
     support_groups: YesNo = "unsure"
     interests: tuple[Interest, ...] = ()
+    matters: Matters = Matters()
 
     @field_validator("interests")
     @classmethod
@@ -44,10 +69,16 @@ class Answers(Frozen):
 
     @classmethod
     def allowed_values(cls, key: str) -> tuple[str, ...]:
+        """The values of a question's key, or of a priority written "matters.KEY"."""
+        if key.startswith("matters.") and key[len("matters.") :] in PRIORITY_KEYS:
+            return RATINGS
         annotation = cls.model_fields[key].annotation
         if key == "interests":
             annotation = get_args(annotation)[0]
         return get_args(annotation)
 
 
-ANSWER_KEYS: tuple[str, ...] = tuple(Answers.model_fields)
+# The questionnaire's keys (data/questions.toml); "matters" is the optional step's, asked apart.
+ANSWER_KEYS: tuple[str, ...] = tuple(key for key in Answers.model_fields if key != "matters")
+FILE_KEYS: tuple[str, ...] = tuple(Answers.model_fields)  # what an answers file may hold
+CONDITION_KEYS: tuple[str, ...] = (*ANSWER_KEYS, *(f"matters.{key}" for key in PRIORITY_KEYS))

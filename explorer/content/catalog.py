@@ -1,5 +1,5 @@
-"""Loads and validates the content: documents, sections, questions and the explorer's own notes
-(data/), rules and the ordering policy (rules/).
+"""Loads and validates the content: documents, sections, questions, the explorer's own notes and
+"what matters to me" (data/), rules and the ordering policy (rules/).
 
 Everything is checked once, at load: a catalog that loads is one the explorer can serve.
 """
@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from explorer.content.answers import ANSWER_KEYS, Answers
 from explorer.content.documents import Document, Section
+from explorer.content.matters import MattersContent, load_matter_rules, load_matters_content, noted
 from explorer.content.notes import Note
 from explorer.content.promotion import promotional_text
 from explorer.content.questions import Question
@@ -45,6 +46,7 @@ class Catalog:
     rules: RuleBook
     notes: dict[str, Note] = field(default_factory=dict)  # the explorer's own, in file order
     topics_index: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    matters: MattersContent | None = None  # "what matters to me" (data/matters.toml)
 
     def section_notes(self, section: Section) -> tuple[Note, ...]:
         """The notes that attach themselves to a section (by id or topic), wherever it is shown."""
@@ -167,11 +169,13 @@ def _load_order(path: Path) -> OrderPolicy:
 def _load_rules(rules_dir: Path, sections: dict[str, Section], notes: dict[str, Note]) -> RuleBook:
     suggestions, safety = rules_dir / "suggestions.toml", rules_dir / "safety.toml"
     note_rules, order = rules_dir / "notes.toml", rules_dir / "order.toml"
+    matter_rules = rules_dir / "matters.toml"
     suggest = read_entries(suggestions, "suggest", SuggestRule)
     caution = read_entries(safety, "caution", CautionRule)
     withhold = read_entries(safety, "withhold", WithholdRule)
     attach = read_entries(note_rules, "attach", AttachRule)
     not_yet = read_entries(order, "not_yet", NotYetRule)
+    matter_rows, matter_asks = load_matter_rules(matter_rules)
     for attach_rule in attach:
         for note_id in attach_rule.notes:
             if note_id not in notes:
@@ -199,6 +203,8 @@ def _load_rules(rules_dir: Path, sections: dict[str, Section], notes: dict[str, 
         (safety, "withhold", withhold),
         (note_rules, "attach", attach),
         (order, "not_yet", not_yet),
+        (matter_rules, "row", matter_rows),
+        (matter_rules, "ask", matter_asks),
     )
     for path, kind, rules in kinds:
         for any_rule in rules:
@@ -216,6 +222,8 @@ def _load_rules(rules_dir: Path, sections: dict[str, Section], notes: dict[str, 
             attach=tuple(attach),
             not_yet=tuple(not_yet),
             order=policy,
+            matter_rows=matter_rows,
+            matter_asks=matter_asks,
         )
     except ValidationError as error:  # what is left to check concerns the suggestions (a fallback)
         raise CatalogError(suggestions, first_problem(error)) from None
@@ -231,12 +239,14 @@ def load_catalog(root: Path | None = None) -> Catalog:
     questions = _load_questions(data)
     notes = _load_notes(data, sections)
     rules = _load_rules(root / "rules", sections, notes)
-    attached = {n for rule in rules.attach for n in rule.notes}
+    matters = load_matters_content(data, sections, notes)
+    attached = {n for rule in rules.attach for n in rule.notes} | noted(matters)
     for note in notes.values():
         if not (note.sections or note.topics or note.cells or note.id in attached):
             raise CatalogError(
                 data / "notes.toml",
-                "attaches to nothing: give it sections, topics or cells, or attach it in rules/notes.toml",
+                "attaches to nothing: give it sections, topics or cells, attach it in rules/notes.toml, "
+                "or show it in data/matters.toml",
                 f"note {note.id}",
             )
     topics_index: dict[str, list[str]] = {}
@@ -251,4 +261,5 @@ def load_catalog(root: Path | None = None) -> Catalog:
         rules=rules,
         notes=notes,
         topics_index={topic: tuple(ids) for topic, ids in topics_index.items()},
+        matters=matters,
     )

@@ -8,7 +8,7 @@ from typing import Literal, Union, get_args
 
 from pydantic import Field, field_validator, model_validator
 
-from explorer.content.answers import ANSWER_KEYS, Answers
+from explorer.content.answers import CONDITION_KEYS, PRIORITY_KEYS, Answers
 from explorer.content.base import SLUG, Frozen, check_placeholders
 from explorer.content.documents import Topic
 
@@ -25,8 +25,8 @@ class Condition(Frozen):
 
     @model_validator(mode="after")
     def _known_key_and_values(self) -> Condition:
-        if self.key not in ANSWER_KEYS:
-            raise ValueError(f"unknown answer key {self.key!r} (answer keys: {', '.join(ANSWER_KEYS)})")
+        if self.key not in CONDITION_KEYS:
+            raise ValueError(f"unknown answer key {self.key!r} (answer keys: {', '.join(CONDITION_KEYS)})")
         if (self.key == "interests") != (self.test in ("includes", "excludes")):
             raise ValueError(
                 "interests take { includes = ... } or { excludes = ... }; other keys a value, "
@@ -44,13 +44,17 @@ RawTest = Union[str, list[str], dict[str, Union[str, list[str]]]]
 
 def _parse_when(raw: dict[str, RawTest]) -> tuple[Condition, ...]:
     """Reads the TOML forms documented in rules/suggestions.toml into Conditions."""
-    conditions = []
+    conditions: list[Condition] = []
     tests: dict[str, Literal["is_not", "includes", "excludes"]] = {
         "not": "is_not",
         "includes": "includes",
         "excludes": "excludes",
     }
     for key, spec in raw.items():
+        if key == "matters" and isinstance(spec, dict):  # `matters.visits = ...`: a priority's rating
+            nested = {f"matters.{priority}": value for priority, value in spec.items()}
+            conditions.extend(_parse_when(nested))  # type: ignore[arg-type]
+            continue
         test: Literal["is", "is_not", "includes", "excludes"] = "is"
         given: str | list[str]
         if isinstance(spec, dict):
@@ -120,6 +124,24 @@ class NotYetRule(Rule):
     why: str = Field(min_length=1)
 
 
+class MatterRule(Rule):
+    """A rule of rules/matters.toml ("what matters to me"): shows a point (`row`) or adds a
+    question under it (`ask`)."""
+
+    priority: str
+    question: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+    _placeholders = field_validator("question")(check_placeholders)
+
+    @field_validator("priority")
+    @classmethod
+    def _known_priority(cls, value: str) -> str:
+        if value not in PRIORITY_KEYS:
+            raise ValueError(f"unknown priority {value!r} (priorities: {', '.join(PRIORITY_KEYS)})")
+        return value
+
+
 class Tier(Frozen):
     id: str = Field(pattern=SLUG)
     relevance: Relevance
@@ -187,6 +209,8 @@ class RuleBook(Frozen):
     attach: tuple[AttachRule, ...] = ()
     not_yet: tuple[NotYetRule, ...] = ()
     order: OrderPolicy
+    matter_rows: tuple[MatterRule, ...] = ()  # rules/matters.toml
+    matter_asks: tuple[MatterRule, ...] = ()
 
     @model_validator(mode="after")
     def _unique_ids_and_a_fallback(self) -> RuleBook:
@@ -197,4 +221,12 @@ class RuleBook(Frozen):
 
     def all(self) -> tuple[Rule, ...]:
         """Every rule the engine evaluates: all of them are facts over the same answers."""
-        return (*self.suggest, *self.caution, *self.withhold, *self.attach, *self.not_yet)
+        return (
+            *self.suggest,
+            *self.caution,
+            *self.withhold,
+            *self.attach,
+            *self.not_yet,
+            *self.matter_rows,
+            *self.matter_asks,
+        )

@@ -51,10 +51,16 @@ def _durable_condition(condition: Condition) -> Any:
     """One `when` line as a durable expression. Interests are a map of booleans on the fact:
     durable's allItems never matches an empty list, so "not ticked" needs an explicit False."""
     m = lang.m
+
+    def field() -> Any:
+        # "matters.visits" reads the fact's nested `matters` object (durable reads nested
+        # properties); a fresh one each time, since durable's comparisons change their operand.
+        return reduce(getattr, condition.key.split("."), m)
+
     if condition.test == "is":
-        return reduce(or_, (getattr(m, condition.key) == v for v in condition.values))
+        return reduce(or_, (field() == v for v in condition.values))
     if condition.test == "is_not":
-        return reduce(and_, (getattr(m, condition.key) != v for v in condition.values))
+        return reduce(and_, (field() != v for v in condition.values))
     wanted = condition.test == "includes"
     tests = (getattr(m.interests, v) == wanted for v in condition.values)
     return reduce(or_ if wanted else and_, tests)

@@ -15,6 +15,7 @@ from explorer.content.catalog import Catalog
 from explorer.content.notes import ShownNote
 from explorer.content.rules import RELEVANCES
 from explorer.content.wording import personalize
+from explorer.infer.matters import build_matters
 from explorer.infer.result import Result, Suggestion
 
 
@@ -127,4 +128,5 @@ def build_result(
         notes=list_notes(catalog, fired, today),
         suggestions=reading_list(catalog, answers, fired, today),
         preferences=catalog.preferences(answers),
+        matters=build_matters(catalog, answers, fired, today),
     )

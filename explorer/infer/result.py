@@ -24,6 +24,50 @@ class Suggestion(Frozen):
     group: str = ""  # the heading of its group in the session's list (rules/order.toml; not in the JSON contract)
 
 
+class Quote(Frozen):
+    """Whole sentences of a section, verbatim (checked at load)."""
+
+    text: str
+    section: str
+    section_title: str
+    source: str
+    source_label: str  # the source as a reader names it (not in the JSON contract)
+
+
+class Entry(Frozen):
+    """What is said about one point for one option: a quote, or the documents' silence; then the
+    explorer's own notes, never mixed with the quote."""
+
+    option: str
+    label: str
+    quote: Quote | None = None
+    silent: bool = False
+    says: str | None = None  # the silence, in words, where there is no quote
+    notes: tuple[ShownNote, ...] = ()
+
+
+class Point(Frozen):
+    """One priority rated "a lot" or "somewhat": every option, in the fixed order."""
+
+    key: str
+    name: str
+    rating: str
+    rating_label: str
+    options: tuple[Entry, ...]
+    about_all: Entry | None = None
+    questions: tuple[str, ...]
+
+
+class MattersSection(Frozen):
+    """ "What matters to me": the points rated "a lot" or "somewhat", each with every option in
+    the fixed order; never a score or an order by fit."""
+
+    heading: str
+    intro: str
+    not_weighed: str
+    points: tuple[Point, ...] = ()  # empty when nothing was rated "a lot" or "somewhat"
+
+
 class Result(Frozen):
     """What the rules made of one person's answers. The referral is not part of it: every output
     gets it from render/finish.py."""
@@ -33,3 +77,4 @@ class Result(Frozen):
     suggestions: tuple[Suggestion, ...] = Field(min_length=1)
     # (question name, chosen label) in plain words, for the renderers (not in the JSON contract).
     preferences: tuple[tuple[str, str], ...]
+    matters: MattersSection | None = None  # None when the optional step was skipped

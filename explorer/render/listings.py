@@ -27,12 +27,17 @@ def sections_listing(catalog: Catalog, width: int) -> str:
 
 
 def describe_condition(catalog: Catalog, condition: Condition) -> str:
-    question = next(q for q in catalog.questions if q.key == condition.key)
-    labels = {c.value: c.label for c in question.choices}
+    labels: dict[str, str]
+    if condition.key.startswith("matters.") and catalog.matters is not None:  # a priority's rating
+        priority = next(p for p in catalog.matters.priorities if f"matters.{p.key}" == condition.key)
+        name, labels = f"How much “{priority.name}” matters", {c.value: c.label for c in catalog.matters.choices}
+    else:
+        question = next(q for q in catalog.questions if q.key == condition.key)
+        name, labels = question.name, {c.value: c.label for c in question.choices}
     joiner = " nor " if condition.test == "is_not" else " or "
     shown = joiner.join(f"“{labels[v]}”" for v in condition.values)
     verb = {"is": "is", "is_not": "is not", "includes": "include", "excludes": "do not include"}[condition.test]
-    return f"{question.name} {verb} {shown}"
+    return f"{name} {verb} {shown}"
 
 
 def describe_when(catalog: Catalog, conditions: tuple[Condition, ...]) -> str:
@@ -137,4 +142,25 @@ def rules_listing(catalog: Catalog, width: int) -> str:
             width,
         )
     lines += notes_listing(catalog, width)
+    lines += matters_listing(catalog, width)
     return "\n".join(lines)
+
+
+def matters_listing(catalog: Catalog, width: int) -> list[str]:
+    """The rules of "what matters to me" (rules/matters.toml): which points and questions are shown."""
+    rules = catalog.rules
+    count = len(rules.matter_rows) + len(rules.matter_asks)
+    lines = [wrap(f"{count} rules of “what matters to me” (rules/matters.toml)", width), ""]
+    for kind, chosen, shows in (("row", rules.matter_rows, "Shows"), ("ask", rules.matter_asks, "Asks, under")):
+        for rule in chosen:
+            lines += _rule_entry(
+                f"{rule.id}  [{kind}]",
+                [
+                    ("When", describe_when(catalog, rule.when)),
+                    (shows, rule.priority),
+                    ("Question", rule.question),
+                    ("Why", rule.why),
+                ],
+                width,
+            )
+    return lines

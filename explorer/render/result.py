@@ -10,6 +10,7 @@ from explorer.formats import Format
 from explorer.referral import DISCLAIMER_LINES
 from explorer.render import markdown
 from explorer.render.finish import Output
+from explorer.render.matters import matters_json, matters_markdown, matters_text
 from explorer.render.notes import LIST_NOTES_HEADING, list_notes_text, note_lines, notes_block, notes_markdown
 from explorer.render.text import RULE_LINE, disclaimer, paragraphs, rule, wrap
 
@@ -128,6 +129,8 @@ def to_text(result: Result, width: int = 80) -> str:
     for number, item in enumerate(result.suggestions, start=1):
         parts += [rule(width), suggestion_header(number, item, width), ""]
         parts += ["\n\n".join(wrap(p, width) for p in paragraphs(item.text)), ""]
+    if result.matters is not None:  # "what matters to me", after the reading list
+        parts.append(matters_text(result.matters, width))
     return "\n".join(parts) + "\n"
 
 
@@ -151,17 +154,28 @@ def to_markdown(result: Result) -> list[str]:
         lines += [f"- **Caution:** {md(caution)}" for caution in item.cautions]
         lines += ["", *markdown.quote(item.text), ""]
         lines += notes_markdown(item.notes)
+    if result.matters is not None:  # "what matters to me", after the reading list
+        lines += matters_markdown(result.matters)
     return lines
 
 
 # The JSON contract (README, "Scripting"): what the renderers' own fields add stays out of it.
 # Which rules suggested a section is for the tests and the ordering, not for scripts.
-NOT_IN_JSON: Any = {"preferences": True, "suggestions": {"__all__": {"source_label", "suggested_by", "group"}}}
+# "matters" is added by render_result: present only when the step was answered, so that the JSON
+# of answers without it is what it was before the step existed (but for the echoed answers).
+NOT_IN_JSON: Any = {
+    "preferences": True,
+    "matters": True,
+    "suggestions": {"__all__": {"source_label", "suggested_by", "group"}},
+}
 
 
 def render_result(result: Result, fmt: Format, width: int) -> Output:
     if fmt == Format.JSON:
-        return Output(fmt, result.model_dump(mode="json", exclude=NOT_IN_JSON))
+        body = result.model_dump(mode="json", exclude=NOT_IN_JSON)
+        if result.matters is not None:
+            body["matters"] = matters_json(result.matters)
+        return Output(fmt, body)
     if fmt == Format.MARKDOWN:
         return Output(fmt, to_markdown(result))
     return Output(Format.TEXT, to_text(result, width))

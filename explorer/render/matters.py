@@ -1,0 +1,99 @@
+""" "What matters to me" in each format: every point marked as mattering, each option in the fixed
+order with its quote (and source) or the documents' silence, then the explorer's notes, set apart;
+then the questions to ask a professional. Pure functions; the referral is render/finish.py's."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from explorer.render import markdown
+from explorer.render.notes import note_lines, note_sentences
+from explorer.render.text import rule, wrap
+
+if TYPE_CHECKING:  # types only
+    from explorer.infer.result import Entry, MattersSection, Point
+
+QUESTIONS_HEADING = "To ask a professional:"
+
+
+def _rated(point: Point) -> str:
+    return f"{point.name} (how much it matters: {point.rating_label})"
+
+
+def _quote_source(entry: Entry) -> str:
+    assert entry.quote is not None
+    return f"From the section “{entry.quote.section_title}” of {entry.quote.source_label}"
+
+
+def _entry_text(entry: Entry, width: int, indent: str) -> list[str]:
+    deeper = indent + "  "
+    lines = [wrap(entry.label, width, indent)]
+    if entry.quote is not None:
+        lines += [wrap(f"“{entry.quote.text}”", width, deeper), wrap(_quote_source(entry), width, deeper)]
+    elif entry.says:
+        lines.append(wrap(entry.says, width, deeper))
+    for note in entry.notes:
+        lines += note_lines(note, width, deeper)
+    return lines
+
+
+def matters_text(section: MattersSection, width: int) -> str:
+    """The section as plain text, after the reading list."""
+    lines = [rule(width), wrap(section.heading, width), "", wrap(section.intro, width), ""]
+    lines += [wrap(section.not_weighed, width), ""]
+    if not section.points:
+        lines += [wrap("No point was marked as mattering a lot or somewhat.", width), ""]
+    for point in section.points:
+        lines += [wrap(_rated(point), width), ""]
+        for entry in point.options:
+            lines += [*_entry_text(entry, width, "  "), ""]
+        if point.about_all is not None:
+            lines += [*_entry_text(point.about_all, width, "  "), ""]
+        lines.append(wrap(QUESTIONS_HEADING, width, "  "))
+        lines += [wrap(f"• {question}", width, "    ") for question in point.questions]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _entry_markdown(entry: Entry) -> list[str]:
+    md = markdown.escape
+    lines = [f"**{md(entry.label)}**", ""]
+    if entry.quote is not None:
+        lines += [*markdown.quote(entry.quote.text), "", f"*{md(_quote_source(entry))}*", ""]
+    elif entry.says:
+        lines += [md(entry.says), ""]
+    for note in entry.notes:  # the explorer's words: a list item, never a block quote
+        head, sources = note_sentences(note)
+        label, _, rest = head.partition(": ")
+        lines.append(f"- **{md(label)}:** {md(rest)}  \n  {md(sources)}")
+    return [*lines, ""] if entry.notes else lines
+
+
+def matters_markdown(section: MattersSection) -> list[str]:
+    md = markdown.escape
+    lines = [f"## {md(section.heading)}", "", md(section.intro), "", f"**{md(section.not_weighed)}**", ""]
+    if not section.points:
+        lines += ["No point was marked as mattering a lot or somewhat.", ""]
+    for point in section.points:
+        lines += [f"### {md(_rated(point))}", ""]
+        for entry in point.options:
+            lines += _entry_markdown(entry)
+        if point.about_all is not None:
+            lines += _entry_markdown(point.about_all)
+        lines += [f"*{md(QUESTIONS_HEADING)}*", "", *(f"- {md(q)}" for q in point.questions), ""]
+    return lines
+
+
+# Not in the JSON contract: how a reader names a source (as for the reading list's suggestions).
+NOT_IN_JSON: Any = {
+    "points": {
+        "__all__": {
+            "options": {"__all__": {"quote": {"source_label"}}},
+            "about_all": {"quote": {"source_label"}},
+        }
+    }
+}
+
+
+def matters_json(section: MattersSection) -> dict[str, Any]:
+    return section.model_dump(mode="json", exclude=NOT_IN_JSON)
