@@ -53,12 +53,19 @@ def catch_signals() -> None:
             signal.signal(getattr(signal, name), _interrupt)
 
 
+def _ending_already(signum: int, frame: Any) -> None:
+    """A stopping signal while the program ends: nothing to do."""
+
+
 def ignore_signals() -> None:
     """The program is ending: later signals must not interrupt the ending."""
+    # A handler that does nothing, not SIG_IGN: a signal of a burst that arrived before this
+    # runs is still pending in Python, and finding SIG_IGN it would raise "OSError: Signal 1
+    # ignored due to race condition" in the middle of the ending (seen under load).
     for name in STOPPING:
         if hasattr(signal, name):
             try:
-                signal.signal(getattr(signal, name), signal.SIG_IGN)
+                signal.signal(getattr(signal, name), _ending_already)
             except (ValueError, OSError):  # not the main thread
                 pass
 

@@ -52,6 +52,14 @@ def titles_for(answers: dict) -> list[str]:
     return [item["title"] for item in json.loads(run.stdout)["suggestions"]]
 
 
+def document_labels() -> list[str]:
+    """How the section pages name their documents (titles, or the explorer's description)."""
+    from explorer.content.catalog import load_catalog
+
+    catalog = load_catalog()
+    return [catalog.document_label(file) for file in catalog.documents]
+
+
 def press_enter_everywhere(child: pexpect.spawn, plain_menus: bool, limit: int = 200) -> int:
     """Enter alone at every screen, each once it is drawn, until the program ends; returns its
     exit status. Fails past `limit`: a reader that loops never ends."""
@@ -83,7 +91,8 @@ def test_enter_at_every_screen_reads_every_section_in_order_and_ends_with_the_re
     assert_referral_last(shown)
     assert shown.count("end of section") == len(titles)  # each section once
     # In the order of the list: each section's page starts with its title, then its source.
-    pages = re.findall(r"\n\n([^\n]+(?:\n[^\n]+)*?)\nFrom (?:“|\d{3}_)", shown)  # a source line
+    starts = "|".join(re.escape(label.split()[0]) for label in document_labels())  # a source line
+    pages = re.findall(rf"\n\n([^\n]+(?:\n[^\n]+)*?)\nFrom (?:{starts})", shown)
     assert [" ".join(p.split()) for p in pages] == titles
     if program == PLAIN_PROGRAM:  # the numbered menus draw nothing twice: every line is as printed
         assert max(len(line) for line in shown.splitlines()) < cols, "a line wider than the terminal"
