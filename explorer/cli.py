@@ -148,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         return _end(problem, status, outcome, debug)
     except KeyboardInterrupt:  # a signal in the instant before the ending ignored further ones
         return _end(KeyboardInterrupt(), status, outcome, debug)
+    finally:
+        if argv is None:  # the program itself, not a caller (a test) that goes on afterwards
+            ending.quiet_from_now_on()
 
 
 def _end(problem: BaseException | None, status: int, outcome: _Outcome, debug: bool) -> int:

@@ -70,6 +70,16 @@ def ignore_signals() -> None:
                 pass
 
 
+def quiet_from_now_on() -> None:
+    """The referral is the last thing shown: what the interpreter would still print as it shuts
+    down (prompt_toolkit's "Task was destroyed but it is pending!" after a signal ended a menu,
+    seen under load; "Exception ignored in ...") is not for the person reading."""
+    sys.unraisablehook = lambda _unraisable: None
+    logging = sys.modules.get("logging")  # loaded only if asyncio (the arrow menus) was
+    if logging is not None:
+        logging.getLogger("asyncio").disabled = True
+
+
 _terminal: list[Any] = []  # the terminal's mode as the program found it
 
 
