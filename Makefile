@@ -15,8 +15,11 @@ BIN    := $(VENV)/bin
 run: $(VENV)/.installed-run
 	@$(BIN)/treatment-explorer $(ARGS); status=$$?; [ $$status -eq 130 ] || exit $$status
 
+# The tests run on every core (pytest-xdist): TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= auto
+
 test: lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The formatter, the linter and the type checker (configured in pyproject.toml); run by `make test`.
 lint: $(VENV)/.installed-test
