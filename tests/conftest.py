@@ -12,24 +12,22 @@ from explorer.infer.reading_list import build_result
 from explorer.infer.result import Result
 
 from .helpers.content import PROJECT_ROOT, every_profile
-
-# `make test` runs the tests on every core (pytest-xdist, -n auto --dist loadgroup): each worker is
-# a process with its own session and module fixtures. The tests that use one of these costly
-# fixtures form one group, which runs on one worker, so that the fixture is computed once.
-COSTLY_FIXTURES = {
-    "every_result": "answer-space",  # 10,800 results through the engine; the audit renders them all
-    "command_outputs": "command-outputs",  # every command's output, section by section
-    "installed": "package",  # an sdist, a wheel and a fresh virtual environment
-    "chromium": "browser",  # one headless browser for the saved page
-}
+from .helpers.groups import group_of
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the group marks
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        group = next((group for name, group in COSTLY_FIXTURES.items() if name in item.fixturenames), None)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: the groups of tests/helpers/groups.py
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if config.getvalue("dist") != "loadgroup":
+        return None  # another --dist asked for: xdist's own
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        """A group's tests as one unit of work, every other test as a unit of its own."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid) or nodeid
+
+    return SharedFixtureScheduling(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)
