@@ -11,8 +11,11 @@ from explorer.infer.engine import RuleEngine
 from explorer.infer.reading_list import build_result
 from explorer.infer.result import Result
 
+from .helpers.budgets import load_profile
 from .helpers.content import PROJECT_ROOT, every_profile
 from .helpers.groups import group_of
+
+load_profile()  # before the test modules build their settings from it
 
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: the groups of tests/helpers/groups.py

@@ -34,13 +34,15 @@ from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from .helpers.budgets import examples
+
 # Nothing written to the tree (see tests/test_hostile_input.py).
 _HYPOTHESIS_HOME = tempfile.TemporaryDirectory(prefix="hypothesis-home-")
 set_hypothesis_home_dir(_HYPOTHESIS_HOME.name)
 
 # Generated examples per prompt and menu kind, besides the explicit one: 14 items x (5 + 1) = 84
-# sessions, about 90 s of one core's time.
-EXAMPLES = int(os.environ.get("KEYBOARD_FUZZ_EXAMPLES", "5"))
+# sessions, about 90 s of one core's time (under the "ci" profile, tests/helpers/budgets.py).
+EXAMPLES = int(os.environ.get("KEYBOARD_FUZZ_EXAMPLES", examples(5)))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
