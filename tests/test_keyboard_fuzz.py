@@ -225,7 +225,19 @@ def _send_bursts(child: pexpect.spawn, bursts: list[list[tuple[str, str]]]) -> N
 
 def _end(child: pexpect.spawn) -> None:
     """Ctrl-C, again as a person would if the first was typed while a menu had the terminal in
-    raw mode (then it is a character waiting in the pager's line, not a signal)."""
+    raw mode (then it is a character waiting in the pager's line, not a signal).
+
+    First a moment for keys that end the session (Ctrl-D) to end it, as when the two kinds of menu
+    ran side by side and one was ended before the other. Under parallel load (pytest -n 2), a
+    Ctrl-C sent at once after a Ctrl-D at a numbered question ended 3 sessions of 84 with exit
+    0/130 and nothing shown after the echoed ^C, no referral (2026-12-01; not reproduced alone):
+    to be looked into in explorer/ending.py, not hidden by this wait for good."""
+    try:
+        child.expect(pexpect.EOF, timeout=1)
+        child.wait()
+        return
+    except pexpect.TIMEOUT:
+        pass
     for _ in range(3):
         if not child.isalive():
             break
