@@ -25,8 +25,11 @@ BIN    := $(VENV)/bin
 run: $(VENV)/.installed-run
 	@trap : INT QUIT; $(BIN)/treatment-explorer $(ARGS) || :
 
+# The tests run on every core (pytest-xdist): TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= auto
+
 test: lint axe
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The npm packages of tests/test_accessibility.py, pinned by tests/axe/package-lock.json. Without
 # npm it says so and the test skips (CI installs npm: .ci/run).

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,34 @@ from explorer.infer.engine import RuleEngine
 from explorer.infer.reading_list import build_result
 from explorer.infer.result import Result
 
+from .helpers.budgets import load_profile
 from .helpers.content import PROJECT_ROOT, every_profile
+from .helpers.groups import group_of
+
+load_profile()  # before the test modules build their settings from it
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: the groups of tests/helpers/groups.py
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if config.getvalue("dist") != "loadgroup":
+        return None  # another --dist asked for: xdist's own
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        """A group's tests as one unit of work, every other test as a unit of its own."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid) or nodeid
+
+    return SharedFixtureScheduling(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_inherited_terminal_size() -> None:
+    """pytest-xdist's workers have COLUMNS=80 and LINES=24 in their environment: a program that a
+    test starts in a pseudo-terminal would take them over the terminal's real size."""
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,7 @@ from explorer.content import catalog as catalog_module
 from explorer.content.answers import ANSWER_KEYS, PRIORITY_KEYS, Answers
 from explorer.formats import SHOWN
 
+from .helpers.budgets import examples
 from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT
 from .helpers.run import FakeStdin, run_cli, run_main
@@ -42,7 +43,7 @@ set_hypothesis_home_dir(_HYPOTHESIS_HOME.name)
 # Deterministic (the same cases on every run, so a failure in CI reproduces on a laptop) and
 # nothing written to the tree: no example database, no .hypothesis/ directory.
 PROPERTY = settings(
-    max_examples=400,
+    max_examples=examples(400),  # under the "ci" profile (tests/helpers/budgets.py)
     deadline=None,
     database=None,
     derandomize=True,

@@ -32,7 +32,7 @@ import pytest
 
 from .helpers.checks import assert_referral_last
 from .helpers.keys import CTRL_C, ENTER, ESC, UP
-from .helpers.pty import FINISH_AFTER, PROGRAM, past_the_answers
+from .helpers.pty import FINISH_AFTER, PROGRAM, past_the_answers, wait_until_the_program_catches
 
 ROOT = Path(__file__).resolve().parent.parent
 PROG = "treatment-explorer: "
@@ -297,6 +297,7 @@ def test_a_burst_of_termination_signals_still_ends_calmly_with_the_referral(here
 def test_ctrl_backslash_ends_calmly_with_the_referral(here, where):
     if where == "answers from the terminal":
         child = spawn("--answers -", here)
+        wait_until_the_program_catches(child, signal.SIGQUIT)  # it shows nothing to expect
         child.send('{"setting": ')
     else:
         plain = where.startswith("plain")

@@ -8,6 +8,8 @@ import os
 import re
 import shlex
 import sys
+import time
+from pathlib import Path
 
 import pexpect
 import pyte
@@ -104,6 +106,23 @@ def signal_the_program(child: pexpect.spawn, signum: int) -> None:
     # bash runs the explorer as its only child; signal the explorer itself.
     program = int(open(f"/proc/{child.pid}/task/{child.pid}/children").read().split()[0])
     os.kill(program, signum)
+
+
+def wait_until_the_program_catches(child: pexpect.spawn, signum: int, timeout: float = 60) -> None:
+    """Waits until the program that bash runs has its own handler for `signum` (the kernel's
+    SigCgt mask in /proc), for a key or signal sent when nothing is on the screen yet to expect:
+    sent earlier, under load, it would meet the default (Ctrl-\\ dumps core, exit 131)."""
+    children = Path(f"/proc/{child.pid}/task/{child.pid}/children")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pids = children.read_text().split()
+        if pids:
+            status = Path(f"/proc/{pids[0]}/status").read_text()
+            caught = int(re.search(r"^SigCgt:\s*([0-9a-f]+)", status, re.MULTILINE).group(1), 16)
+            if caught >> (signum - 1) & 1:
+                return
+        time.sleep(0.01)
+    raise AssertionError(f"the program did not catch signal {signum} within {timeout} s")
 
 
 PLAIN_PROGRAM = f"{PROGRAM} --plain"
