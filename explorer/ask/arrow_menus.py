@@ -128,13 +128,12 @@ def with_details(prompt: questionary.Question, width: int) -> questionary.Questi
     control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
     entries = _selectable(control)
 
-    def lines() -> list[str]:
-        pointed = control.pointed_at
-        description = getattr(control.choices[pointed], "description", None)
-        if not description or pointed not in entries:
+    def lines(at: int) -> list[str]:
+        description = getattr(control.choices[at], "description", None)
+        if not description or at not in entries:
             return []
         return textwrap.wrap(
-            f"{entries.index(pointed) + 1}: {description}",
+            f"{entries.index(at) + 1}: {description}",
             width=max(width - 2, 20),
             initial_indent="  ",
             subsequent_indent="     ",
@@ -142,9 +141,11 @@ def with_details(prompt: questionary.Question, width: int) -> questionary.Questi
             break_on_hyphens=False,
         )
 
+    # As high as the longest description, whichever entry is pointed at: the list does not jump.
+    height = max(len(lines(at)) for at in entries)
     details = Window(
-        FormattedTextControl(lambda: [("class:instruction", "\n".join(lines()))]),
-        height=lambda: len(lines()),
+        FormattedTextControl(lambda: [("class:instruction", "\n".join(lines(control.pointed_at)))]),
+        height=height,
         dont_extend_height=True,
     )
     listing = next(w for w in app.layout.find_all_windows() if w.content is control)
