@@ -118,22 +118,23 @@ def _selectable(control: InquirerControl) -> list[int]:
     return [i for i, choice in enumerate(control.choices) if not isinstance(choice, Separator) and not choice.disabled]
 
 
-def with_details(prompt: questionary.Question, width: int) -> questionary.Question:
-    """The pointed entry's description (questionary's Choice.description) on lines of its own under
-    the menu, with the entry's number. Its own window rather than questionary's "Description:"
-    line: that line ends the list's window, so it scrolls away with a list taller than the screen;
-    this window keeps its height and the list's window gives up lines instead (and scrolls, keeping
-    the heading above the pointed entry in view)."""
+def with_details(prompt: questionary.Question, details: Sequence[str], width: int) -> questionary.Question:
+    """The pointed entry's detail (`details`: one per entry, in order, "" for none) on lines of
+    its own under the menu, with the entry's number. A window of its own rather than questionary's
+    Choice.description (2.1 and later): that line ends the list's window, so it scrolls away with
+    a list taller than the screen; this window keeps its height (the longest detail's, so the list
+    does not jump as the cursor moves) and the list's window gives up lines instead, scrolling
+    with the cursor and keeping the line above it (the group's heading) in view."""
     app = prompt.application
     control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
     entries = _selectable(control)
 
     def lines(at: int) -> list[str]:
-        description = getattr(control.choices[at], "description", None)
-        if not description or at not in entries:
+        number = entries.index(at) + 1 if at in entries else 0
+        if not number or not details[number - 1]:
             return []
         return textwrap.wrap(
-            f"{entries.index(at) + 1}: {description}",
+            f"{number}: {details[number - 1]}",
             width=max(width - 2, 20),
             initial_indent="  ",
             subsequent_indent="     ",
@@ -141,11 +142,9 @@ def with_details(prompt: questionary.Question, width: int) -> questionary.Questi
             break_on_hyphens=False,
         )
 
-    # As high as the longest description, whichever entry is pointed at: the list does not jump.
-    height = max(len(lines(at)) for at in entries)
-    details = Window(
+    window = Window(
         FormattedTextControl(lambda: [("class:instruction", "\n".join(lines(control.pointed_at)))]),
-        height=height,
+        height=max(len(lines(at)) for at in entries),
         dont_extend_height=True,
     )
     listing = next(w for w in app.layout.find_all_windows() if w.content is control)
@@ -153,7 +152,7 @@ def with_details(prompt: questionary.Question, width: int) -> questionary.Questi
     layout = app.layout.container
     assert isinstance(layout, HSplit)  # questionary's create_inquirer_layout
     at = next(i for i, child in enumerate(layout.children) if listing in child.get_children())
-    layout.children.insert(at + 1, ConditionalContainer(details, filter=~IsDone()))
+    layout.children.insert(at + 1, ConditionalContainer(window, filter=~IsDone()))
     return prompt
 
 
@@ -235,7 +234,7 @@ class ArrowMenus:
             prefix = "" if shortcuts else f"{number}. "
             lead = POINTER_WIDTH + (len("1) ") if shortcuts else len(prefix))
             title = prefix + _title(label, lead, self.width)
-            options.append(questionary.Choice(title=title, value=value, description=details.get(value)))
+            options.append(questionary.Choice(title=title, value=value))
         values = [value for _, value in choices]
         grouped = bool(headings or details)  # the reading list: every line counts
         while True:  # never an answer that is not one of the choices
@@ -245,12 +244,11 @@ class ArrowMenus:
                 default=default,
                 use_shortcuts=shortcuts,
                 instruction=SELECT_HINT,
-                show_description=False,
                 style=HEADING_STYLE if headings else None,
                 **self.prompt_options,
             )
             if details:
-                with_details(prompt, self.width)
+                with_details(prompt, [details.get(value, "") for value in values], self.width)
             answer = _asked(with_number_keys(prompt), self._take_when_drawn())
             if answer in values:
                 return answer
