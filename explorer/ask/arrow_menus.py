@@ -227,19 +227,26 @@ class ArrowMenus:
         # move the cursor in both (with_number_keys).
         headings, details = headings or {}, details or {}
         shortcuts = len(choices) <= 9 and not headings
-        options: list[questionary.Choice] = []
-        for number, (label, value) in enumerate(choices, start=1):
-            if value in headings:
-                options.append(Separator(_title(headings[value], POINTER_WIDTH, self.width)))
-            prefix = "" if shortcuts else f"{number}. "
-            lead = POINTER_WIDTH + (len("1) ") if shortcuts else len(prefix))
-            title = prefix + _title(label, lead, self.width)
-            options.append(questionary.Choice(title=title, value=value))
-        values = [value for _, value in choices]
         grouped = bool(headings or details)  # the reading list: every line counts
+        asked = self._message(text, SELECT_HINT if grouped else None)
+        # With the hint on the question's line, the answer's echo goes on a line of its own.
+        echo_lead = "" if asked.endswith("\n ") else "\n  "
+        values = [value for _, value in choices]
         while True:  # never an answer that is not one of the choices
+            options: list[questionary.Choice] = []  # new ones each time: Enter changes their titles
+            echoed: list[str] = []  # every option's title as put back at Enter, for the echo
+            for number, (label, value) in enumerate(choices, start=1):
+                if value in headings:
+                    heading = _title(headings[value], POINTER_WIDTH, self.width)
+                    options.append(Separator(heading))
+                    echoed.append(heading)
+                prefix = "" if shortcuts else f"{number}. "
+                lead = POINTER_WIDTH + (len("1) ") if shortcuts else len(prefix))
+                title = prefix + _title(label, lead, self.width)
+                options.append(questionary.Choice(title=title, value=value))
+                echoed.append(echo_lead + title)
             prompt = questionary.select(
-                self._message(text, SELECT_HINT if grouped else None),
+                asked,
                 choices=options,
                 default=default,
                 use_shortcuts=shortcuts,
@@ -249,7 +256,7 @@ class ArrowMenus:
             )
             if details:
                 with_details(prompt, [details.get(value, "") for value in values], self.width)
-            answer = _asked(with_number_keys(prompt), self._take_when_drawn())
+            answer = _asked(with_number_keys(prompt, echoed if echo_lead else None), self._take_when_drawn())
             if answer in values:
                 return answer
 
