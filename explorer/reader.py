@@ -10,7 +10,7 @@ from collections.abc import Callable, MutableSet
 
 from explorer.ask.terminal import Terminal
 from explorer.infer.result import Result, Suggestion
-from explorer.render.result import overview_text, reading_page
+from explorer.render.result import entry_details, group_headings, overview_text, reading_page
 from explorer.render.text import wrap
 
 FINISH = "__finish__"
@@ -68,13 +68,16 @@ def read(
     by_id = {item.id: item for item in result.suggestions}
     ids = list(by_id)
     terminal.show("\n" + overview_text(result, terminal.width))
+    headings, details = group_headings(result), entry_details(result)
     cursor: str | None = next_unread(ids, read_ids)
     while True:
         choices = [(by_id[i].title + (READ_MARK if i in read_ids else ""), i) for i in ids]
         if comparison is not None:
             choices.append((COMPARE_LABEL, COMPARE))
         choices += [(CHANGE_LABEL, CHANGE), (FINISH_LABEL, FINISH)]
-        picked = terminal.menus.select(MENU_QUESTION, choices, default=cursor or FINISH)
+        picked = terminal.menus.select(
+            MENU_QUESTION, choices, default=cursor or FINISH, headings=headings, details=details
+        )
         if picked in (FINISH, CHANGE):
             return str(picked)
         if picked == COMPARE and comparison is not None:

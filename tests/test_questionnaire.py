@@ -110,6 +110,17 @@ def test_keys_become_answers(catalog):
     assert len(said) == len(catalog.questions) + 1
 
 
+def test_one_ticked_topic_is_echoed_once_in_both_kinds_of_menus(catalog):
+    one_topic = ["1" + ENTER] * 6 + [DOWN * 3 + SPACE + ENTER]  # overdose
+    answers, said = _answer_with_keys(catalog, one_topic)
+    assert answers.interests == ("overdose",)
+    # questionary echoes it ("[Overdose]"): no "Topics:" line besides
+    assert not [line for line in said if line.startswith("Topics:")], said
+    answers, said, _ = _answer_with_lines(catalog, ["1"] * 6 + ["4"])
+    assert answers.interests == ("overdose",)
+    assert said[-1] == "Topics: Overdose"  # the numbered menus echo nothing: said here
+
+
 def _review_with_lines(catalog, answers, lines, change_first=False):
     said = []
     read_line, prompts = _typed(lines)

@@ -13,7 +13,8 @@ import sys
 import pexpect
 import pytest
 
-from explorer.render.result import grouped, overview_text
+from explorer.ask.numbered_menus import NumberedMenus
+from explorer.render.result import CAUTION_INSIDE, entry_detail, entry_details, group_headings, grouped
 
 from .helpers.checks import assert_referral_last
 from .helpers.content import PROJECT_ROOT, edit_file, refused
@@ -32,6 +33,7 @@ from .helpers.pty import (
     program_output,
     recorded,
     screen_lines,
+    screen_now,
     spawn,
     to_the_reading_list,
 )
@@ -42,6 +44,11 @@ SAVE_OFFER = r"Save a summary"
 
 def titles_for(answers: dict) -> list[str]:
     """The reading list's titles, in order, as the scripted JSON gives them."""
+    return [item["title"] for item in suggestions_for(answers)]
+
+
+def suggestions_for(answers: dict) -> list[dict]:
+    """The reading list's entries, in order, as the scripted JSON gives them."""
     run = subprocess.run(
         [sys.executable, "-m", "explorer", "--answers", "-", "--format", "json"],
         input=json.dumps(answers).encode(),
@@ -49,7 +56,7 @@ def titles_for(answers: dict) -> list[str]:
         cwd=PROJECT_ROOT,
         check=True,
     )
-    return [item["title"] for item in json.loads(run.stdout)["suggestions"]]
+    return json.loads(run.stdout)["suggestions"]
 
 
 def document_labels() -> list[str]:
@@ -173,15 +180,24 @@ def test_after_the_last_section_the_cursor_rests_on_finish():
 
 
 def test_the_section_view_shows_reasons_cautions_and_notes_before_the_text():
+    chosen = {
+        "for_whom": "someone_else",
+        "setting": "doctor_office",
+        "dosing": "monthly",
+        "detox": "in_progress",
+        "counseling": "yes",
+        "support_groups": "yes",
+        "interests": ["overdose"],
+    }
+    cautioned = str(1 + next(i for i, item in enumerate(suggestions_for(chosen)) if item["cautions"]))
     child = spawn(PLAIN_PROGRAM, rows=200, cols=100)
     # someone else; a doctor's office; a monthly injection; detox in progress; yes; yes; overdose
     for answer in ["2", "2", "2", "2", "1", "1", "4"]:
         child.expect(TYPING_LINE)
         child.sendline(answer)
     past_the_answers(child, plain=True)
-    child.expect(r"Caution in (\d+)")
-    cautioned = child.match.group(1)
     child.expect("Open a section to read it, or finish:")
+    child.expect(CAUTION_INSIDE)  # said with the entry in the menu, in its short form
     child.expect(TYPING_LINE)
     child.sendline(cautioned)
     child.expect("end of section")
@@ -232,7 +248,7 @@ def test_changing_an_answer_from_the_reading_list_changes_the_list(kind):
     child.expect(r"Reading list: (\d+) sections")
     assert int(child.match.group(1)) == len(after)
     child.expect("Open a section to read it, or finish:")
-    assert "What fits the answers" in plain(child.before)  # a preference now: a group of its own
+    child.expect("What fits the answers")  # a preference now: a group of its own, in the menu
     child.expect(TYPING_LINE if kind == "plain" else re.escape(after[-1][:20]))
     child.send(CTRL_C)
     assert_stopped_calmly(child)
@@ -300,6 +316,147 @@ def test_ctrl_c_in_the_new_screens_ends_with_the_referral(where):
     assert_stopped_calmly(child)
 
 
+# ---- the list fits the screen: headings in the menu, the pointed entry's reason under it ---------
+
+# A typical profile (14 entries in 2 groups): myself, a clinic visited daily, a daily dose, detox
+# not started, counseling yes, peer support no, no topics.
+TYPICAL = {
+    "for_whom": "self",
+    "setting": "clinic_daily",
+    "dosing": "daily",
+    "detox": "not_started",
+    "counseling": "yes",
+    "support_groups": "no",
+}
+TYPICAL_KEYS = ["1", "1", "1", "1", "1", "2", ""]  # the same, typed (number keys, then Enter)
+ACTIONS = ["Compare the medicines side by side", "Change an answer", "Finish (shows where to get help)"]
+
+
+def typical_list(catalog):
+    from explorer import commands
+    from explorer.content.answers import Answers
+
+    return commands.result_for(catalog, Answers(**TYPICAL))
+
+
+def arrow_reading_list(cols: int, rows: int = 24):
+    child = spawn(PROGRAM, rows=rows, cols=cols)
+    raw = recorded(child)
+    for key in TYPICAL_KEYS:
+        child.expect(r"\(arrow keys")  # drawn: keys sent earlier are lost
+        child.send(key + ENTER)
+    past_the_answers(child)
+    child.expect("Open a section to read it, or finish")
+    return child, raw
+
+
+def flat(screen: list[str]) -> str:
+    """The screen's text with its wrapping undone: a wrapped line reads as one."""
+    return " ".join(" ".join(screen).split())
+
+
+def screen_once(child, raw, cols: int, rows: int, *wanted: str) -> list[str]:
+    """The screen once every `wanted` text is on it at the same time (or as it is after 20 s):
+    the menu redraws only what changed, so no single write carries it all."""
+    for _ in range(100):
+        screen = screen_now(raw, cols, rows)
+        if all(text in flat(screen) for text in wanted):
+            break
+        child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=0.2)  # reads what has come
+    return screen
+
+
+def pointed(screen: list[str]) -> str:
+    lines = [line for line in screen if "»" in line]
+    assert len(lines) == 1, screen
+    return lines[0]
+
+
+@pytest.mark.parametrize("cols", [80, 200])
+def test_at_24_rows_the_whole_grouped_menu_and_the_pointed_reason_are_on_screen_together(catalog, cols):
+    result = typical_list(catalog)
+    entries = [f"{number}. {item.title}" for number, item in enumerate(result.suggestions, start=1)]
+    headings = [heading for heading, _ in grouped(result)]
+    assert len(entries) >= 14 and len(headings) >= 2  # a list that did not fit before (with its overview)
+    child, raw = arrow_reading_list(cols)
+    first = f"1: {entry_detail(result.suggestions[0])}"
+    screen = screen_once(child, raw, cols, 24, *headings, *entries, first)
+    shown = flat(screen)
+    assert "Open a section to read it, or finish" in shown, screen
+    for text in [*headings, *entries, *ACTIONS, first]:
+        assert text in shown, (text, screen)
+    assert "1. " in pointed(screen)
+    # a heading is a line of its own, above its first entry, and has no number
+    for heading, group in grouped(result):
+        at = next(i for i, line in enumerate(screen) if line.strip() == heading)
+        assert f"{group[0][0]}. " in screen[at + 1], screen
+
+    # Moving the cursor changes the reason shown: on to the first entry with another reason.
+    other = next(
+        i for i, item in enumerate(result.suggestions) if entry_detail(item) != entry_detail(result.suggestions[0])
+    )
+    child.send(DOWN * other)
+    moved = f"{other + 1}: {entry_detail(result.suggestions[other])}"
+    screen = screen_once(child, raw, cols, 24, moved)
+    assert moved in flat(screen), screen
+    assert first not in flat(screen), screen
+    assert f"{other + 1}. " in pointed(screen)
+    # A number counts the entries only, not the headings: the last entry's, under the last heading.
+    last = len(entries)
+    child.send(str(last))
+    moved = f"{last}: {entry_detail(result.suggestions[-1])}"
+    screen = screen_once(child, raw, cols, 24, moved)
+    assert moved in flat(screen), screen
+    assert f"{last}. {result.suggestions[-1].title[:20]}" in pointed(screen)
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+
+
+def test_at_40_columns_the_pointed_entry_its_heading_and_its_reason_stay_in_view(catalog):
+    result = typical_list(catalog)
+    child, raw = arrow_reading_list(40)
+    first = result.suggestions[0]
+    screen = screen_once(child, raw, 40, 24, f"1: {entry_detail(first)}", f"1. {first.title}")
+    for text in [first.group, f"1. {first.title}", f"1: {entry_detail(first)}"]:
+        assert text in flat(screen), (text, screen)
+    last = result.suggestions[-1]  # further down than the screen reaches: the list scrolls to it
+    child.send(str(len(result.suggestions)))
+    moved = f"{len(result.suggestions)}: {entry_detail(last)}"
+    screen = screen_once(child, raw, 40, 24, moved)
+    for text in [last.group, f"{len(result.suggestions)}. {last.title}", moved]:
+        assert text in flat(screen), (text, screen)
+    assert max(len(line) for line in screen) <= 40
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+
+
+def test_the_plain_menu_shows_the_headings_and_the_reasons(catalog):
+    result = typical_list(catalog)
+    child = spawn(PLAIN_PROGRAM, rows=24, cols=80)
+    for key in TYPICAL_KEYS:
+        child.expect(TYPING_LINE)
+        child.sendline(key)
+    past_the_answers(child, plain=True)
+    child.expect("Open a section to read it, or finish:")
+    child.expect(TYPING_LINE)
+    menu = plain(child.before).splitlines()
+    for heading, group in grouped(result):
+        at = menu.index(heading)  # a plain line of its own, before its group's first entry
+        assert menu[at + 1].startswith(f"  {group[0][0]}. "), menu
+    shown = flat(menu)
+    for number, item in enumerate(result.suggestions, start=1):
+        assert f"{number}. {item.title}" in shown
+        assert entry_detail(item) in shown, item.id
+    details = [entry_detail(item) for item in result.suggestions]
+    shared = max(set(details), key=details.count)
+    assert details.count(shared) > 1
+    assert shown.count(shared) == 1  # a run of entries with one reason: said once, with their numbers
+    first, last = details.index(shared) + 1, len(details) - details[::-1].index(shared)
+    assert f"{first} to {last}: {shared}" in shown or f"{first} and {last}: {shared}" in shown
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+
+
 # ---- without a terminal: the groups and the short overview ---------------------------------------
 
 
@@ -317,7 +474,7 @@ def test_the_groups_follow_the_tiers_and_keep_the_numbers(catalog):
     assert headings[0] == "Safety first"
 
 
-def test_the_overview_says_a_shared_reason_once_and_stays_short(catalog):
+def test_the_plain_menu_says_a_shared_reason_once_and_only_the_short_forms(catalog):
     from explorer import commands
     from explorer.content.answers import Answers
 
@@ -331,13 +488,18 @@ def test_the_overview_says_a_shared_reason_once_and_stays_short(catalog):
         interests=("overdose", "side_effects"),
     )
     result = commands.result_for(catalog, answers)
-    overview = overview_text(result, 79)
+    said: list[str] = []
+    menus = NumberedMenus(79, say=said.append, read_line=lambda prompt: "1")
+    choices = [(item.title, item.id) for item in result.suggestions]
+    menus.select("Open:", choices, headings=group_headings(result), details=entry_details(result))
+    menu = " ".join(" ".join(said).split())
     shared = "Because the person you care about asked about overdose."
-    assert sum(1 for item in result.suggestions if any("asked about overdose" in r for r in item.reasons)) > 1
-    assert overview.count(shared) == 1
+    assert sum(1 for item in result.suggestions if entry_detail(item) == shared) > 1
+    assert menu.count(shared) == 1
     # The long forms live in the section view: no whole reason, caution or note here.
-    assert "Explorer's note" not in overview and "Caution:" not in overview
-    assert len(overview.splitlines()) < len(result.suggestions)
+    assert "Explorer's note" not in menu and "Caution:" not in menu
+    assert menu.count(CAUTION_INSIDE) == len({entry_detail(i) for i in result.suggestions if i.cautions})
+    assert all(entry_detail(item) in menu for item in result.suggestions)
 
 
 def test_a_heading_that_comes_back_after_another_is_refused(content_copy):

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import textwrap
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit.filters import IsDone
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, ScrollOffsets, Window
+from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl, Separator
 
 from explorer.ask.menus import Choice
@@ -67,9 +70,7 @@ def _number_keys(control: InquirerControl) -> KeyBindings:
     typed = _TypedNumber()
 
     def to_number(event: Any) -> None:
-        entries = [
-            i for i, choice in enumerate(control.choices) if not isinstance(choice, Separator) and not choice.disabled
-        ]
+        entries = _selectable(control)
         digit, now, previous = event.data, time.monotonic(), event.previous_key_sequence
         # questionary binds every key (a catch-all ignores the others), so the previous key
         # sequence is always the key typed just before this one.
@@ -109,6 +110,52 @@ def with_number_keys(prompt: questionary.Question, echoed: Sequence[str] | None 
     return prompt
 
 
+HEADING_STYLE = Style([("separator", "bold")])  # a group's heading: no colour, so NO_COLOR holds
+
+
+def _selectable(control: InquirerControl) -> list[int]:
+    """The positions of the entries that can be chosen (not the headings), in their order."""
+    return [i for i, choice in enumerate(control.choices) if not isinstance(choice, Separator) and not choice.disabled]
+
+
+def with_details(prompt: questionary.Question, details: Sequence[str], width: int) -> questionary.Question:
+    """The pointed entry's detail (`details`: one per entry, in order, "" for none) on lines of
+    its own under the menu, with the entry's number. A window of its own rather than questionary's
+    Choice.description (2.1 and later): that line ends the list's window, so it scrolls away with
+    a list taller than the screen; this window keeps its height (the longest detail's, so the list
+    does not jump as the cursor moves) and the list's window gives up lines instead, scrolling
+    with the cursor and keeping the line above it (the group's heading) in view."""
+    app = prompt.application
+    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+    entries = _selectable(control)
+
+    def lines(at: int) -> list[str]:
+        number = entries.index(at) + 1 if at in entries else 0
+        if not number or not details[number - 1]:
+            return []
+        return textwrap.wrap(
+            f"{number}: {details[number - 1]}",
+            width=max(width - 2, 20),
+            initial_indent="  ",
+            subsequent_indent="     ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+
+    window = Window(
+        FormattedTextControl(lambda: [("class:instruction", "\n".join(lines(control.pointed_at)))]),
+        height=max(len(lines(at)) for at in entries),
+        dont_extend_height=True,
+    )
+    listing = next(w for w in app.layout.find_all_windows() if w.content is control)
+    listing.scroll_offsets = ScrollOffsets(top=1)
+    layout = app.layout.container
+    assert isinstance(layout, HSplit)  # questionary's create_inquirer_layout
+    at = next(i for i, child in enumerate(layout.children) if listing in child.get_children())
+    layout.children.insert(at + 1, ConditionalContainer(window, filter=~IsDone()))
+    return prompt
+
+
 def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]] = ()) -> Any:
     waiting = list(when_drawn)
 
@@ -144,6 +191,8 @@ def _title(label: str, lead: int, width: int) -> str:
 class ArrowMenus:
     """`prompt_options` (input/output) let tests drive the menus through prompt_toolkit's pipe input."""
 
+    echoes_a_single_tick = True  # questionary echoes one ticked choice as "[Overdose]"
+
     def __init__(self, width: int = 80, **prompt_options: Any) -> None:
         self.width = width
         self.prompt_options = prompt_options
@@ -157,34 +206,57 @@ class ArrowMenus:
         taken, self._when_drawn = self._when_drawn, []
         return taken
 
-    def _message(self, text: str) -> str:
-        return message(text, self.width) + "\n "  # the hint or the answer goes on a line of its own
+    def _message(self, text: str, hint: str | None = None) -> str:
+        """The hint or the answer goes on a line of its own; with `hint`, on the question's last
+        line when both fit there (a long list then has one more line for itself)."""
+        asked = message(text, self.width)
+        fits = hint is not None and len(asked.split("\n")[-1]) + len(hint) + len("? ") + 1 <= self.width
+        return asked if fits else asked + "\n "
 
-    def select(self, text: str, choices: Sequence[Choice], default: Any = None) -> Any:
+    def select(
+        self,
+        text: str,
+        choices: Sequence[Choice],
+        default: Any = None,
+        *,
+        headings: Mapping[Any, str] | None = None,
+        details: Mapping[Any, str] | None = None,
+    ) -> Any:
         # Up to nine choices questionary numbers them ("1) "); a longer list, such as the reading
-        # list, is numbered here ("12. ") so its numbers match the overview's. Digits move the
-        # cursor in both (with_number_keys).
-        shortcuts = len(choices) <= 9
-        options = []
-        for number, (label, value) in enumerate(choices, start=1):
-            prefix = "" if shortcuts else f"{number}. "
-            lead = POINTER_WIDTH + (len("1) ") if shortcuts else len(prefix))
-            options.append(questionary.Choice(title=prefix + _title(label, lead, self.width), value=value))
+        # list, or a list with headings, is numbered here ("12. "), the headings left out. Digits
+        # move the cursor in both (with_number_keys).
+        headings, details = headings or {}, details or {}
+        shortcuts = len(choices) <= 9 and not headings
+        grouped = bool(headings or details)  # the reading list: every line counts
+        asked = self._message(text, SELECT_HINT if grouped else None)
+        # With the hint on the question's line, the answer's echo goes on a line of its own.
+        echo_lead = "" if asked.endswith("\n ") else "\n  "
         values = [value for _, value in choices]
         while True:  # never an answer that is not one of the choices
-            answer = _asked(
-                with_number_keys(
-                    questionary.select(
-                        self._message(text),
-                        choices=options,
-                        default=default,
-                        use_shortcuts=shortcuts,
-                        instruction=SELECT_HINT,
-                        **self.prompt_options,
-                    )
-                ),
-                self._take_when_drawn(),
+            options: list[questionary.Choice] = []  # new ones each time: Enter changes their titles
+            echoed: list[str] = []  # every option's title as put back at Enter, for the echo
+            for number, (label, value) in enumerate(choices, start=1):
+                if value in headings:
+                    heading = _title(headings[value], POINTER_WIDTH, self.width)
+                    options.append(Separator(heading))
+                    echoed.append(heading)
+                prefix = "" if shortcuts else f"{number}. "
+                lead = POINTER_WIDTH + (len("1) ") if shortcuts else len(prefix))
+                title = prefix + _title(label, lead, self.width)
+                options.append(questionary.Choice(title=title, value=value))
+                echoed.append(echo_lead + title)
+            prompt = questionary.select(
+                asked,
+                choices=options,
+                default=default,
+                use_shortcuts=shortcuts,
+                instruction=SELECT_HINT,
+                style=HEADING_STYLE if headings else None,
+                **self.prompt_options,
             )
+            if details:
+                with_details(prompt, [details.get(value, "") for value in values], self.width)
+            answer = _asked(with_number_keys(prompt, echoed if echo_lead else None), self._take_when_drawn())
             if answer in values:
                 return answer
 

@@ -8,14 +8,32 @@ Ctrl-C raises KeyboardInterrupt and end of input (Ctrl-D) raises EOFError, in bo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 Choice = tuple[str, Any]  # (label shown, value returned)
 
 
 class Menus(Protocol):
-    def select(self, text: str, choices: Sequence[Choice], default: Any = None) -> Any: ...
+    # True where a checkbox's own echo names the one choice ticked (questionary's "[Overdose]"):
+    # the questionnaire then does not name it a second time.
+    echoes_a_single_tick: bool
+
+    def select(
+        self,
+        text: str,
+        choices: Sequence[Choice],
+        default: Any = None,
+        *,
+        headings: Mapping[Any, str] | None = None,
+        details: Mapping[Any, str] | None = None,
+    ) -> Any:
+        """`headings`: a line that cannot be chosen and has no number, shown before the choice with
+        that value (a group's heading). `details`: a short text on the choice with that value, shown
+        where the kind of menu can keep it in view with the list (the arrow menus: the pointed
+        choice's, under the menu; the numbered menus: under each choice, said once for a run of
+        choices that share it)."""
+        ...
 
     def checkbox(self, text: str, choices: Sequence[Choice]) -> list[Any]: ...
 

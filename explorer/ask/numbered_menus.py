@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from explorer.ask.menus import Choice
@@ -41,7 +41,30 @@ def _which(word: str) -> str:
     return f" (no entry {int(word)})" if word.isdecimal() and len(word) <= LONGEST_NUMBER else ""
 
 
+def _numbers(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first} and {last}" if last == first + 1 else f"{first} to {last}"
+
+
+def _shared_details(choices: Sequence[Choice], headings: Mapping[Any, str], details: Mapping[Any, str]) -> list[str]:
+    """Each choice's detail line: said under the first of the choices that follow one another with
+    the same detail (no heading between them), with their numbers; "" under the others."""
+    said = [""] * len(choices)
+    first = 0
+    for index in range(1, len(choices) + 1):
+        value = choices[index][1] if index < len(choices) else None
+        run_ends = index == len(choices) or value in headings or details.get(value) != details.get(choices[first][1])
+        if not run_ends:
+            continue
+        detail = details.get(choices[first][1], "")
+        if detail:
+            said[first] = detail if index - 1 == first else f"{_numbers(first + 1, index)}: {detail}"
+        first = index
+    return said
+
+
 class NumberedMenus:
+    echoes_a_single_tick = False  # nothing is echoed: the typed numbers stay on screen
+
     def __init__(
         self, width: int = 80, say: Callable[[str], None] = print, read_line: Callable[[str], str] = input
     ) -> None:
@@ -49,10 +72,23 @@ class NumberedMenus:
         self.say = say
         self.read_line = read_line
 
-    def _show(self, text: str, choices: Sequence[Choice]) -> None:
+    def _show(
+        self,
+        text: str,
+        choices: Sequence[Choice],
+        headings: Mapping[Any, str] | None = None,
+        details: Mapping[Any, str] | None = None,
+    ) -> None:
+        """Headings as plain lines between the numbered choices, details indented under them."""
+        headings, details = headings or {}, details or {}
         lines = _fill(text, self.width)
-        for number, (label, _) in enumerate(choices, start=1):
-            lines += _fill(label, self.width, lead=f"  {number}. ")
+        under = _shared_details(choices, headings, details)
+        for number, ((label, value), detail) in enumerate(zip(choices, under, strict=True), start=1):
+            if value in headings:
+                lines += _fill(headings[value], self.width)
+            lead = f"  {number}. "
+            lines += _fill(label, self.width, lead=lead)
+            lines += _fill(detail, self.width, lead=" " * len(lead)) if detail else []
         self.say("\n".join(lines))
 
     def _read(self, prompt: str) -> str:
@@ -70,8 +106,16 @@ class NumberedMenus:
             except ValueError as problem:
                 self.say("\n".join(_fill(str(problem), self.width)))
 
-    def select(self, text: str, choices: Sequence[Choice], default: Any = None) -> Any:
-        self._show(text, choices)
+    def select(
+        self,
+        text: str,
+        choices: Sequence[Choice],
+        default: Any = None,
+        *,
+        headings: Mapping[Any, str] | None = None,
+        details: Mapping[Any, str] | None = None,
+    ) -> Any:
+        self._show(text, choices, headings, details)
         values = [value for _, value in choices]
         fallback = values.index(default) + 1 if default in values else None
         hint = f"Enter alone: {fallback}" if fallback else f"1 to {len(values)}"

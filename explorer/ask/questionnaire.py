@@ -46,9 +46,11 @@ def _ask_at(question: Question, place: str, given: dict[str, Any], terminal: Ter
     for_whom = given.get("for_whom", "unsure")
     terminal.say(f"\n{place}\n" + personalize(question.help, for_whom))  # a blank line between questions
     given[question.key] = ask_one(question, for_whom, terminal.menus)
-    if question.kind == "checkbox":
-        # The menu's own echo counts the ticks ("done (2 selections)"); this names them.
-        terminal.say("Topics: " + shown_answer(question, given[question.key], for_whom))
+    ticked = given[question.key]
+    if question.kind == "checkbox" and not (len(ticked) == 1 and terminal.menus.echoes_a_single_tick):
+        # Said once: the arrow menus' echo names one tick ("[Overdose]") but only counts several
+        # ("done (2 selections)"); the numbered menus echo nothing.
+        terminal.say("Topics: " + shown_answer(question, ticked, for_whom))
 
 
 def ask(questions: Sequence[Question], terminal: Terminal) -> Answers:

@@ -74,39 +74,34 @@ def grouped(result: Result) -> list[tuple[str, list[tuple[int, Suggestion]]]]:
     return groups
 
 
-def numbers_text(numbers: Sequence[int]) -> str:
-    """1, 2, 3, 5 reads "1 to 3, 5"."""
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return ", ".join(f"{r[0]} to {r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
-
-
 def overview_text(result: Result, width: int) -> str:
-    """The reading list as the session shows it above its menu: short enough to stay on screen
-    with the menu. Each group's heading, then each short reason said once with the numbers of
-    the entries it is for, and which entries carry a caution; the titles are the menu's, and the
-    long forms (whole reasons, cautions, notes) are in the section view."""
+    """The line above the session's reading-list menu. The menu itself carries the rest: the group
+    headings, and each entry's short reasons (`entry_details`), so that they stay on screen with
+    it; the long forms (whole reasons, cautions, notes) are in the section view."""
     count = len(result.suggestions)
     groups = len(grouped(result))
-    heading = f"Reading list: {count} sections from the documents, in {groups} group{'s' * (groups > 1)}."
-    lines = [wrap(heading, width)]
-    for group, entries in grouped(result):
-        reasons: dict[str, list[int]] = {}
-        for number, item in entries:
-            for reason in item.reasons:
-                reasons.setdefault(short_reason(reason), []).append(number)
-        lines.append(wrap(f"{group} ({numbers_text([n for n, _ in entries])})", width))
-        lines += [
-            wrap(f"{numbers_text(numbers)}: {reason}.", width, "  ", hang="  ") for reason, numbers in reasons.items()
-        ]
-        cautioned = [number for number, item in entries if item.cautions]
-        if cautioned:
-            lines.append(wrap(f"Caution in {numbers_text(cautioned)}: shown in the section.", width, "  ", hang="  "))
-    return "\n".join(lines)
+    return wrap(f"Reading list: {count} sections from the documents, in {groups} group{'s' * (groups > 1)}.", width)
+
+
+def group_headings(result: Result) -> dict[str, str]:
+    """Each group's heading, by the id of the group's first entry (a menu's `headings`)."""
+    return {entries[0][1].id: group for group, entries in grouped(result) if group}
+
+
+CAUTION_INSIDE = "It carries a caution, shown first in the section."
+
+
+def entry_detail(item: Suggestion) -> str:
+    """An entry's short reasons in one sentence, and whether it carries a caution: what the menu
+    shows with the entry."""
+    leads = [short_reason(reason) for reason in item.reasons]
+    said = leads[0] + "".join(f", and {lead[:1].lower()}{lead[1:]}" for lead in leads[1:]) + "."
+    return f"{said} {CAUTION_INSIDE}" if item.cautions else said
+
+
+def entry_details(result: Result) -> dict[str, str]:
+    """Every entry's detail, by its id (a menu's `details`)."""
+    return {item.id: entry_detail(item) for item in result.suggestions}
 
 
 def list_text(result: Result, width: int) -> str:

@@ -195,3 +195,10 @@ def arrow_session(child: pexpect.spawn) -> None:
     child.expect(r"\(arrow keys")
     child.send(UP * 2 + ENTER)  # the cursor is on the next unread entry (2): up past 1 to the last, Finish
     decline_the_summary(child)
+
+
+def screen_now(raw: io.StringIO, cols: int, rows: int) -> list[str]:
+    """The screen as it stands now (what a person sees at once), as a terminal draws it."""
+    screen = pyte.Screen(cols, rows)
+    pyte.Stream(screen).feed(program_output(raw))
+    return [line.rstrip() for line in screen.display]
