@@ -145,12 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     except BaseException as error:  # noqa: B036 - every way out, SystemExit and signals included
         problem = error
     try:
-        return _end(problem, status, outcome, debug)
-    except KeyboardInterrupt:  # a signal in the instant before the ending ignored further ones
-        return _end(KeyboardInterrupt(), status, outcome, debug)
+        try:
+            status = _end(problem, status, outcome, debug)
+        except KeyboardInterrupt:  # a signal in the instant before the ending ignored further ones
+            status = _end(KeyboardInterrupt(), status, outcome, debug)
     finally:
         if argv is None:  # the program itself, not a caller (a test) that goes on afterwards
-            ending.quiet_from_now_on()
+            ending.leave_now(int(status))
+    return int(status)
 
 
 def _end(problem: BaseException | None, status: int, outcome: _Outcome, debug: bool) -> int:

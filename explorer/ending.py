@@ -70,14 +70,18 @@ def ignore_signals() -> None:
                 pass
 
 
-def quiet_from_now_on() -> None:
-    """The referral is the last thing shown: what the interpreter would still print as it shuts
-    down (prompt_toolkit's "Task was destroyed but it is pending!" after a signal ended a menu,
-    seen under load; "Exception ignored in ...") is not for the person reading."""
-    sys.unraisablehook = lambda _unraisable: None
-    logging = sys.modules.get("logging")  # loaded only if asyncio (the arrow menus) was
-    if logging is not None:
-        logging.getLogger("asyncio").disabled = True
+def leave_now(status: int) -> None:
+    """Ends the process once the referral is out, without the interpreter's shutdown: nothing may
+    follow the referral, and the shutdown could add to it (prompt_toolkit's "Task was destroyed
+    but it is pending!" after a signal ended a menu) or be killed by a late signal of a burst
+    once it has put the default handlers back (exit 143 instead of 130). Both seen under load."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except Exception:  # noqa: S110 - a closed or broken stream: its words are lost already
+            pass
+    os._exit(status)
 
 
 _terminal: list[Any] = []  # the terminal's mode as the program found it

@@ -40,8 +40,16 @@ def watch(event, args):
         if writes and path != os.devnull and not isinstance(path, int):  # an int: a file already opened
             seen.append("write " + str(path))
 
+def report():
+    os.write(2, ("\nAUDIT " + repr(seen) + "\n").encode())
+
+def report_then_exit(status, _exit=os._exit):  # the program leaves with os._exit: no atexit then
+    report()
+    _exit(status)
+
 sys.addaudithook(watch)
-atexit.register(lambda: os.write(2, ("\nAUDIT " + repr(seen) + "\n").encode()))
+atexit.register(report)
+os._exit = report_then_exit
 """
 PROGRAM_UNDER_WATCH = (
     WATCHED
