@@ -24,6 +24,7 @@ from .helpers.pty import (
     assert_terminal_sane,
     decline_the_summary,
     finish,
+    past_the_answers,
     recorded,
     screen_lines,
     spawn,
@@ -197,6 +198,7 @@ def test_a_digit_in_an_arrow_question_and_in_the_checkbox():
     child.expect(r"2\. ([^\r\n\x1b]+)")  # the second topic, as drawn
     topic = child.match.group(1).strip()
     child.send("2" + SPACE + ENTER)
+    past_the_answers(child)  # the optional step skipped, the answers and the notes
     child.expect("Open a section to read it, or finish")
     assert _entry(screen_text(raw), r"Interests: (.+)") == topic  # the one ticked, in the answers
     echo = screen_text(raw).split("? Anything else")[-1].split("Your answers")[0]  # the question's last form
@@ -212,6 +214,7 @@ def test_two_digit_and_wrong_numbers_in_plain_menus():
     for _ in range(7):
         child.expect(TYPING_LINE)
         child.sendline("")
+    past_the_answers(child, plain=True)
     child.expect(r"(\d+)\. Finish")
     finish_number = int(child.match.group(1))
     child.expect(TYPING_LINE)
