@@ -11,6 +11,7 @@ from explorer.content.resources import templates
 from explorer.formats import Format
 from explorer.render.comparison import all_notes, markdown_table, note_numbers
 from explorer.render.markdown import escape, quote
+from explorer.render.matters import QUESTIONS_HEADING, matters_markdown
 from explorer.render.notes import LIST_NOTES_HEADING, NOTE_LABEL, NOTES_HEADING, note_sentences, notes_markdown
 from explorer.render.text import paragraphs
 from explorer.summary.models import Summary
@@ -61,6 +62,25 @@ def pointers(summary: Summary) -> tuple[dict[tuple[int, str], int], dict[tuple[i
     return reason_before, note_before
 
 
+def matters_pointers(summary: Summary) -> dict[tuple[str, str, str], str]:
+    """(point key, option, note id) -> where that note was printed before (the table's notes, the
+    reading list, an earlier point): on paper, "what matters" points back instead of repeating it."""
+    printed = {note.id: f"note {n} under the table" for n, note in enumerate(all_notes(summary.comparison), start=1)}
+    for note in summary.notes:
+        printed.setdefault(note.id, "the notes about this whole list")
+    for number, item in enumerate(summary.sections, start=1):
+        for note in item.notes:
+            printed.setdefault(note.id, f"the notes under section {number}")
+    before: dict[tuple[str, str, str], str] = {}
+    for point in summary.matters.points if summary.matters else ():
+        for entry in (*point.options, *([point.about_all] if point.about_all else [])):
+            for note in entry.notes:
+                if note.id in printed:
+                    before[(point.key, entry.option, note.id)] = printed[note.id]
+                printed.setdefault(note.id, f"“{point.name}”, {entry.label}")
+    return before
+
+
 def cited(summary: Summary, cell: Cell) -> str | None:
     """A quote's source as the summary words it: its document's number under the table."""
     return f"source {summary.source_of[cell.section]}" if cell.section else None
@@ -92,6 +112,8 @@ def to_html(summary: Summary) -> str:
         own_notes_intro=OWN_NOTES_INTRO,
         cited=lambda cell: cited(summary, cell),
         pointers=pointers(summary),
+        matters_pointers=matters_pointers(summary),
+        matters_questions=QUESTIONS_HEADING.rstrip(":"),
         printed_above=PRINTED_ABOVE,
         reading_intro=READING_INTRO,
         note_label=NOTE_LABEL,
@@ -154,6 +176,8 @@ def to_markdown(summary: Summary) -> str:
         lines += [f"- **Caution:** {escape(caution)}" for caution in item.cautions]
         lines += ["", *quote(item.text), ""]
         lines += notes_markdown(item.notes)
+    if summary.matters is not None:  # after the reading list, as on screen
+        lines += matters_markdown(summary.matters)
     lines += ["## About this summary", ""]
     for line in summary.disclaimer:
         lines += [escape(line), ""]
