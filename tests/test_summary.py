@@ -413,3 +413,7 @@ def test_what_matters_follows_the_reading_list_options_in_order_quotes_by_title_
         assert not re.findall(r"\d{3}_[0-9a-f]{16}\.txt", section)  # no file name
     assert markdown.rstrip().endswith("In an emergency or an overdose: call 911.")  # the referral, last
     assert re.search(r"</footer>\s*</div>\s*</body>\s*</html>\s*$", html)
+    # Among the preferences, on page 1: the points rated, in the file's order, with how much.
+    rated = "How often one goes somewhere for it (somewhat); Cost and insurance (a lot)"
+    assert f"- **What matters:** {rated}" in markdown
+    assert f'<dt class="wide">What matters</dt><dd class="wide">{rated}</dd>' in html

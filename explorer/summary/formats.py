@@ -9,6 +9,7 @@ from explorer.content.comparison import ABOUT_ALL, SILENT
 from explorer.content.comparison_table import Cell
 from explorer.content.resources import templates
 from explorer.formats import Format
+from explorer.infer.result import MattersSection
 from explorer.render.comparison import all_notes, markdown_table, note_numbers
 from explorer.render.markdown import escape, quote
 from explorer.render.matters import QUESTIONS_HEADING, matters_markdown
@@ -35,6 +36,7 @@ PRINT_NOTE = (
     "text is in the saved file."
 )
 PRINTED_ABOVE = "The explorer's notes printed above that apply here too"
+MATTERS_NAME = "What matters"  # among the preferences: the points rated, with how much
 OWN_NOTES_HEADING = "Your own notes"
 OWN_NOTES_INTRO = "Space for answers, names of services, dates and anything else worth keeping."
 
@@ -81,6 +83,11 @@ def matters_pointers(summary: Summary) -> dict[tuple[str, str, str], str]:
     return before
 
 
+def rated(matters: MattersSection) -> str:
+    """The points rated "a lot" or "somewhat", in the file's order, each with its rating."""
+    return "; ".join(f"{point.name} ({point.rating_label.lower()})" for point in matters.points)
+
+
 def cited(summary: Summary, cell: Cell) -> str | None:
     """A quote's source as the summary words it: its document's number under the table."""
     return f"source {summary.source_of[cell.section]}" if cell.section else None
@@ -113,6 +120,8 @@ def to_html(summary: Summary) -> str:
         cited=lambda cell: cited(summary, cell),
         pointers=pointers(summary),
         matters_pointers=matters_pointers(summary),
+        matters_name=MATTERS_NAME,
+        rated=rated,
         matters_questions=QUESTIONS_HEADING.rstrip(":"),
         printed_above=PRINTED_ABOVE,
         reading_intro=READING_INTRO,
@@ -138,6 +147,8 @@ def to_markdown(summary: Summary) -> str:
     ]
     lines += ["## Preferences stated", ""]
     lines += [f"- **{escape(name)}:** {escape(shown)}" for name, shown in summary.preferences]
+    if summary.matters is not None:
+        lines.append(f"- **{escape(MATTERS_NAME)}:** {escape(rated(summary.matters))}")
     lines += ["", *notes_markdown(summary.notes, LIST_NOTES_HEADING)]
     lines += ["## Questions you may want to ask", "", escape(QUESTIONS_INTRO), ""]
     lines += [f"- {escape(question)}" for question in summary.questions]
