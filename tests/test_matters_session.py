@@ -20,6 +20,8 @@ from .helpers.pty import (
     decline_the_summary,
     finish,
     plain,
+    program_output,
+    recorded,
     spawn,
 )
 
@@ -195,3 +197,21 @@ def test_a_priority_changed_from_the_reading_list_changes_what_the_entry_shows(k
     _drawn(child, kind)
     child.send(CTRL_C)
     assert_stopped_calmly(child)
+
+
+def test_at_40_columns_the_numbered_step_its_review_and_its_page_fit_the_terminal():
+    child = spawn(PLAIN_PROGRAM, rows=24, cols=40)
+    raw = recorded(child)
+    _to_the_step(child, "plain")
+    _rate_visits_a_lot(child, "plain")
+    _, count = _past_the_review_to_the_list(child, "plain")
+    _drawn(child, "plain")
+    page = _read_the_entry(child, "plain", count)
+    assert VISITS in page
+    _drawn(child, "plain")
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+    shown = plain(program_output(raw))
+    assert "How often one goes somewhere for" in shown  # the review, wrapped
+    wide = [line for line in shown.splitlines() if len(line) >= 40]
+    assert wide == [], wide  # numbered menus print every line once, as wrapped
