@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.answers import Answers
+from explorer.content.answers import PRIORITY_KEYS, Answers
 from explorer.content.catalog import load_catalog
 from explorer.content.comparison import load_comparison
 from explorer.errors import CatalogError
@@ -23,6 +23,7 @@ from explorer.summary.formats import to_html, to_markdown
 from explorer.summary.models import Summary
 from explorer.summary.rules import evaluate, load_summary_rules
 
+from .helpers.checks import ranking_words
 from .helpers.content import edit_file, refused
 from .helpers.run import run_cli
 
@@ -417,3 +418,25 @@ def test_what_matters_follows_the_reading_list_options_in_order_quotes_by_title_
     rated = "How often one goes somewhere for it (somewhat); Cost and insurance (a lot)"
     assert f"- **What matters:** {rated}" in markdown
     assert f'<dt class="wide">What matters</dt><dd class="wide">{rated}</dd>' in html
+
+
+def _matters_part(text: str) -> str:
+    """The "what matters" section and its row among the preferences: the table's own "Matches"
+    marks (issue 12) are the comparison's, not this section's."""
+    row = re.search(r"What matters(?:</dt><dd[^>]*>|:\*\* )([^<\n]*)", text)
+    assert row is not None
+    return row.group(1) + "\n" + text[text.index("What matters to ") : text.index("About this summary")]
+
+
+@pytest.mark.parametrize("for_whom", ["self", "someone_else"])
+def test_what_matters_in_the_summary_never_ranks_or_advises(catalog, comparison, rules, for_whom):
+    ratings = [{key: "a_lot"} for key in PRIORITY_KEYS] + [dict.fromkeys(PRIORITY_KEYS, "somewhat")]
+    scanned = 0
+    for matters in ratings:
+        summary = _summary(catalog, comparison, rules, for_whom=for_whom, dosing="monthly", matters=matters)
+        for text in (to_html(summary), to_markdown(summary)):
+            part = _matters_part(text)
+            assert ranking_words(part) == [], (matters, ranking_words(part))
+            assert ranking_words(part + " We recommend methadone.") != []  # the detector would see one
+            scanned += 1
+    assert scanned == 2 * (len(PRIORITY_KEYS) + 1)
