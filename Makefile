@@ -1,8 +1,8 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
 #   make run    creates .venv on first use, installs the explorer, starts it
 #   make test   creates .venv on first use, installs the explorer and its tests, lints, runs them all
-#   make screenshot  re-makes docs/summary.png and docs/summary-page1.png (the saved HTML summary in
-#                    headless Chromium, on screen and printed)
+#   make screenshot  re-makes docs/summary.png, docs/summary-page1.png and docs/summary-matters.png
+#                    (the saved HTML summary in headless Chromium, on screen and printed)
 #   make axe    installs axe-core and puppeteer-core (tests/axe) for the accessibility test; `make test` runs it
 # PYTHON picks the interpreter (3.10 to 3.15), e.g. `make test PYTHON=python3.13`.
 

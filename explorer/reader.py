@@ -1,6 +1,6 @@
 """The reading loop: the reading list as a menu, each section read a page at a time, on to the
 next unread section or back to the list, until Finish. Pressing Enter at every screen reads every
-section in order and then finishes.
+section in order, then "what matters" when it was answered, and then finishes.
 
 It decides nothing about content: what is listed and why comes from the Result (the rules)."""
 
@@ -9,17 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable, MutableSet
 
 from explorer.ask.terminal import Terminal
+from explorer.content.wording import personalize
 from explorer.infer.result import Result, Suggestion
+from explorer.render.matters import matters_text
 from explorer.render.result import entry_details, group_headings, overview_text, reading_page
 from explorer.render.text import wrap
 
 FINISH = "__finish__"
 COMPARE = "__compare__"
 CHANGE = "__change__"
+MATTERS = "__matters__"  # also its read mark
 
 MENU_QUESTION = "Open a section to read it, or finish:"
 READ_MARK = " (read)"
 COMPARE_LABEL = "Compare the medicines side by side"
+MATTERS_LABEL = "What matters to {you}: what the documents say on each point"
+MATTERS_END = "-- end of what matters · Enter: back to the list --"
 CHANGE_LABEL = "Change an answer"
 FINISH_LABEL = "Finish (shows where to get help)"
 
@@ -70,16 +75,31 @@ def read(
     terminal.show("\n" + overview_text(result, terminal.width))
     headings, details = group_headings(result), entry_details(result)
     cursor: str | None = next_unread(ids, read_ids)
+    # Offered after the sections when a priority was rated "a lot" or "somewhat".
+    matters = result.matters if result.matters is not None and result.matters.points else None
     while True:
         choices = [(by_id[i].title + (READ_MARK if i in read_ids else ""), i) for i in ids]
+        if matters is not None:
+            label = personalize(MATTERS_LABEL, result.answers.for_whom)
+            choices.append((label + (READ_MARK if MATTERS in read_ids else ""), MATTERS))
         if comparison is not None:
             choices.append((COMPARE_LABEL, COMPARE))
         choices += [(CHANGE_LABEL, CHANGE), (FINISH_LABEL, FINISH)]
+        unread_matters = MATTERS if matters is not None and MATTERS not in read_ids else None
         picked = terminal.menus.select(
-            MENU_QUESTION, choices, default=cursor or FINISH, headings=headings, details=details
+            MENU_QUESTION,
+            choices,
+            default=cursor or unread_matters or FINISH,
+            headings=headings,
+            details=details,
         )
         if picked in (FINISH, CHANGE):
             return str(picked)
+        if picked == MATTERS and matters is not None:
+            read_ids.add(MATTERS)
+            page("\n" + matters_text(matters, terminal.width), terminal, MATTERS_END)
+            cursor = next_unread(ids, read_ids)  # then Finish, once every section is read
+            continue
         if picked == COMPARE and comparison is not None:
             page("\n" + comparison(), terminal, "-- end of the comparison · Enter: back to the list --")
             cursor = picked

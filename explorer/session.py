@@ -1,6 +1,7 @@
-"""The interactive session: disclaimer → questions → the reading list → reading → the offer to
-save. Everything it shows goes through one Terminal; the referral that closes it is added by the
-command line's safety net, however the session ends."""
+"""The interactive session: disclaimer → questions → the optional step "what matters to me" →
+the answers (go on / change one) → the reading list → reading → the offer to save. Everything it
+shows goes through one Terminal; the referral that closes it is added by the command line's safety
+net, however the session ends."""
 
 from __future__ import annotations
 
@@ -79,7 +80,8 @@ def run(content: SessionContent, terminal: Terminal) -> None:
     from explorer.render.notes import list_notes_text
     from explorer.summary import offer
 
-    answers = questionnaire.review(catalog.questions, answers, terminal)
+    answers = questionnaire.ask_the_step(catalog.matters, answers, terminal)
+    answers = questionnaire.review(catalog.questions, answers, terminal, matters=catalog.matters)
     read: set[str] = set()  # the read marks outlive a change of answers
     while True:
         result = commands.result_for(catalog, answers)
@@ -88,7 +90,8 @@ def run(content: SessionContent, terminal: Terminal) -> None:
         picked = reader.read(result, terminal, read, comparison=lambda: comparison_page(catalog, terminal))
         if picked != reader.CHANGE:
             break
-        answers = questionnaire.review(catalog.questions, answers, terminal, change_first=True)
+        answers = questionnaire.review(catalog.questions, answers, terminal, change_first=True, matters=catalog.matters)
+        read.discard(reader.MATTERS)  # what matters may now say something else: unread again
     terminal.show("")
     offer.offer(catalog, result, terminal)
 

@@ -1,7 +1,8 @@
 """Makes the README's pictures of the saved HTML summary the way the browser test sees it: the
 summary is saved through the real CLI (--save), then opened by tests/browser.py in headless
 Chromium with the network off. docs/summary.png is the screen; docs/summary-page1.png is page 1
-of its Letter print, drawn by poppler's pdftoppm. Run it with `make screenshot`."""
+of its Letter print, drawn by poppler's pdftoppm; docs/summary-matters.png the printed page where
+"what matters" begins. Run it with `make screenshot`."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import load_page, pdf_page_count  # noqa: E402
+from tests.browser import load_page, pdf_page_count, pdf_page_texts  # noqa: E402
 
 # The answers of the session shown in README.md.
 ANSWERS = {
@@ -25,15 +26,17 @@ ANSWERS = {
     "counseling": "yes",
     "support_groups": "yes",
     "interests": ["overdose"],
+    "matters": {"visits": "a_lot", "withdrawal_first": "somewhat", "cost": "a_lot"},
 }
+MATTERS_HEADING = "What matters to the person you care about"
 
 
-def page_one_png(pdf: bytes, target: Path, dpi: int = 80) -> None:
-    """Page 1 of `pdf` as a PNG (pdftoppm writes `target` itself)."""
+def page_one_png(pdf: bytes, target: Path, dpi: int = 80, number: int = 1) -> None:
+    """Page `number` (1: the first) of `pdf` as a PNG (pdftoppm writes `target` itself)."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
         file.write(pdf)
         file.flush()
-        command = ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", file.name]
+        command = ["pdftoppm", "-png", "-r", str(dpi), "-f", str(number), "-l", str(number), "-singlefile", file.name]
         subprocess.run([*command, str(target.with_suffix(""))], check=True)
 
 
@@ -57,6 +60,11 @@ def main(target: Path) -> int:
     page_one = target.with_name(target.stem + "-page1.png")
     page_one_png(report.pdfs["Letter"], page_one)
     print(f"screenshot: wrote {page_one} (page 1 of {pdf_page_count(report.pdfs['Letter'])}, printed on Letter)")
+    pages = pdf_page_texts(report.pdfs["Letter"])
+    number = next(n for n, text in enumerate(pages, start=1) if MATTERS_HEADING in " ".join(text.split()))
+    matters = target.with_name(target.stem + "-matters.png")
+    page_one_png(report.pdfs["Letter"], matters, number=number)
+    print(f"screenshot: wrote {matters} (page {number} of {len(pages)}, printed on Letter)")
     return 0
 
 

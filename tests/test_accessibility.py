@@ -31,6 +31,11 @@ PROFILES = {
         '{"for_whom": "self", "setting": "residential", "dosing": "no_medication", "detox": "completed", '
         '"counseling": "yes", "support_groups": "no", "interests": ["overdose", "side_effects"]}'
     ),
+    "what matters: every point rated (issue 15)": (
+        '{"for_whom": "self", "setting": "residential", "dosing": "no_medication", "detox": "completed", '
+        '"matters": {"visits": "a_lot", "how_taken": "a_lot", "opioid_medicine": "a_lot", '
+        '"withdrawal_first": "somewhat", "side_effects": "a_lot", "privacy": "somewhat", "cost": "a_lot"}}'
+    ),
     "every answer unsure": (
         '{"for_whom": "self", "setting": "unsure", "dosing": "unsure", "detox": "unsure", '
         '"counseling": "unsure", "support_groups": "unsure", "interests": []}'

@@ -48,6 +48,13 @@ PROFILES = {
     ),
 }
 TYPICAL_LETTER_PAGES = 5
+# Issue 15: the first typical profile with three points of "what matters" rated; its section adds
+# at most two Letter pages to the same answers without it.
+MATTERS_PROFILE = "with what matters: the doctor's-office profile, three points rated"
+PROFILES[MATTERS_PROFILE] = ANSWERS[:-1] + (
+    ', "matters": {"visits": "a_lot", "withdrawal_first": "somewhat", "cost": "a_lot", "privacy": "not_much"}}'
+)
+MATTERS_EXTRA_LETTER_PAGES = 2
 
 
 def _needs(tools: list[str], why: str) -> None:
@@ -155,6 +162,25 @@ def test_a_typical_profile_prints_on_at_most_five_letter_pages(printed, name):
     facts, papers = printed[name]
     assert len(papers["Letter"]) <= TYPICAL_LETTER_PAGES, [p[:60] for p in papers["Letter"]]
     assert len(papers["A4"]) <= TYPICAL_LETTER_PAGES + 1
+
+
+def test_what_matters_prints_after_the_reading_list_in_at_most_two_more_pages(printed):
+    without, with_matters = printed[next(iter(PROFILES))], printed[MATTERS_PROFILE]
+    letter = " ".join(" ".join(with_matters[1]["Letter"]).split())
+    assert len(with_matters[1]["Letter"]) <= len(without[1]["Letter"]) + MATTERS_EXTRA_LETTER_PAGES
+    assert "What matters to the person you care about" not in " ".join(" ".join(without[1]["Letter"]).split())
+    points = ["How often one goes somewhere for it", "Being without opioids before starting", "Cost and insurance"]
+    at = [letter.index(f"{point} (how much it matters") for point in points]  # the file's order
+    assert letter.index("Reading list:") < letter.index("What matters to the person you care about") < at[0]
+    assert at == sorted(at)
+    assert "Who would know about the treatment (how much" not in letter  # rated "not much": not shown
+    assert "The explorer does not weigh the options" in letter
+    for start, end in zip(at, [*at[1:], len(letter)], strict=True):  # each point: the options in their order
+        point = letter[start:end]
+        found = [point.index(o) for o in ("Methadone", "Buprenorphine", "Naltrexone", "Treatment without medication")]
+        assert found == sorted(found), point[:200]
+    # Quotes cite their section's title and document by title, as the reading list does.
+    assert "From the section “Methadone: an effective medication for heroin addiction” of “Are there" in letter
 
 
 @pytest.mark.parametrize("name", PROFILES)

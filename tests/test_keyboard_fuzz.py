@@ -2,8 +2,9 @@
 the session ends calmly.
 
 Hypothesis picks a menu kind (arrow-key menus, or the numbered menus of --plain), a prompt to
-reach (a question, the interests checkbox, the reading list, a section in the pager, the save
-offer, the format menu, the file name), then bursts of keys sent there: Esc, Tab, arrows,
+reach (a question, the interests checkbox, the optional step "what matters", the reading list, a
+section in the pager, the save offer, the format menu, the file name), then bursts of keys sent
+there: Esc, Tab, arrows,
 Home/End, PageUp/PageDown, F-keys, Backspace, letters, digits, Space, Enter, pasted long text and
 Ctrl-D; a final Ctrl-C if the program is still running. Every run must end with exit 0 or 130,
 the referral last, no apology, no traceback, and the terminal as it was (echo, canonical mode,
@@ -35,7 +36,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from .helpers.budgets import examples
-from .helpers.pty import FINISH_AFTER, past_the_answers
+from .helpers.pty import FINISH_AFTER, STEP, past_the_answers
 
 # Nothing written to the tree (see tests/test_hostile_input.py).
 _HYPOTHESIS_HOME = tempfile.TemporaryDirectory(prefix="hypothesis-home-")
@@ -86,7 +87,7 @@ ESC_THEN = st.sampled_from(["\x1b\r", "\x1bq", "\x1b1", "\x1b ", "\x1by"]).map(l
 CTRL_D_KEY = st.just(("Ctrl-D", CTRL_D))
 BURST = st.lists(st.one_of(KEY, KEY, KEY, ESC_THEN, ESC_THEN) | CTRL_D_KEY, min_size=1, max_size=12)
 
-PROMPTS = ("question", "checkbox", "reading list", "pager", "save offer", "format", "file name")
+PROMPTS = ("question", "checkbox", "step", "reading list", "pager", "save offer", "format", "file name")
 MENU_KINDS = ("arrow", "plain")
 PROGRAM = [sys.executable, "-m", "explorer"]
 
@@ -154,6 +155,10 @@ def reach(child: pexpect.spawn, kind: str, prompt: str, questions_answered: int)
             child.send(ENTER)
     if prompt in ("question", "checkbox"):
         child.expect(hints[answered])
+        child.expect(TYPING_LINE if plain else r"\(arrow keys")
+        return
+    if prompt == "step":  # its first menu, after the seventh question
+        child.expect(STEP)
         child.expect(TYPING_LINE if plain else r"\(arrow keys")
         return
     past_the_answers(child, plain)

@@ -37,7 +37,7 @@ from explorer.render.finish import finish
 from explorer.render.matters import matters_json, matters_markdown, matters_text
 from explorer.render.result import render_result
 
-from .helpers.checks import assert_referral_last, error_message
+from .helpers.checks import assert_referral_last, error_message, ranking_words
 from .helpers.content import edit_file, refused
 from .helpers.keys import DOWN, ENTER, UP
 from .helpers.run import run_main
@@ -108,39 +108,6 @@ def rendered(space):
 
 
 # ---- the detectors -------------------------------------------------------------------------------
-
-RANKING = re.compile(
-    "|".join(
-        [
-            r"\bbest\b",
-            r"\brecommend\w*",
-            r"\bscor(?:e|es|ed|ing)\b",
-            r"\brank\w*",
-            r"\bmatch(?:es|ed|ing)?\b",
-            r"\btop (?:choice|pick|option)\b",
-            r"\b(?:better|worse|ideal|right|preferred) (?:fit|choice|option|for)\b",
-            r"\bfits? (?:you|them|best|better)\b",
-            r"\b(?:first|second|third) choice\b",
-            r"\b\d+\s*(?:/\s*10|out of \d+|points?|stars?)\b",
-            r"\byou(?:'d| would)? (?:should|must|need to|have to|ought)\b",
-            r"\b(?:they|the person you care about) (?:should|must|needs? to|has to|ought)\b",
-            r"\bwe (?:recommend|advise|suggest)\b",
-            r"\b(?:should|must) (?:choose|pick|take|try|start|stop|go)\b",
-        ]
-    ),
-    re.IGNORECASE,
-)
-
-
-# Citations, not advice: the title of a source of the explorer's notes (CDC guideline 2022).
-CITATIONS = ("Recommendation 12",)
-
-
-def ranking_words(text: str) -> list[str]:
-    text = squash(text)
-    for citation in CITATIONS:
-        text = text.replace(citation, " ")
-    return [m.group(0) for m in RANKING.finditer(text)]
 
 
 def options_in_order(text: str, labels: tuple[str, ...]) -> bool:

@@ -198,7 +198,7 @@ def test_a_digit_in_an_arrow_question_and_in_the_checkbox():
     child.expect(r"2\. ([^\r\n\x1b]+)")  # the second topic, as drawn
     topic = child.match.group(1).strip()
     child.send("2" + SPACE + ENTER)
-    past_the_answers(child)
+    past_the_answers(child)  # the optional step skipped, the answers and the notes
     child.expect("Open a section to read it, or finish")
     assert _entry(screen_text(raw), r"Interests: (.+)") == topic  # the one ticked, in the answers
     echo = screen_text(raw).split("? Anything else")[-1].split("Your answers")[0]  # the question's last form

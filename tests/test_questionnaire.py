@@ -14,7 +14,7 @@ from explorer.ask import arrow_menus, questionnaire
 from explorer.ask.arrow_menus import ArrowMenus
 from explorer.ask.numbered_menus import NumberedMenus
 from explorer.ask.terminal import Terminal
-from explorer.content.answers import Answers
+from explorer.content.answers import PRIORITY_KEYS, Answers
 
 from .helpers.keys import CTRL_C, CTRL_D, DOWN, ENTER, SPACE
 
@@ -81,6 +81,7 @@ EXPECTED = {
     "counseling": "yes",
     "support_groups": "no",
     "interests": ("overdose", "understanding_addiction"),
+    "matters": dict.fromkeys(PRIORITY_KEYS, "unsure"),  # the optional step is asked apart (ask_the_step)
 }
 UNSURE = {
     "for_whom": "unsure",
@@ -90,6 +91,7 @@ UNSURE = {
     "counseling": "unsure",
     "support_groups": "unsure",
     "interests": (),
+    "matters": dict.fromkeys(PRIORITY_KEYS, "unsure"),
 }
 
 
@@ -222,3 +224,54 @@ def test_arrow_confirm_and_text_take_their_defaults():
     with contextlib.ExitStack() as stack:
         menus = _FedArrowMenus([ENTER], stack)
         assert menus.confirm("Save?", default=False) is False
+
+
+# ---- the optional step "what matters to me" (issue 15) --------------------------------------------
+
+
+def _step_with_lines(catalog, answers, lines):
+    said = []
+    read_line, _ = _typed(lines)
+    terminal = Terminal(NumberedMenus(80, say=said.append, read_line=read_line), width=80, show=said.append)
+    return questionnaire.ask_the_step(catalog.matters, answers, terminal), "\n".join(said)
+
+
+def test_the_step_says_what_it_is_then_enter_alone_skips_it(catalog):
+    someone = Answers.model_validate({**UNSURE, "for_whom": "someone_else"})
+    answers, shown = _step_with_lines(catalog, someone, [""])
+    assert answers == someone
+    assert shown.startswith("\nOne more step, optional\nOptional: how much some points matter to the person you care")
+    assert "1. Skip this step" in shown
+
+
+def test_the_step_s_answers_join_the_other_answers(catalog):
+    unsure = Answers.model_validate(UNSURE)
+    answers, _ = _step_with_lines(catalog, unsure, ["2", "1", "", "", "", "", "", "2"])  # yes; a lot; …; somewhat
+    assert answers.matters.model_dump() == {**UNSURE["matters"], "visits": "a_lot", "cost": "somewhat"}
+    assert answers.model_dump() | {"matters": UNSURE["matters"]} == unsure.model_dump()  # nothing else moved
+
+
+def _review_with_matters(catalog, answers, lines):
+    said = []
+    read_line, _ = _typed(lines)
+    terminal = Terminal(NumberedMenus(80, say=said.append, read_line=read_line), width=80, show=said.append)
+    return questionnaire.review(catalog.questions, answers, terminal, matters=catalog.matters), "\n".join(said)
+
+
+def test_the_review_says_the_step_was_skipped(catalog):
+    _, shown = _review_with_matters(catalog, Answers.model_validate(UNSURE), [""])
+    assert "  Interests: none\n  What matters to you: skipped\n" in shown
+
+
+def test_the_review_shows_the_priorities_and_can_change_one(catalog):
+    rated = Answers.model_validate({**UNSURE, "matters": {"visits": "somewhat"}})
+    # change an answer; entry 9, the second priority (how it is taken); a lot; then go on
+    answers, shown = _review_with_matters(catalog, rated, ["2", "9", "1", ""])
+    assert answers.matters.model_dump() == {**UNSURE["matters"], "visits": "somewhat", "how_taken": "a_lot"}
+    first, again = shown.split("Changing: How it is taken")
+    assert (
+        "  What matters to you:\n    How often one goes somewhere for it: Somewhat\n    How it is taken: I'm" in first
+    )
+    assert "  9. How it is taken: I'm not sure" in first  # listed among the answers to change
+    assert "How it is taken: A lot" in again
+    assert "Question" not in again  # no question asked again

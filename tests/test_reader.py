@@ -23,12 +23,14 @@ from .helpers.pty import (
     FINISH_AFTER,
     PLAIN_PROGRAM,
     PROGRAM,
+    STEP,
     TYPING_LINE,
     assert_stopped_calmly,
     assert_terminal_sane,
     decline_the_summary,
     finish,
     past_the_answers,
+    past_the_step,
     plain,
     program_output,
     recorded,
@@ -103,6 +105,28 @@ def test_enter_at_every_screen_reads_every_section_in_order_and_ends_with_the_re
     assert [" ".join(p.split()) for p in pages] == titles
     if program == PLAIN_PROGRAM:  # the numbered menus draw nothing twice: every line is as printed
         assert max(len(line) for line in shown.splitlines()) < cols, "a line wider than the terminal"
+
+
+@pytest.mark.parametrize("program", [PROGRAM, PLAIN_PROGRAM], ids=["arrow", "plain"])
+def test_with_what_matters_answered_enter_at_every_screen_reads_it_after_the_sections(program):
+    titles = titles_for({"matters": {"visits": "a_lot"}})
+    menu = TYPING_LINE if program == PLAIN_PROGRAM else r"\(arrow keys|Space to tick"
+    child = spawn(program, rows=24, cols=80)
+    raw = recorded(child)
+    for _ in range(7):  # Enter alone at the questions
+        child.expect(menu)
+        child.send(ENTER)
+    child.expect(STEP)
+    for number in ("2", "1"):  # yes, say what matters; how often one goes somewhere: a lot
+        child.expect(menu)
+        child.send(number + ENTER)
+    assert press_enter_everywhere(child, program == PLAIN_PROGRAM) == 0  # the other six: I'm not sure
+    shown = plain(program_output(raw))
+    assert_referral_last(shown)
+    assert shown.count("end of section") == len(titles)  # each section once
+    assert shown.count("end of what matters") == 1
+    assert shown.rindex("end of section") < shown.index("end of what matters") < shown.rindex("Save a summary")
+    assert "How often one goes somewhere for it (how much it matters: A lot)" in shown
 
 
 def test_the_arrow_reader_marks_what_was_read_and_moves_the_cursor_on():
@@ -297,6 +321,7 @@ def test_ctrl_c_in_the_new_screens_ends_with_the_referral(where):
     for _ in range(7):
         child.expect(TYPING_LINE)
         child.sendline("")
+    past_the_step(child, plain=True)
     child.expect("Go on, or change an answer")
     child.expect(TYPING_LINE)
     if where != "answers summary":

@@ -32,7 +32,7 @@ import pytest
 
 from .helpers.checks import assert_referral_last
 from .helpers.keys import CTRL_C, ENTER, ESC, UP
-from .helpers.pty import FINISH_AFTER, PROGRAM, past_the_answers, wait_until_the_program_catches
+from .helpers.pty import FINISH_AFTER, PROGRAM, STEP, past_the_answers, wait_until_the_program_catches
 
 ROOT = Path(__file__).resolve().parent.parent
 PROG = "treatment-explorer: "
@@ -174,7 +174,7 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
             child.expect(r"\(arrow keys")
         child.expect(r"Space to tick")
         child.send(ESC + ENTER)
-        child.expect("Go on, or change an answer")  # the session goes on
+        child.expect(STEP)  # the session goes on, to the optional step "what matters"
         child.expect(r"\(arrow keys")  # the menu is drawn: a key sent earlier could be lost
         child.send(CTRL_C)
         ended_calmly(child)
@@ -183,6 +183,9 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
     for _ in range(7):
         child.send(ENTER)
         child.expect(r"\(arrow keys")
+    child.send(ENTER)  # the optional step: skip it
+    child.expect("Go on, or change an answer")
+    child.expect(r"\(arrow keys")
     child.send(ENTER)  # the answers' summary: go on
     while child.expect(["-- more", "-- Enter: the reading list --"]) == 0:
         child.send(ENTER)

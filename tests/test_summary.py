@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.answers import Answers
+from explorer.content.answers import PRIORITY_KEYS, Answers
 from explorer.content.catalog import load_catalog
 from explorer.content.comparison import load_comparison
 from explorer.errors import CatalogError
@@ -23,6 +23,7 @@ from explorer.summary.formats import to_html, to_markdown
 from explorer.summary.models import Summary
 from explorer.summary.rules import evaluate, load_summary_rules
 
+from .helpers.checks import ranking_words
 from .helpers.content import edit_file, refused
 from .helpers.run import run_cli
 
@@ -259,8 +260,10 @@ def test_every_inserted_string_is_escaped_in_html(catalog, comparison, rules):
             dosing="daily",
             detox="completed",
             interests=("side_effects",),
+            matters={"visits": "a_lot", "cost": "somewhat"},
         )
     )
+    assert summary.matters is not None  # its words are poisoned too
     html = to_html(summary)
     assert "<script" not in html
     escaped = html.count("&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -372,3 +375,68 @@ def test_the_summary_has_a_ruled_space_for_notes_just_before_the_referral(catalo
     notes = markdown.index("## Your own notes")
     assert markdown.count("_" * 60, notes) >= 6
     assert markdown.index("## Talk to a healthcare professional") > notes
+
+
+# ---- "what matters to me" (issue 15) -------------------------------------------------------------
+
+OPTIONS = ("Methadone", "Buprenorphine", "Naltrexone", "Treatment without medication")
+
+
+def test_what_matters_is_in_the_summary_only_when_a_point_is_rated(catalog, comparison, rules):
+    for matters in ({}, {"visits": "not_much", "cost": "unsure"}):
+        summary = _summary(catalog, comparison, rules, matters=matters)
+        assert summary.matters is None
+        assert "What matters" not in to_html(summary) and "What matters" not in to_markdown(summary)
+    assert _summary(catalog, comparison, rules, matters={"cost": "somewhat"}).matters is not None
+
+
+def test_what_matters_follows_the_reading_list_options_in_order_quotes_by_title_notes_marked(
+    catalog, comparison, rules
+):
+    summary = _summary(catalog, comparison, rules, for_whom="self", matters={"cost": "a_lot", "visits": "somewhat"})
+    html, markdown = to_html(summary), to_markdown(summary)
+    visible = re.sub(r"<[^>]+>", " ", html).replace("&#8220;", "“").replace("&#8221;", "”").replace("&#39;", "'")
+    for text in (visible, markdown):
+        section = text[text.index("What matters to you") :]
+        assert text.index("Reading list:") < text.index("What matters to you") < text.index("About this summary")
+        assert "The explorer does not weigh the options for you." in section
+        visits, cost = section.index("How often one goes somewhere for it"), section.index("Cost and insurance")
+        assert visits < cost  # the file's order, not the order of the ratings
+        for start, end in ((visits, cost), (cost, section.index("About this summary"))):
+            found = [section.index(option, start, end) for option in OPTIONS]
+            assert found == sorted(found)
+        assert "From the section “Methadone: an effective medication for heroin addiction” of “Are there" in section
+        assert "The documents say nothing about this." in section
+        assert "Explorer's note (" in section
+        assert "To ask a professional" in section
+        assert "What would each option cost you" in section  # the rules' question, worded for "you"
+        assert [i for i in catalog.sections if i in section] == []  # no section id
+        assert not re.findall(r"\d{3}_[0-9a-f]{16}\.txt", section)  # no file name
+    assert markdown.rstrip().endswith("In an emergency or an overdose: call 911.")  # the referral, last
+    assert re.search(r"</footer>\s*</div>\s*</body>\s*</html>\s*$", html)
+    # Among the preferences, on page 1: the points rated, in the file's order, with how much.
+    rated = "How often one goes somewhere for it (somewhat); Cost and insurance (a lot)"
+    assert f"- **What matters:** {rated}" in markdown
+    assert f'<dt class="wide">What matters</dt><dd class="wide">{rated}</dd>' in html
+
+
+def _matters_part(text: str) -> str:
+    """The "what matters" section and its row among the preferences: the table's own "Matches"
+    marks (issue 12) are the comparison's, not this section's."""
+    row = re.search(r"What matters(?:</dt><dd[^>]*>|:\*\* )([^<\n]*)", text)
+    assert row is not None
+    return row.group(1) + "\n" + text[text.index("What matters to ") : text.index("About this summary")]
+
+
+@pytest.mark.parametrize("for_whom", ["self", "someone_else"])
+def test_what_matters_in_the_summary_never_ranks_or_advises(catalog, comparison, rules, for_whom):
+    ratings = [{key: "a_lot"} for key in PRIORITY_KEYS] + [dict.fromkeys(PRIORITY_KEYS, "somewhat")]
+    scanned = 0
+    for matters in ratings:
+        summary = _summary(catalog, comparison, rules, for_whom=for_whom, dosing="monthly", matters=matters)
+        for text in (to_html(summary), to_markdown(summary)):
+            part = _matters_part(text)
+            assert ranking_words(part) == [], (matters, ranking_words(part))
+            assert ranking_words(part + " We recommend methadone.") != []  # the detector would see one
+            scanned += 1
+    assert scanned == 2 * (len(PRIORITY_KEYS) + 1)

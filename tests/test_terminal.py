@@ -15,6 +15,7 @@ from .helpers.pty import (
     assert_terminal_sane,
     decline_the_summary,
     finish,
+    past_the_step,
     plain,
     signal_the_program,
     spawn,
@@ -41,6 +42,7 @@ def test_a_full_session(tmp_path):
     child.expect("Anything else")
     child.send(DOWN * 3 + " " + ENTER)  # overdose
     child.expect(r"\[Overdose\]")  # the menu's echo names the one topic ticked: said once
+    past_the_step(child)  # Enter skips the optional step "what matters"
     child.expect("Go on, or change an answer")
     child.expect(r"\(arrow keys")
     child.send(ENTER)

@@ -1,5 +1,6 @@
-"""Asks the questions declared in data/questions.toml, one after another, then lets any answer be
-changed before going on.
+"""Asks the questions declared in data/questions.toml, one after another, then the optional step
+"what matters to me" (data/matters.toml), then lets any answer, or any priority, be changed before
+going on.
 
 Everything a question says comes from the data (as copier declares its questions); how it is asked
 (arrow-key or numbered menus) comes from the `Menus` passed in.
@@ -18,9 +19,13 @@ from explorer.render.text import wrap
 GO_ON = "__go_on__"
 CHANGE = "__change__"
 NO_TOPICS = "none"
+STEP_PLACE = "One more step, optional"  # where the step stands, as "Question 3 of 7" does
+MATTERS = "matters"  # a priority's entry in the list of answers to change: (MATTERS, its key)
+STEP_SKIPPED = "skipped"
 
 if TYPE_CHECKING:  # pydantic is imported once the first question is on screen (content/arriving.py)
     from explorer.content.answers import Answers
+    from explorer.content.matters import MattersContent, Priority
     from explorer.content.questions import Question
 
 
@@ -63,19 +68,60 @@ def ask(questions: Sequence[Question], terminal: Terminal) -> Answers:
     return Answers.model_validate(given)
 
 
-def summary(questions: Sequence[Question], answers: Answers) -> list[str]:
-    """The answers as the person gave them, a line each."""
+def ask_the_step(content: MattersContent | None, answers: Answers, terminal: Terminal) -> Answers:
+    """The optional step after the questions: one key (Enter) skips it, leaving every priority
+    "unsure"; Ctrl-C or end of input raise, as at every question."""
+    if content is None:
+        return answers
+    from explorer.ask.matters import ask_matters
+
+    for_whom = answers.for_whom
+    terminal.say(f"\n{STEP_PLACE}\n" + personalize(content.step_help, for_whom))
+    return answers.model_copy(update={"matters": ask_matters(content, for_whom, terminal.menus)})
+
+
+def _rating(content: MattersContent, answers: Answers, priority: Priority) -> str:
+    return content.label_of(getattr(answers.matters, priority.key))
+
+
+def summary(questions: Sequence[Question], answers: Answers, content: MattersContent | None = None) -> list[str]:
+    """The answers as the person gave them, a line each; then the priorities, or that the step
+    was skipped."""
     given = answers.model_dump()
     lines = ["Your answers"]
     for question in questions:
         lines.append(f"  {question.name}: {shown_answer(question, given[question.key], answers.for_whom)}")
+    if content is not None:
+        heading = personalize(content.heading, answers.for_whom)
+        if not answers.matters.answered():
+            lines.append(f"  {heading}: {STEP_SKIPPED}")
+        else:
+            lines.append(f"  {heading}:")
+            lines += [f"    {p.name}: {_rating(content, answers, p)}" for p in content.priorities]
     return lines
 
 
-def review(questions: Sequence[Question], answers: Answers, terminal: Terminal, change_first: bool = False) -> Answers:
-    """Shows the answers and offers to go on (the default) or to change one; a changed answer is
-    asked again on its own, then the answers are shown again. `change_first` starts with the
-    choice of the answer to change (the reading list's "Change an answer")."""
+def _change_priority(content: MattersContent, key: str, given: dict[str, Any], terminal: Terminal) -> None:
+    """Asks one priority again (every rating, "I'm not sure" the default) and records it in `given`."""
+    priority = next(p for p in content.priorities if p.key == key)
+    for_whom = given.get("for_whom", "unsure")
+    terminal.say(f"\nChanging: {priority.name}")
+    choices = [(choice.label, choice.value) for choice in content.choices]
+    rating = terminal.menus.select(personalize(priority.prompt, for_whom), choices, default="unsure")
+    given["matters"] = {**given["matters"], key: rating}
+
+
+def review(
+    questions: Sequence[Question],
+    answers: Answers,
+    terminal: Terminal,
+    change_first: bool = False,
+    matters: MattersContent | None = None,
+) -> Answers:
+    """Shows the answers (with the priorities of `matters`) and offers to go on (the default) or
+    to change one; a changed answer or priority is asked again on its own, then the answers are
+    shown again. `change_first` starts with the choice of the answer to change (the reading
+    list's "Change an answer")."""
     from explorer.content.answers import Answers
 
     given = answers.model_dump()
@@ -83,15 +129,21 @@ def review(questions: Sequence[Question], answers: Answers, terminal: Terminal, 
     while True:
         answers = Answers.model_validate(given)
         if not wants_change:
-            terminal.show(
-                "\n" + "\n".join(wrap(line, terminal.width, hang="    ") for line in summary(questions, answers))
-            )
+            lines = summary(questions, answers, matters)
+            terminal.show("\n" + "\n".join(wrap(line, terminal.width, hang="    ") for line in lines))
             choices = [("Go on with these answers", GO_ON), ("Change an answer", CHANGE)]
             if terminal.menus.select("Go on, or change an answer?", choices, default=GO_ON) == GO_ON:
                 return answers
         wants_change = False
         for_whom = answers.for_whom
-        which = [(f"{q.name}: {shown_answer(q, given[q.key], for_whom)}", q.key) for q in questions]
+        which: list[tuple[str, Any]] = [
+            (f"{q.name}: {shown_answer(q, given[q.key], for_whom)}", q.key) for q in questions
+        ]
+        if matters is not None:
+            which += [(f"{p.name}: {_rating(matters, answers, p)}", (MATTERS, p.key)) for p in matters.priorities]
         key = terminal.menus.select("Which answer would you like to change?", which, default=questions[0].key)
+        if isinstance(key, tuple) and matters is not None:
+            _change_priority(matters, key[1], given, terminal)
+            continue
         question = next(q for q in questions if q.key == key)
         _ask_at(question, f"Changing: {question.name}", given, terminal)

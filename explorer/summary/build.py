@@ -76,6 +76,7 @@ def build_summary(
         sources=sources,
         source_of=source_of,
         questions=questions,
+        matters=result.matters if result.matters is not None and result.matters.points else None,
         about_title=ABOUT_TITLE,
         about=ABOUT_LINES,
         referral_title=REFERRAL_TITLE,

@@ -9,8 +9,10 @@ from explorer.content.comparison import ABOUT_ALL, SILENT
 from explorer.content.comparison_table import Cell
 from explorer.content.resources import templates
 from explorer.formats import Format
+from explorer.infer.result import MattersSection
 from explorer.render.comparison import all_notes, markdown_table, note_numbers
 from explorer.render.markdown import escape, quote
+from explorer.render.matters import QUESTIONS_HEADING, matters_markdown
 from explorer.render.notes import LIST_NOTES_HEADING, NOTE_LABEL, NOTES_HEADING, note_sentences, notes_markdown
 from explorer.render.text import paragraphs
 from explorer.summary.models import Summary
@@ -34,6 +36,7 @@ PRINT_NOTE = (
     "text is in the saved file."
 )
 PRINTED_ABOVE = "The explorer's notes printed above that apply here too"
+MATTERS_NAME = "What matters"  # among the preferences: the points rated, with how much
 OWN_NOTES_HEADING = "Your own notes"
 OWN_NOTES_INTRO = "Space for answers, names of services, dates and anything else worth keeping."
 
@@ -59,6 +62,30 @@ def pointers(summary: Summary) -> tuple[dict[tuple[int, str], int], dict[tuple[i
                 note_before[(number, note.id)] = printed[note.id]
             printed.setdefault(note.id, place)
     return reason_before, note_before
+
+
+def matters_pointers(summary: Summary) -> dict[tuple[str, str, str], str]:
+    """(point key, option, note id) -> where that note was printed before (the table's notes, the
+    reading list, an earlier point): on paper, "what matters" points back instead of repeating it."""
+    printed = {note.id: f"note {n} under the table" for n, note in enumerate(all_notes(summary.comparison), start=1)}
+    for note in summary.notes:
+        printed.setdefault(note.id, "the notes about this whole list")
+    for number, item in enumerate(summary.sections, start=1):
+        for note in item.notes:
+            printed.setdefault(note.id, f"the notes under section {number}")
+    before: dict[tuple[str, str, str], str] = {}
+    for point in summary.matters.points if summary.matters else ():
+        for entry in (*point.options, *([point.about_all] if point.about_all else [])):
+            for note in entry.notes:
+                if note.id in printed:
+                    before[(point.key, entry.option, note.id)] = printed[note.id]
+                printed.setdefault(note.id, f"“{point.name}”, {entry.label}")
+    return before
+
+
+def rated(matters: MattersSection) -> str:
+    """The points rated "a lot" or "somewhat", in the file's order, each with its rating."""
+    return "; ".join(f"{point.name} ({point.rating_label.lower()})" for point in matters.points)
 
 
 def cited(summary: Summary, cell: Cell) -> str | None:
@@ -92,6 +119,10 @@ def to_html(summary: Summary) -> str:
         own_notes_intro=OWN_NOTES_INTRO,
         cited=lambda cell: cited(summary, cell),
         pointers=pointers(summary),
+        matters_pointers=matters_pointers(summary),
+        matters_name=MATTERS_NAME,
+        rated=rated,
+        matters_questions=QUESTIONS_HEADING.rstrip(":"),
         printed_above=PRINTED_ABOVE,
         reading_intro=READING_INTRO,
         note_label=NOTE_LABEL,
@@ -116,6 +147,8 @@ def to_markdown(summary: Summary) -> str:
     ]
     lines += ["## Preferences stated", ""]
     lines += [f"- **{escape(name)}:** {escape(shown)}" for name, shown in summary.preferences]
+    if summary.matters is not None:
+        lines.append(f"- **{escape(MATTERS_NAME)}:** {escape(rated(summary.matters))}")
     lines += ["", *notes_markdown(summary.notes, LIST_NOTES_HEADING)]
     lines += ["## Questions you may want to ask", "", escape(QUESTIONS_INTRO), ""]
     lines += [f"- {escape(question)}" for question in summary.questions]
@@ -154,6 +187,8 @@ def to_markdown(summary: Summary) -> str:
         lines += [f"- **Caution:** {escape(caution)}" for caution in item.cautions]
         lines += ["", *quote(item.text), ""]
         lines += notes_markdown(item.notes)
+    if summary.matters is not None:  # after the reading list, as on screen
+        lines += matters_markdown(summary.matters)
     lines += ["## About this summary", ""]
     for line in summary.disclaimer:
         lines += [escape(line), ""]

@@ -10,7 +10,7 @@ from explorer.content.base import Frozen, check_placeholders
 from explorer.content.comparison_table import Comparison
 from explorer.content.notes import ShownNote
 from explorer.content.rules import Rule, check_rule_book
-from explorer.infer.result import Suggestion
+from explorer.infer.result import MattersSection, Suggestion
 
 
 class AskRule(Rule):
@@ -68,6 +68,8 @@ class Summary(Frozen):
     sources: tuple[str, ...] = Field(min_length=1)
     source_of: dict[str, int]  # section id -> its document's number in `sources`
     questions: tuple[str, ...] = Field(min_length=1)
+    # "What matters to me": only when a priority was rated "a lot" or "somewhat" (issue 15).
+    matters: MattersSection | None = None
     about_title: str
     about: tuple[str, ...] = Field(min_length=1)  # "About this content": what decision aids are judged on
     referral_title: str

@@ -1,9 +1,12 @@
-"""How every run must end: one line for a refusal, and the referral last, in every format."""
+"""How every run must end: one line for a refusal, and the referral last, in every format; and
+what no output may say: a ranking of the options or advice ("what matters", issue 15)."""
 
 from __future__ import annotations
 
 import json
+import re
 
+from explorer.content.toml import squash
 from explorer.referral import REFERRAL_TEXT
 from explorer.render.finish import referral
 
@@ -53,3 +56,39 @@ def assert_referral_last(out: str, fmt: str = "screen") -> dict | None:
         return None
     assert out.endswith(referral(80)), out[-400:]
     return None
+
+
+# ---- never a ranking (issue 15) -------------------------------------------------------------------
+
+RANKING = re.compile(
+    "|".join(
+        [
+            r"\bbest\b",
+            r"\brecommend\w*",
+            r"\bscor(?:e|es|ed|ing)\b",
+            r"\brank\w*",
+            r"\bmatch(?:es|ed|ing)?\b",
+            r"\btop (?:choice|pick|option)\b",
+            r"\b(?:better|worse|ideal|right|preferred) (?:fit|choice|option|for)\b",
+            r"\bfits? (?:you|them|best|better)\b",
+            r"\b(?:first|second|third) choice\b",
+            r"\b\d+\s*(?:/\s*10|out of \d+|points?|stars?)\b",
+            r"\byou(?:'d| would)? (?:should|must|need to|have to|ought)\b",
+            r"\b(?:they|the person you care about) (?:should|must|needs? to|has to|ought)\b",
+            r"\bwe (?:recommend|advise|suggest)\b",
+            r"\b(?:should|must) (?:choose|pick|take|try|start|stop|go)\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+# Citations, not advice: the title of a source of the explorer's notes (CDC guideline 2022).
+CITATIONS = ("Recommendation 12",)
+
+
+def ranking_words(text: str) -> list[str]:
+    text = squash(text)
+    for citation in CITATIONS:
+        text = text.replace(citation, " ")
+    return [m.group(0) for m in RANKING.finditer(text)]

@@ -82,10 +82,25 @@ def decline_the_summary(child: pexpect.spawn) -> None:
     child.send(ENTER)
 
 
+STEP = "One more step, optional"  # the line above the optional step "what matters to me"
+GO_ON = "Go on, or change an answer"
+
+
+def past_the_step(child: pexpect.spawn, plain: bool = False) -> None:
+    """After the last question: Enter at the optional step's first menu skips it."""
+    child.expect(STEP)
+    child.expect(TYPING_LINE if plain else r"\(arrow keys")  # drawn: keys sent earlier are lost
+    child.send(ENTER)
+
+
 def past_the_answers(child: pexpect.spawn, plain: bool = False) -> None:
-    """After the last question: Enter at the answers' summary (Go on), then at the page of the
-    explorer's notes about the whole list."""
-    child.expect("Go on, or change an answer")
+    """After the last question (or a changed answer): skips the optional step if it is asked,
+    Enter at the answers' summary (Go on), then at the page of the explorer's notes about the
+    whole list."""
+    if child.expect([STEP, GO_ON]) == 0:
+        child.expect(TYPING_LINE if plain else r"\(arrow keys")
+        child.send(ENTER)
+        child.expect(GO_ON)
     child.expect(TYPING_LINE if plain else r"\(arrow keys")  # drawn: keys sent earlier are lost
     child.send(ENTER)
     while child.expect(["-- more", "-- Enter: the reading list --"]) == 0:  # paged on a short screen
