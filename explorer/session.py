@@ -1,7 +1,8 @@
-"""The interactive session: disclaimer → questions → the optional step "what matters to me" →
-the answers (go on / change one) → the reading list → reading → the offer to save. Everything it
-shows goes through one Terminal; the referral that closes it is added by the command line's safety
-net, however the session ends."""
+"""The interactive session: disclaimer → questions (the first shown while the content loads) →
+the optional step "what matters" → the answers, to go on or change one → the explorer's notes on
+the whole list → the reading list, read section by section (answers can be changed from there) →
+the offer to save. Everything it shows goes through one Terminal; the referral that closes it is
+added by the command line's safety net, however the session ends."""
 
 from __future__ import annotations
 

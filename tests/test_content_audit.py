@@ -38,7 +38,7 @@ from explorer.summary.formats import render_summary
 from explorer.summary.rules import load_summary_rules
 
 from .helpers.checks import assert_referral_last
-from .helpers.content import PROJECT_ROOT
+from .helpers.content import PROJECT_ROOT, json_strings
 from .helpers.run import run_main
 
 # ---- the detectors -------------------------------------------------------------------------------
@@ -223,18 +223,6 @@ def test_the_detectors_find_the_debris_in_the_documents(catalog):
 # ---- every output --------------------------------------------------------------------------------
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 def _blocks(output: str) -> Iterable[str]:
     """Paragraphs: a number or an address never spans a blank line, and paragraphs repeat a lot."""
     return output.split("\n\n")
@@ -260,7 +248,7 @@ def answer_space_outputs(catalog, every_result, fast_wrap) -> dict[str, str]:
         for fmt in SHOWN:
             output = finish(render.render_result(result, fmt, 80), 80)
             data = assert_referral_last(output, fmt)
-            for piece in _strings(data) if fmt == "json" else _blocks(output):
+            for piece in json_strings(data) if fmt == "json" else _blocks(output):
                 if piece not in seen:
                     seen[piece] = (fmt, number)
     return {piece: f"{fmt} output for {every_result[n].answers}" for piece, (fmt, n) in seen.items()}

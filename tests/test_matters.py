@@ -38,7 +38,7 @@ from explorer.render.matters import matters_json, matters_markdown, matters_text
 from explorer.render.result import render_result
 
 from .helpers.checks import assert_referral_last, error_message, ranking_words
-from .helpers.content import edit_file, refused
+from .helpers.content import edit_file, json_strings, refused
 from .helpers.keys import DOWN, ENTER, UP
 from .helpers.run import run_main
 
@@ -149,18 +149,6 @@ def test_the_order_check_catches_options_out_of_order(space):
     assert not options_in_order(matters_text(reordered, 80), labels)
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 # ---- the whole space -----------------------------------------------------------------------------
 
 
@@ -253,7 +241,7 @@ def test_no_ranking_or_advice_words_in_any_output_of_the_space(rendered):
     assert len(rendered) == 3 * 3**7  # every distinct section, in each format
     pieces: dict[str, Matters] = {}  # paragraphs repeat a lot: each distinct one is scanned once
     for text, ratings in rendered.items():
-        for piece in _strings(json.loads(text)) if text.startswith("{") else text.split("\n\n"):
+        for piece in json_strings(json.loads(text)) if text.startswith("{") else text.split("\n\n"):
             pieces.setdefault(piece, ratings)
     problems = [(found, ratings) for text, ratings in pieces.items() for found in ranking_words(text)]
     assert problems == [], problems[:10]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -47,3 +47,16 @@ def every_profile():
     for combo in itertools.product(*values):
         for interests in INTEREST_SETS:
             yield Answers(**dict(zip(SINGLE_KEYS, combo, strict=True)), interests=interests)
+
+
+def json_strings(value: object) -> Iterator[str]:
+    """Every string in parsed JSON, keys included: what a scan of the words must read."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from json_strings(item)
