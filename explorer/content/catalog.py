@@ -31,7 +31,7 @@ from explorer.content.rules import (
     SuggestRule,
     WithholdRule,
 )
-from explorer.content.sentences import whole_sentences
+from explorer.content.sentences import check_quote, whole_sentences
 from explorer.content.toml import first_problem, read_entries, read_toml, squash
 from explorer.content.wording import personalize
 from explorer.errors import CatalogError
@@ -188,14 +188,7 @@ def _load_rules(rules_dir: Path, sections: dict[str, Section], notes: dict[str, 
                 raise CatalogError(suggestions, f"names unknown section {section_id!r}", f"suggest {rule.id}")
     for caution_rule in caution:
         entry = f"caution {caution_rule.id}"
-        if caution_rule.quote_from not in sections:
-            raise CatalogError(safety, f"quotes unknown section {caution_rule.quote_from!r}", entry)
-        if squash(caution_rule.quote) not in squash(sections[caution_rule.quote_from].text):
-            raise CatalogError(safety, f"quote is not verbatim in section {caution_rule.quote_from!r}", entry)
-        if not whole_sentences(caution_rule.quote, sections[caution_rule.quote_from].text):
-            raise CatalogError(
-                safety, f"quote does not start and end at a sentence boundary of {caution_rule.quote_from!r}", entry
-            )
+        check_quote(safety, caution_rule.quote, caution_rule.quote_from, sections, entry, cites="quotes")
     seen: dict[str, str] = {}  # rule ids are unique across every file
     kinds: tuple[tuple[Path, str, Sequence[Rule]], ...] = (
         (suggestions, "suggest", suggest),

@@ -18,8 +18,8 @@ from explorer.content.base import SLUG, Frozen, check_placeholders
 from explorer.content.documents import Section
 from explorer.content.notes import Note
 from explorer.content.rules import MatterRule
-from explorer.content.sentences import whole_sentences
-from explorer.content.toml import first_problem, read_entries, read_toml, squash, tables
+from explorer.content.sentences import check_quote
+from explorer.content.toml import first_problem, read_entries, read_toml, tables
 from explorer.errors import CatalogError
 
 # The same words as a silent comparison cell (content/comparison.py, not imported: a scripted run
@@ -121,13 +121,7 @@ class MattersContent(Frozen):
 
 def _check_said(path: Path, said: Said, entry: str, sections: dict[str, Section], notes: dict[str, Note]) -> None:
     if said.quote is not None:
-        section = sections.get(said.section or "")
-        if section is None:
-            raise CatalogError(path, f"cites unknown section {said.section!r}", entry)
-        if squash(said.quote) not in squash(section.text):
-            raise CatalogError(path, f"quote is not verbatim in section {said.section!r}", entry)
-        if not whole_sentences(said.quote, section.text):
-            raise CatalogError(path, f"quote does not start and end at a sentence boundary of {said.section!r}", entry)
+        check_quote(path, said.quote, said.section, sections, entry)
     for note_id in said.notes:
         if note_id not in notes:
             raise CatalogError(path, f"names unknown note {note_id!r} (data/notes.toml)", entry)

@@ -1,10 +1,20 @@
 """Whole sentences: a quote must start where a sentence of its source starts and end where one
-ends. Pure functions; the loaders call them once, at load."""
+ends. The loaders call these once, at load; `check_quote` is their one check of a quote taken from
+a section (a caution, a comparison cell, a point of "what matters")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from explorer.content.toml import squash
+from explorer.errors import CatalogError
+
+if TYPE_CHECKING:
+    from explorer.content.documents import Section
 
 # A sentence ends with one of these, perhaps followed by a closing quote or bracket.
 _ENDS = re.compile(r"[.!?:…][\"”’)\]]*$")
@@ -33,3 +43,19 @@ def whole_sentences(quote: str, source: str) -> bool:
             return True
         at = text.find(wanted, at + 1)
     return False
+
+
+def check_quote(
+    path: Path, quote: str, section_id: str | None, sections: Mapping[str, Section], entry: str, cites: str = "cites"
+) -> None:
+    """Raises CatalogError (naming `path` and `entry`) unless `quote` is whole sentences, verbatim,
+    of the known section `section_id`. `cites`: the verb of the message for an unknown section."""
+    section = sections.get(section_id or "")
+    if section is None:
+        raise CatalogError(path, f"{cites} unknown section {section_id!r}", entry)
+    if squash(quote) not in squash(section.text):
+        raise CatalogError(path, f"quote is not verbatim in section {section_id!r}", entry)
+    if not whole_sentences(quote, section.text):
+        raise CatalogError(
+            path, f"quote does not start and end at a sentence boundary of section {section_id!r}", entry
+        )
