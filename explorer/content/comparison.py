@@ -13,13 +13,13 @@ from pydantic import ValidationError
 
 from explorer.content.catalog import Catalog
 from explorer.content.comparison_table import Cell, Comparison
+from explorer.content.matters import SILENT
 from explorer.content.promotion import promotional_text
 from explorer.content.resources import content_root
 from explorer.content.sentences import check_quote
 from explorer.content.toml import first_problem, read_toml, tables
 from explorer.errors import CatalogError
 
-SILENT = "The documents say nothing about this."
 ABOUT_ALL = "About these medications in general"
 
 

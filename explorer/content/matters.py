@@ -22,8 +22,8 @@ from explorer.content.sentences import check_quote
 from explorer.content.toml import first_problem, read_entries, read_toml, tables
 from explorer.errors import CatalogError
 
-# The same words as a silent comparison cell (content/comparison.py, not imported: a scripted run
-# never loads the comparison).
+# Where the documents say nothing: here and in the comparison's silent cells (content/comparison.py
+# takes it from here, since a scripted run loads this module and never the comparison).
 SILENT = "The documents say nothing about this."
 
 
