@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from explorer.render import markdown
-from explorer.render.notes import note_lines, note_sentences
+from explorer.render.notes import note_lines, note_markdown_item
 from explorer.render.text import rule, wrap
 
 if TYPE_CHECKING:  # types only
@@ -62,10 +62,7 @@ def _entry_markdown(entry: Entry) -> list[str]:
         lines += [*markdown.quote(entry.quote.text), "", f"*{md(_quote_source(entry))}*", ""]
     elif entry.says:
         lines += [md(entry.says), ""]
-    for note in entry.notes:  # the explorer's words: a list item, never a block quote
-        head, sources = note_sentences(note)
-        label, _, rest = head.partition(": ")
-        lines.append(f"- **{md(label)}:** {md(rest)}  \n  {md(sources)}")
+    lines += [note_markdown_item(note) for note in entry.notes]  # the explorer's words: never a block quote
     return [*lines, ""] if entry.notes else lines
 
 

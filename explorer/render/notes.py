@@ -72,10 +72,12 @@ def notes_markdown(notes: Iterable[AnyNote], heading: str = NOTES_HEADING + ":")
     notes = tuple(notes)
     if not notes:
         return []
+    return [f"*{markdown.escape(heading)}*", "", *(note_markdown_item(note) for note in notes), ""]
+
+
+def note_markdown_item(note: AnyNote) -> str:
+    """One note as a Markdown list item: its label in bold, then its words, then its sources."""
     md = markdown.escape
-    lines = [f"*{md(heading)}*", ""]
-    for note in notes:
-        head, sources = note_sentences(note)
-        label, _, rest = head.partition(": ")
-        lines.append(f"- **{md(label)}:** {md(rest)}  \n  {md(sources)}")
-    return [*lines, ""]
+    head, sources = note_sentences(note)
+    label, _, rest = head.partition(": ")
+    return f"- **{md(label)}:** {md(rest)}  \n  {md(sources)}"
