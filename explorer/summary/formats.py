@@ -5,8 +5,11 @@ Jinja2 is imported only when HTML is asked for: scripted runs that save nothing 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from explorer.content.comparison import ABOUT_ALL, SILENT
 from explorer.content.comparison_table import Cell
+from explorer.content.notes import ShownNote
 from explorer.content.resources import templates
 from explorer.formats import Format
 from explorer.infer.result import MattersSection
@@ -41,17 +44,28 @@ OWN_NOTES_HEADING = "Your own notes"
 OWN_NOTES_INTRO = "Space for answers, names of services, dates and anything else worth keeping."
 
 
+def _printed_under_the_table(summary: Summary) -> dict[str, str]:
+    """note id -> its place in the table's numbered notes, printed first."""
+    return {note.id: f"note {n} under the table" for n, note in enumerate(all_notes(summary.comparison), start=1)}
+
+
+def _note_places(summary: Summary) -> list[tuple[int, Sequence[ShownNote], str]]:
+    """(section number, or 0 for the notes about the whole list; its notes; how a pointer names
+    the place), in the order they print."""
+    places: list[tuple[int, Sequence[ShownNote], str]] = [(0, summary.notes, "the notes about this whole list")]
+    places += [(n, item.notes, f"the notes under section {n}") for n, item in enumerate(summary.sections, start=1)]
+    return places
+
+
 def pointers(summary: Summary) -> tuple[dict[tuple[int, str], int], dict[tuple[int, str], str]]:
     """What the printed page points back to instead of printing again (the screen shows it all):
     ((section number, reason) -> the earlier section that gave that reason in full;
     (section number, or 0 for the notes about the whole list, note id) -> where the note was printed)."""
-    printed = {note.id: f"note {n} under the table" for n, note in enumerate(all_notes(summary.comparison), start=1)}
+    printed = _printed_under_the_table(summary)
     reason_at: dict[str, int] = {}
     reason_before: dict[tuple[int, str], int] = {}
     note_before: dict[tuple[int, str], str] = {}
-    places = [(0, summary.notes, "the notes about this whole list")]
-    places += [(n, item.notes, f"the notes under section {n}") for n, item in enumerate(summary.sections, start=1)]
-    for number, notes, place in places:
+    for number, notes, place in _note_places(summary):
         if number:
             for reason in summary.sections[number - 1].reasons:
                 if reason in reason_at:
@@ -67,12 +81,10 @@ def pointers(summary: Summary) -> tuple[dict[tuple[int, str], int], dict[tuple[i
 def matters_pointers(summary: Summary) -> dict[tuple[str, str, str], str]:
     """(point key, option, note id) -> where that note was printed before (the table's notes, the
     reading list, an earlier point): on paper, "what matters" points back instead of repeating it."""
-    printed = {note.id: f"note {n} under the table" for n, note in enumerate(all_notes(summary.comparison), start=1)}
-    for note in summary.notes:
-        printed.setdefault(note.id, "the notes about this whole list")
-    for number, item in enumerate(summary.sections, start=1):
-        for note in item.notes:
-            printed.setdefault(note.id, f"the notes under section {number}")
+    printed = _printed_under_the_table(summary)
+    for _, notes, place in _note_places(summary):
+        for note in notes:
+            printed.setdefault(note.id, place)
     before: dict[tuple[str, str, str], str] = {}
     for point in summary.matters.points if summary.matters else ():
         for entry in (*point.options, *([point.about_all] if point.about_all else [])):
