@@ -10,7 +10,6 @@ in front count for nothing ("012" is 12, "0" moves nothing).
 
 from __future__ import annotations
 
-import textwrap
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -24,6 +23,7 @@ from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl, Separator
 
 from explorer.ask.menus import Choice
+from explorer.render.text import fill
 
 SELECT_HINT = "(arrow keys or number, then Enter)"
 CHECKBOX_HINT = "(arrow keys or number, Space to tick, Enter when done)"
@@ -133,14 +133,7 @@ def with_details(prompt: questionary.Question, details: Sequence[str], width: in
         number = entries.index(at) + 1 if at in entries else 0
         if not number or not details[number - 1]:
             return []
-        return textwrap.wrap(
-            f"{number}: {details[number - 1]}",
-            width=max(width - 2, 20),
-            initial_indent="  ",
-            subsequent_indent="     ",
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+        return fill(f"{number}: {details[number - 1]}", max(width - 2, 20), "  ", "     ")
 
     window = Window(
         FormattedTextControl(lambda: [("class:instruction", "\n".join(lines(control.pointed_at)))]),
@@ -174,9 +167,7 @@ def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]
 def message(text: str, width: int) -> str:
     """The question wrapped to the terminal, continuation lines indented: left to the terminal,
     a long question would be broken mid-word."""
-    return textwrap.fill(
-        text, width=max(width - 2, 20), subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
-    )
+    return "\n".join(fill(text, max(width - 2, 20), "", "  "))
 
 
 POINTER_WIDTH = 3  # questionary draws " » " (or three spaces) before every choice
@@ -184,7 +175,7 @@ POINTER_WIDTH = 3  # questionary draws " » " (or three spaces) before every cho
 
 def _title(label: str, lead: int, width: int) -> str:
     """The label wrapped under itself: left to the terminal, a long label breaks mid-word."""
-    lines = textwrap.wrap(label, width=max(width - lead, 12), break_long_words=False, break_on_hyphens=False)
+    lines = fill(label, max(width - lead, 12))
     return ("\n" + " " * lead).join(lines)
 
 

@@ -8,22 +8,15 @@ Python's int reads it); a wrong one gets one line that says which numbers there 
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from explorer.ask.menus import Choice
+from explorer.render.text import fill
 
 
 def _fill(text: str, width: int, lead: str = "") -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=max(width, 30),
-        initial_indent=lead,
-        subsequent_indent=" " * len(lead),
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    return fill(text, max(width, 30), lead, " " * len(lead))
 
 
 LONGEST_NUMBER = 6  # digits: more is no entry of any list here (and int() of thousands is slow)
