@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from explorer.content.resources import content_root
 from explorer.content.wording import KNOWN_PLACEHOLDERS, PLACEHOLDER
 
+# As in content/toml.py, which is not imported here: it brings pydantic.
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
@@ -41,11 +42,9 @@ class DraftQuestion:
     def __init__(self, key: str, kind: str, prompt: str, help: str, choices: tuple[DraftChoice, ...]) -> None:
         self.key, self.kind, self.prompt, self.help, self.choices = key, kind, prompt, help, choices
 
-    def shown_as(self) -> tuple[Any, ...]:
-        return (self.key, self.kind, self.prompt, self.help, tuple((c.value, c.label) for c in self.choices))
-
 
 def _shown_as(question: Any) -> tuple[Any, ...]:
+    """What the person sees of a question, draft or validated: they must be the same."""
     return (
         question.key,
         question.kind,
@@ -141,7 +140,7 @@ class ArrivingQuestions(Sequence[Any]):
         questions = self.loader.catalog().questions
         if not self._checked:
             # The same file read twice in one run: what was shown is what the full load validated.
-            if _shown_as(questions[0]) != self.first.shown_as() or len(questions) != self.total:
+            if _shown_as(questions[0]) != _shown_as(self.first) or len(questions) != self.total:
                 raise RuntimeError("questions.toml changed while the explorer was reading it")
             self._checked = True
         return questions
