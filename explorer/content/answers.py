@@ -46,6 +46,15 @@ class Matters(Frozen):
 
 
 PRIORITY_KEYS: tuple[str, ...] = tuple(Matters.model_fields)
+
+
+def check_priority(value: str) -> str:
+    """A field naming a priority (data/matters.toml, rules/matters.toml) names a known one."""
+    if value not in PRIORITY_KEYS:
+        raise ValueError(f"unknown priority {value!r} (priorities: {', '.join(PRIORITY_KEYS)})")
+    return value
+
+
 RATINGS: tuple[str, ...] = get_args(Rating)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from explorer.content.answers import PRIORITY_KEYS, RATINGS, Rating
+from explorer.content.answers import PRIORITY_KEYS, RATINGS, Rating, check_priority
 from explorer.content.base import SLUG, Frozen, check_placeholders
 from explorer.content.documents import Section
 from explorer.content.notes import Note
@@ -66,12 +66,7 @@ class Priority(Frozen):
 
     _placeholders = field_validator("prompt")(check_placeholders)
 
-    @field_validator("key")
-    @classmethod
-    def _known_key(cls, value: str) -> str:
-        if value not in PRIORITY_KEYS:
-            raise ValueError(f"unknown priority {value!r} (priorities: {', '.join(PRIORITY_KEYS)})")
-        return value
+    _known_key = field_validator("key")(check_priority)
 
     @field_validator("about_all")
     @classmethod

@@ -8,7 +8,7 @@ from typing import Literal, Union, get_args
 
 from pydantic import Field, field_validator, model_validator
 
-from explorer.content.answers import CONDITION_KEYS, PRIORITY_KEYS, Answers
+from explorer.content.answers import CONDITION_KEYS, Answers, check_priority
 from explorer.content.base import SLUG, Frozen, check_placeholders
 from explorer.content.documents import Topic
 
@@ -134,12 +134,7 @@ class MatterRule(Rule):
 
     _placeholders = field_validator("question")(check_placeholders)
 
-    @field_validator("priority")
-    @classmethod
-    def _known_priority(cls, value: str) -> str:
-        if value not in PRIORITY_KEYS:
-            raise ValueError(f"unknown priority {value!r} (priorities: {', '.join(PRIORITY_KEYS)})")
-        return value
+    _known_priority = field_validator("priority")(check_priority)
 
 
 class Tier(Frozen):
