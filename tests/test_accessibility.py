@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import chromium_path
+from .helpers.browser import chromium_path
 from .helpers.run import run_cli
 
 AXE = Path(__file__).parent / "axe"

@@ -1,5 +1,5 @@
 """The saved HTML summary in a real browser: headless Chromium opens the file from disk with the
-network off (see tests/browser.py), takes a screenshot and prints it on A4 and on Letter, the
+network off (see tests/helpers/browser.py), takes a screenshot and prints it on A4 and on Letter, the
 printed pages read back with poppler's pdfinfo and pdftotext.
 
 Skipped only where Chromium or poppler-utils are missing and this is not CI; in CI (.ci/run
@@ -17,7 +17,7 @@ import pytest
 from explorer.content.catalog import load_catalog
 from explorer.referral import REFERRAL_LINES, REFERRAL_TITLE
 
-from .browser import (
+from .helpers.browser import (
     chromium_path,
     load_page,
     pdf_page_count,
