@@ -14,6 +14,7 @@ from explorer.infer.result import Result
 from .helpers.budgets import load_profile
 from .helpers.content import PROJECT_ROOT, every_profile
 from .helpers.groups import group_of
+from .helpers.shell import ANSWERS
 
 load_profile()  # before the test modules build their settings from it
 
@@ -63,4 +64,11 @@ def content_copy(tmp_path: Path) -> Path:
     """A private copy of data/ and rules/ that a test may damage."""
     for part in ("data", "rules"):
         shutil.copytree(PROJECT_ROOT / part, tmp_path / part)
+    return tmp_path
+
+
+@pytest.fixture
+def here(tmp_path: Path) -> Path:
+    """The session's working directory: anything written lands here, nowhere else."""
+    (tmp_path / "answers.json").write_bytes(ANSWERS)
     return tmp_path

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -31,9 +32,10 @@ from explorer.content.answers import ANSWER_KEYS, PRIORITY_KEYS, Answers
 from explorer.formats import SHOWN
 
 from .helpers.budgets import examples
-from .helpers.checks import assert_referral_last, error_message
+from .helpers.checks import _ends_with_referral, assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT
 from .helpers.run import FakeStdin, run_cli, run_main
+from .helpers.shell import _env, one_line_refusal, sh
 
 # Even without an example database, hypothesis caches data in ./.hypothesis/ (from the moment
 # this module is collected). Nothing is written to the tree: its home is a temporary directory.
@@ -413,31 +415,6 @@ def test_an_endless_input_is_refused_in_a_real_process(source):
 # ---- command-line flags --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "argv, problem",
-    [
-        (["--answers", "a.json", "--answers", "b.json"], "argument --answers: may be given only once"),
-        (["--answers=-", "--answers", "-"], "argument --answers: may be given only once"),
-        (["--answers", "-", "--format", "json", "--format", "text"], "argument --format: may be given only once"),
-        (["--answers", "-", "--format", "text", "--format", "text"], "argument --format: may be given only once"),
-        (["--answers", "-", "--debug", "--debug"], "argument --debug: may be given only once"),
-        (["--answers", "-", "--bogus"], "unrecognized arguments: --bogus"),
-        (["--answers", "-", "-x"], "unrecognized arguments: -x"),
-        (["sections", "--colour"], "unrecognized arguments: --colour"),
-        (["--answers"], "argument --answers: expected one argument"),
-        (["--format", "yaml"], "argument --format: invalid choice: 'yaml'"),
-        (["list"], "argument command: invalid choice: 'list'"),
-    ],
-)
-def test_unknown_or_repeated_flags_are_usage_errors(argv, problem):
-    code, out, err = run_main(argv, stdin=b"{}")
-    assert code == 2
-    assert out == ""
-    assert err.startswith("usage: treatment-explorer")
-    usage, _, rest = err.partition("\ntreatment-explorer: ")
-    assert error_message("treatment-explorer: " + rest).startswith(problem), rest[:300]
-
-
 # ---- a few real processes ------------------------------------------------------------------------
 
 
@@ -473,3 +450,82 @@ def test_valid_answers_from_a_file_in_a_real_process(tmp_path, fmt):
     assert done.returncode == 0
     assert done.stderr == ""
     assert_referral_last(done.stdout, fmt)
+
+
+@pytest.mark.parametrize(
+    "payload, words",
+    [
+        (
+            '{"setting": "clinic"}',
+            ['"setting"', "clinic_daily, doctor_office, residential, outpatient_program, unsure", '"clinic"'],
+        ),
+        ('{"colour": "blue"}', ["unknown key", '"colour"', "for_whom, setting, dosing"]),
+        ('{"interests": "overdose"}', ['"interests"', "how_medications_work"]),
+        ('{"interests": ["overdoze"]}', ['"interests"', "overdose"]),
+        ('{"dosing": null}', ['"dosing"', "daily, monthly, no_medication, unsure"]),
+        ('{"setting": "residential", "setting": "unsure"}', ["appears more than once", '"setting"']),
+        ('{"setting": ', ["not valid JSON", "line 1"]),
+        ("[1, 2]", ["JSON object"]),
+        ("", ["empty"]),
+    ],
+)
+def test_bad_answers_get_one_line_naming_the_problem_and_exit_2(payload, words):
+    done = run_cli("--answers", "-", stdin=payload)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    first, *rest = done.stderr.strip().splitlines()
+    assert first.startswith("treatment-explorer: ")
+    for word in words:
+        assert word in first, (word, first)
+    assert "Traceback" not in done.stderr
+    _ends_with_referral(done.stderr)
+
+
+def test_unreadable_and_missing_files(tmp_path):
+    missing = run_cli("--answers", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2
+    assert "no such file" in missing.stderr
+    bad_bytes = tmp_path / "latin1.json"
+    bad_bytes.write_bytes(b'{"setting": "caf\xe9"}')
+    not_utf8 = run_cli("--answers", str(bad_bytes))
+    assert not_utf8.returncode == 2
+    assert "not UTF-8" in not_utf8.stderr
+    directory = run_cli("--answers", str(tmp_path))
+    assert directory.returncode == 2
+    assert "directory" in directory.stderr
+    for done in (missing, not_utf8, directory):
+        assert "Traceback" not in done.stderr
+        _ends_with_referral(done.stderr)
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (700_000 * 1024, 700_000 * 1024))  # ulimit -v 700000
+
+
+@pytest.mark.parametrize("item", ["1", '"overdose"', "[]"])
+def test_the_largest_answers_file_costs_what_a_normal_one_costs(here, item):
+    count = (1024 * 1024 - 20) // (len(item) + 1)
+    (here / "big.json").write_text('{"interests":[' + ",".join([item] * count) + "]}")
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "--answers", "big.json"],
+        capture_output=True,
+        cwd=here,
+        env=_env(),
+        timeout=60,
+        preexec_fn=_limit_memory,
+    )
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr[-800:]
+    message = one_line_refusal(stderr)
+    assert len(message) < 400 and "interests" in message, message
+
+
+@pytest.mark.parametrize("depth", [40, 987])
+def test_an_answers_value_nested_deep_is_a_one_line_refusal(here, depth):
+    # Where exactly re-encoding the value for the message overflowed (987 here) depends on the
+    # stack; nesting is now bounded before anything looks at the value, far below any such depth.
+    nested = "[" * depth + "]" * depth
+    for shape in (f'{{"setting": {nested}}}', f'{{"interests": [{nested}]}}'):
+        done = sh("$P --answers -", here, stdin=shape.encode())
+        assert done.returncode == 2, done.stderr[-800:]
+        assert "nested too deeply" in one_line_refusal(done.stderr)

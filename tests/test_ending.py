@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+import itertools
 
 import pytest
 
-from explorer.content import catalog
-from explorer.errors import CatalogError
+from explorer.content.answers import Answers
+from explorer.infer import reading_list
+from explorer.infer.engine import EngineError, RuleEngine
 from explorer.referral import REFERRAL_TEXT
-from explorer.render import finish
+from explorer.render import finish, listings
 from explorer.render import result as render
+from explorer.render.finish import referral
 
-from .helpers.content import PROJECT_ROOT
 from .helpers.run import run_main
 
 
@@ -47,73 +46,6 @@ def test_debug_shows_the_traceback(monkeypatch):
     assert err.rstrip().endswith("call 911.")
 
 
-def test_damaged_content_names_the_file_and_entry(monkeypatch):
-    def damaged(*args, **kwargs):
-        raise CatalogError(PROJECT_ROOT / "data" / "sections.toml", "duplicate section id", "section what-is-mat")
-
-    monkeypatch.setattr(catalog, "load_catalog", damaged)  # cli imports it when a command runs
-    code, out, err = _run(["--answers", "-"])
-    assert code == 1
-    assert out == ""
-    assert "sections.toml: section what-is-mat: duplicate section id" in err
-    assert err.rstrip().endswith("call 911.")
-
-
-def _modules_loaded_by(argv: list[str], families: tuple[str, ...]) -> list[str]:
-    """Runs main(argv) in a fresh interpreter; the loaded modules among `families` (top-level
-    packages, or modules named in full)."""
-    probe = (
-        "import sys, io, contextlib\n"
-        "from explorer.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
-        f"    code = main({argv!r})\n"
-        "assert code == 0 and 'call 911' in out.getvalue(), out.getvalue()\n"
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {families!r} or m in {families!r}))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.replace("'", '"'))
-
-
-PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
-SUMMARY_MODULES = (
-    "jinja2",
-    "explorer.content.comparison",
-    "explorer.summary.build",
-    "explorer.summary.formats",
-    "explorer.summary.offer",
-)
-
-
-@pytest.mark.parametrize("fmt", ["json", "text", "markdown"])
-def test_the_scripted_path_never_imports_the_prompt_libraries_nor_the_summary(tmp_path, fmt):
-    answers = tmp_path / "a.json"
-    answers.write_text(json.dumps({"setting": "residential"}))
-    loaded = _modules_loaded_by(["--answers", str(answers), "--format", fmt], PROMPT_LIBRARIES + SUMMARY_MODULES)
-    assert loaded == []
-
-
-@pytest.mark.parametrize(
-    "argv", [["sections"], ["rules"], ["show", "what-is-mat"], ["show", "what-is-mat", "--format", "json"]]
-)
-def test_the_other_commands_never_import_the_prompt_libraries(argv):
-    assert _modules_loaded_by(argv, PROMPT_LIBRARIES) == []
-
-
-def test_help_imports_neither_the_prompt_libraries_nor_pydantic_nor_durable():
-    # --help ends in SystemExit(0), which main turns into 0; its text ends with the helpline lines.
-    loaded = _modules_loaded_by(["--help"], (*PROMPT_LIBRARIES, "pydantic", "pydantic_core", "durable"))
-    assert loaded == []
-
-
-@pytest.mark.parametrize("argv", [["--answers", "-", "--answers"], ["--format", "yaml"], ["show", "a", "b"]])
-def test_usage_errors_exit_2_with_the_referral(argv):
-    code, _, err = _run(argv)
-    assert code == 2
-    assert "usage: treatment-explorer" in err or "unexpected argument" in err or "expected one argument" in err
-    assert err.rstrip().endswith("call 911.")
-
-
 def test_if_even_the_referral_block_fails_its_plain_text_still_comes_last(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("injected")
@@ -126,8 +58,68 @@ def test_if_even_the_referral_block_fails_its_plain_text_still_comes_last(monkey
     assert err.endswith("\n" + REFERRAL_TEXT + "\n")
 
 
-@pytest.mark.parametrize("abbreviation", ["--ans", "--form", "--deb"])
-def test_abbreviated_flags_are_usage_errors(abbreviation):
-    code, _, err = _run(["sections", abbreviation])
-    assert code == 2
-    assert f"unrecognized arguments: {abbreviation}" in err
+# ---- an unexpected exception: apology, referral, exit 1; the traceback only with --debug
+
+
+APOLOGY = "sorry, something went wrong inside the explorer. This is not your fault."
+
+
+_ruleset_names = itertools.count()
+
+
+@pytest.fixture
+def engine_with_a_failing_action(monkeypatch, catalog) -> RuleEngine:
+    """A real durable ruleset whose actions raise, served to the CLI in place of the real one."""
+
+    def exploding(self, rule_id):
+        def action(c):
+            raise RuntimeError(f"injected into the durable action of {rule_id}")
+
+        return action
+
+    monkeypatch.setattr(RuleEngine, "_recorder", exploding)
+    engine = RuleEngine(catalog.rules, name=f"failing_actions_{next(_ruleset_names)}")
+    monkeypatch.setattr(RuleEngine, "for_rules", classmethod(lambda cls, rules, name="": engine))
+    return engine
+
+
+def test_a_failing_durable_action_becomes_an_engine_error(engine_with_a_failing_action):
+    with pytest.raises(EngineError, match="injected into the durable action"):
+        engine_with_a_failing_action.fired(Answers())
+
+
+def _raise(*args, **kwargs):
+    raise RuntimeError("injected")
+
+
+INJECTIONS = [  # (where, replaced by a function that raises, the command that reaches it)
+    ("engine", None, ["--answers", "-", "--format", "json"]),
+    ("build_result", (reading_list, "build_result"), ["--answers", "-"]),
+    ("to_markdown", (render, "to_markdown"), ["--answers", "-", "--format", "markdown"]),
+    ("render_result", (render, "render_result"), ["--answers", "-", "--format", "json"]),
+    ("sections_listing", (listings, "sections_listing"), ["sections"]),
+    ("rules_listing", (listings, "rules_listing"), ["rules"]),
+    ("section_page", (render, "section_page"), ["show", "what-is-mat"]),
+    ("render_section", (render, "render_section"), ["show", "what-is-mat", "--format", "markdown"]),
+]
+
+
+@pytest.mark.parametrize("where, target, argv", INJECTIONS, ids=[i[0] for i in INJECTIONS])
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+def test_an_unexpected_exception_apologizes_and_refers(request, monkeypatch, where, target, argv, debug):
+    if target is None:
+        request.getfixturevalue("engine_with_a_failing_action")
+    else:
+        monkeypatch.setattr(*target, _raise)
+    code, out, err = run_main(argv + (["--debug"] if debug else []), stdin=b'{"interests": ["overdose"]}')
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"treatment-explorer: {APOLOGY}\n")
+    assert err.endswith("\n\n" + referral(80))
+    if debug:
+        assert "Traceback (most recent call last)" in err
+        assert "injected" in err
+        if where == "engine":
+            assert "EngineError: a rule's action failed" in err
+    else:
+        assert err == f"treatment-explorer: {APOLOGY}\n(run again with --debug to see the details)\n\n" + referral(80)

@@ -82,14 +82,6 @@ def test_the_first_question_imports_neither_pydantic_nor_the_content_models():
     assert done.stdout.strip() == "[]"
 
 
-def test_the_package_folder_is_the_one_importlib_resources_names():
-    from importlib.resources import files
-
-    from explorer.content import resources
-
-    assert resources._package() == Path(str(files("explorer")))
-
-
 def test_arrow_menus_call_back_once_the_next_menu_is_on_screen_and_only_then():
     from prompt_toolkit.application import get_app
     from prompt_toolkit.input import create_pipe_input

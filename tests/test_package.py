@@ -137,3 +137,11 @@ def test_the_installed_wheel_saves_a_summary_and_knows_its_version(installed, tm
     assert json.loads(_from_root(installed, "--answers", "-", "--format", "json", stdin="{}").stdout)["referral"] == {
         "text": REFERRAL_TEXT
     }
+
+
+def test_the_package_folder_is_the_one_importlib_resources_names():
+    from importlib.resources import files
+
+    from explorer.content import resources
+
+    assert resources._package() == Path(str(files("explorer")))

@@ -537,3 +537,21 @@ def test_a_heading_that_comes_back_after_another_is_refused(content_copy):
     )
     error = refused(lambda: load_catalog(content_copy), "order.toml")
     assert "comes back" in str(error)
+
+
+def test_pages_long_sections_and_q_goes_back():
+    child = spawn(rows=12, cols=60)
+    to_the_reading_list(child)
+    child.send(ENTER)
+    child.expect("-- more · Enter: next page · b: back to the list --")
+    page = re.split("─{4,}", plain(child.before), maxsplit=1)[-1]  # printed after the section's header rule
+    assert page.strip(), page
+    assert all(len(line) <= 59 for line in page.splitlines()), page
+    child.send("q" + ENTER)  # q as before; the screen names b
+    child.expect("Open a section to read it, or finish")
+    child.expect(r"\(arrow keys")
+    child.send(UP * 2 + ENTER)  # from the next unread entry (2) up past the first to the last: Finish
+    decline_the_summary(child)
+    shown, code, _ = finish(child)
+    assert code == 0
+    assert_referral_last(shown)

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import re
-import signal
-
 import pytest
 
+from .helpers import shell
 from .helpers.checks import assert_referral_last
-from .helpers.content import PROJECT_ROOT
-from .helpers.keys import CTRL_C, CTRL_D, DOWN, ENTER, UP
+from .helpers.keys import CTRL_C, DOWN, ENTER, ESC, UP
 from .helpers.pty import (
-    assert_stopped_calmly,
+    STEP,
     assert_terminal_sane,
     decline_the_summary,
     finish,
     past_the_step,
     plain,
-    signal_the_program,
     spawn,
-    to_the_reading_list,
 )
+from .helpers.shell import ended_calmly
 
 
 def test_a_full_session(tmp_path):
@@ -75,83 +71,55 @@ def test_a_full_session(tmp_path):
     assert_terminal_sane(stty)
 
 
-# Ctrl-C at every question, in both kinds of menus: tests/test_terminal_kinds.py.
-@pytest.mark.parametrize(
-    "where, key", [("Who are you exploring", CTRL_D), ("detox", CTRL_D), ("Anything else", CTRL_D)]
-)
-def test_end_of_input_at_a_question_still_shows_the_referral(where, key):
-    child = spawn()
-    for prompt, keys in (
-        ("Who are you exploring", "1" + ENTER),
-        ("setting would you", "1" + ENTER),
-        ("how often would you", "1" + ENTER),
-        ("detox", ENTER),
-        ("counseling", ENTER),
-        ("peer support", ENTER),
-        ("Anything else", ENTER),
-    ):
-        # The menu drawn, not only its question: a key typed while the menu switches the terminal
-        # to raw mode is discarded by that switch (seen under load: the Ctrl-D never arrived).
-        child.expect(prompt)
-        child.expect("I'm not sure")
-        if prompt == where:
-            child.send(key)
-            break
-        child.send(keys)
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert "Stopped. Nothing was saved." in shown
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
-
-
-@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
-@pytest.mark.parametrize("inside_a_section", [False, True])
-def test_leaving_from_the_reader_still_shows_the_referral(key, inside_a_section):
-    child = spawn(rows=12)  # small, so that a long section is paged
-    to_the_reading_list(child)
-    if inside_a_section:
-        child.send(ENTER)
-        child.expect("-- (more|end of section)")
-    child.send(key)
-    assert_stopped_calmly(child)
-
-
-def test_pages_long_sections_and_q_goes_back():
-    child = spawn(rows=12, cols=60)
-    to_the_reading_list(child)
-    child.send(ENTER)
-    child.expect("-- more · Enter: next page · b: back to the list --")
-    page = re.split("─{4,}", plain(child.before), maxsplit=1)[-1]  # printed after the section's header rule
-    assert page.strip(), page
-    assert all(len(line) <= 59 for line in page.splitlines()), page
-    child.send("q" + ENTER)  # q as before; the screen names b
-    child.expect("Open a section to read it, or finish")
+@pytest.mark.parametrize("where", ["question", "checkbox", "reading list", "format"])
+def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
+    child = shell.spawn("", here)
+    child.expect("Who are you")
     child.expect(r"\(arrow keys")
-    child.send(UP * 2 + ENTER)  # from the next unread entry (2) up past the first to the last: Finish
-    decline_the_summary(child)
-    shown, code, _ = finish(child)
-    assert code == 0
-    assert_referral_last(shown)
-
-
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_during_a_question_still_shows_the_referral(signum):
-    child = spawn()
-    child.expect("Who are you exploring")
-    child.send("1" + ENTER)
-    child.expect("setting would you")
-    signal_the_program(child, signum)
-    assert_stopped_calmly(child)
-
-
-def test_the_readme_run_command_reaches_the_first_question():
-    if not (PROJECT_ROOT / ".venv" / ".installed-run").exists():
-        pytest.skip("make run's environment is not set up here (run the suite through `make test`)")
-    child = spawn("make --no-print-directory run")
-    child.expect("Who are you exploring options for")
-    child.send(CTRL_C)
-    shown, code, stty = finish(child)
-    assert code == 0  # make run treats Ctrl-C (130) as a normal way out
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
+    if where == "question":
+        child.send(ESC + ENTER)
+        child.expect("treatment setting")  # the session goes on: Esc then Enter is Enter
+        child.expect(r"\(arrow keys")
+        child.send(CTRL_C)
+        ended_calmly(child)
+        return
+    if where == "checkbox":
+        for _ in range(6):
+            child.send(ENTER)
+            child.expect(r"\(arrow keys")
+        child.expect(r"Space to tick")
+        child.send(ESC + ENTER)
+        child.expect(STEP)  # the session goes on, to the optional step "what matters"
+        child.expect(r"\(arrow keys")  # the menu is drawn: a key sent earlier could be lost
+        child.send(CTRL_C)
+        ended_calmly(child)
+        return
+    child.send(ENTER * 0)
+    for _ in range(7):
+        child.send(ENTER)
+        child.expect(r"\(arrow keys")
+    child.send(ENTER)  # the optional step: skip it
+    child.expect("Go on, or change an answer")
+    child.expect(r"\(arrow keys")
+    child.send(ENTER)  # the answers' summary: go on
+    while child.expect(["-- more", "-- Enter: the reading list --"]) == 0:
+        child.send(ENTER)
+    child.send(ENTER)
+    child.expect("Open a section to read it, or finish:")
+    child.expect(r"\(arrow keys")
+    if where == "reading list":
+        child.send(ESC + ENTER)  # opens the first section, like Enter
+        child.expect("-- (more|end of section)")
+        child.send(CTRL_C)
+        ended_calmly(child)
+        return
+    child.send(UP + ENTER)
+    child.expect("Save a summary")
+    child.send("y")
+    child.expect("Which format")
+    child.send(ESC + ENTER)  # the summary the person asked for is still saved
+    child.expect("Which file should it be saved to")
+    child.send(ENTER)
+    child.expect("Saved:")  # the path may wrap to the next line
+    ended_calmly(child, 0)
+    assert len(list(here.glob("treatment-options-summary-*.html"))) == 1

@@ -92,3 +92,23 @@ def ranking_words(text: str) -> list[str]:
     for citation in CITATIONS:
         text = text.replace(citation, " ")
     return [m.group(0) for m in RANKING.finditer(text)]
+
+
+REFERRAL_ESSENTIALS = (
+    "healthcare professional",
+    "1-800-662-HELP (4357)",
+    "1-800-487-4889",
+    "FindTreatment.gov",
+    "988",
+    "911",
+    "English and Spanish",
+    "confidential",
+)
+
+
+def _ends_with_referral(text: str) -> None:
+    heading = "TALK TO A HEALTHCARE PROFESSIONAL" if "TALK TO" in text else "Talk to a healthcare professional"
+    tail = " ".join(text[text.rindex(heading) :].split())
+    for needle in REFERRAL_ESSENTIALS:
+        assert needle in tail, needle
+    assert "call 911" in text.strip().splitlines()[-1]
