@@ -129,6 +129,18 @@ HUGE_STRING = st.builds(  # from a few bytes to past the 1 MiB limit
 ANSWER_OBJECTS = st.one_of(VALID_ANSWERS, ODD_ANSWERS, HUGE_STRING, JSON_VALUES)
 
 
+DEEPEST = 4  # the README: "an answers file nests at most 4 deep", checked before anything else
+
+
+def nesting(data: object) -> int:
+    """How deep objects and lists nest in `data`: 1 for {} or [], 0 for a string or a number."""
+    if isinstance(data, dict):
+        return 1 + max(map(nesting, data.values()), default=0)
+    if isinstance(data, list):
+        return 1 + max(map(nesting, data), default=0)
+    return 0
+
+
 def acceptable(data: object) -> bool:
     """The answers contract of the README, written out independently of the code under test."""
     if not isinstance(data, dict):
@@ -285,6 +297,10 @@ def test_any_answers_object_gives_a_result_or_a_one_line_refusal(
         event("refused: larger than 1 MiB")
         assert message is not None
         assert "larger than 1 MiB" in message
+    elif nesting(data) > DEEPEST:
+        event("refused: nested too deeply")
+        assert code == 2
+        assert "nested too deeply" in message
     elif acceptable(data):
         event("valid answers")
         assert code == 0, message
