@@ -32,10 +32,10 @@ from explorer.content.answers import ANSWER_KEYS, PRIORITY_KEYS, Answers
 from explorer.formats import SHOWN
 
 from .helpers.budgets import examples
-from .helpers.checks import _ends_with_referral, assert_referral_last, error_message
+from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT
 from .helpers.run import FakeStdin, run_cli, run_main
-from .helpers.shell import _env, one_line_refusal, sh
+from .helpers.shell import program_env, sh
 
 # Even without an example database, hypothesis caches data in ./.hypothesis/ (from the moment
 # this module is collected). Nothing is written to the tree: its home is a temporary directory.
@@ -494,7 +494,7 @@ def test_bad_answers_get_one_line_naming_the_problem_and_exit_2(payload, words):
     for word in words:
         assert word in first, (word, first)
     assert "Traceback" not in done.stderr
-    _ends_with_referral(done.stderr)
+    assert_referral_last(done.stderr)
 
 
 def test_unreadable_and_missing_files(tmp_path):
@@ -511,7 +511,7 @@ def test_unreadable_and_missing_files(tmp_path):
     assert "directory" in directory.stderr
     for done in (missing, not_utf8, directory):
         assert "Traceback" not in done.stderr
-        _ends_with_referral(done.stderr)
+        assert_referral_last(done.stderr)
 
 
 def _limit_memory() -> None:
@@ -526,13 +526,13 @@ def test_the_largest_answers_file_costs_what_a_normal_one_costs(here, item):
         [sys.executable, "-m", "explorer", "--answers", "big.json"],
         capture_output=True,
         cwd=here,
-        env=_env(),
+        env=program_env(),
         timeout=60,
         preexec_fn=_limit_memory,
     )
     stderr = done.stderr.decode()
     assert done.returncode == 2, stderr[-800:]
-    message = one_line_refusal(stderr)
+    message = error_message(stderr)
     assert len(message) < 400 and "interests" in message, message
 
 
@@ -544,4 +544,4 @@ def test_an_answers_value_nested_deep_is_a_one_line_refusal(here, depth):
     for shape in (f'{{"setting": {nested}}}', f'{{"interests": [{nested}]}}'):
         done = sh("$P --answers -", here, stdin=shape.encode())
         assert done.returncode == 2, done.stderr[-800:]
-        assert "nested too deeply" in one_line_refusal(done.stderr)
+        assert "nested too deeply" in error_message(done.stderr)

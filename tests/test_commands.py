@@ -9,7 +9,7 @@ import pytest
 from explorer.content.answers import PRIORITY_KEYS
 from explorer.referral import REFERRAL_TEXT
 
-from .helpers.checks import _ends_with_referral
+from .helpers.checks import assert_referral_last
 from .helpers.run import run_cli
 
 ANSWERS = {
@@ -72,7 +72,7 @@ def test_text_and_markdown_carry_the_same_content_referral_last(catalog, fmt):
         assert suggestion["source"] not in flat
         for piece in (*suggestion["reasons"], *suggestion["cautions"], suggestion["text"]):
             assert " ".join(piece.split()) in flat, piece[:60]
-    _ends_with_referral(done.stdout)
+    assert_referral_last(done.stdout, fmt)
 
 
 def test_markdown_is_structured():
@@ -113,7 +113,7 @@ def test_sections_lists_the_catalog(catalog):
     assert done.returncode == 0
     for section_id in catalog.sections:
         assert f"\n{section_id}\n" in done.stdout
-    _ends_with_referral(done.stdout)
+    assert_referral_last(done.stdout)
 
 
 def test_show_prints_one_section_verbatim(catalog):
@@ -122,7 +122,7 @@ def test_show_prints_one_section_verbatim(catalog):
     assert done.returncode == 0
     assert " ".join(section.text.split()) in " ".join(done.stdout.split())
     assert catalog.document_label(section.source) in " ".join(done.stdout.split())
-    _ends_with_referral(done.stdout)
+    assert_referral_last(done.stdout)
     as_json = json.loads(run_cli("show", "naloxone-overdose", "--format", "json").stdout)
     assert as_json["text"] == section.text
     assert as_json["referral"]["text"] == REFERRAL_TEXT
@@ -132,7 +132,7 @@ def test_show_unknown_section():
     done = run_cli("show", "heroin-cure")
     assert done.returncode == 2
     assert "no section 'heroin-cure'" in done.stderr
-    _ends_with_referral(done.stderr)
+    assert_referral_last(done.stderr)
 
 
 def test_rules_lists_every_rule_with_condition_sections_and_reason(catalog):
@@ -145,7 +145,7 @@ def test_rules_lists_every_rule_with_condition_sections_and_reason(catalog):
         assert " ".join(rule.reason.split()) in out
         assert ", ".join(rule.sections) in out
     assert "When: Setting is “A doctor's office” and Interests do not include “How the medications work”" in out
-    _ends_with_referral(done.stdout)
+    assert_referral_last(done.stdout)
 
 
 def test_show_as_markdown(catalog):

@@ -8,7 +8,6 @@ only with --debug. A reader that stops reading (`| head -1`) ends the run quietl
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +27,7 @@ from explorer.errors import CatalogError
 from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT, edit_file
 from .helpers.run import run_cli, run_main
-from .helpers.shell import ANSWERS, ROOT, _env, one_line_refusal
+from .helpers.shell import ANSWERS, program_env
 
 TOML_FILES = (
     "data/documents.toml",
@@ -261,21 +260,15 @@ def test_damaged_content_names_the_file_and_entry(monkeypatch):
     assert err.rstrip().endswith("call 911.")
 
 
-CONTENT_FILES = sorted(str(p.relative_to(ROOT)) for p in (*ROOT.glob("data/*.toml"), *ROOT.glob("rules/*.toml")))
-
-
-@pytest.fixture
-def program_copy(tmp_path: Path) -> Path:
-    """A copy of the content, which the program reads through TREATMENT_EXPLORER_CONTENT."""
-    for part in ("data", "rules"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    return tmp_path
+CONTENT_FILES = sorted(
+    str(p.relative_to(PROJECT_ROOT)) for part in ("data", "rules") for p in (PROJECT_ROOT / part).glob("*.toml")
+)
 
 
 @pytest.mark.parametrize("shape", ["a list of numbers", "5,000 deep"])
 @pytest.mark.parametrize("relative", CONTENT_FILES)
-def test_content_files_of_an_unexpected_shape_are_named_without_an_apology(program_copy, relative, shape):
-    path = program_copy / relative
+def test_content_files_of_an_unexpected_shape_are_named_without_an_apology(content_copy, relative, shape):
+    path = content_copy / relative
     if shape == "a list of numbers":
         tables = [key for key, value in tomllib.loads(path.read_text()).items() if isinstance(value, list)]
         path.write_text("".join(f"{table} = [1, 2]\n" for table in tables))
@@ -285,14 +278,15 @@ def test_content_files_of_an_unexpected_shape_are_named_without_an_apology(progr
         [sys.executable, "-m", "explorer", "--answers", "-", "--save", "s.html"],
         input=ANSWERS,
         capture_output=True,
-        cwd=program_copy,
-        env={**_env(), "TREATMENT_EXPLORER_CONTENT": str(program_copy)},
+        cwd=content_copy,
+        env={**program_env(), "TREATMENT_EXPLORER_CONTENT": str(content_copy)},
         timeout=60,
     )
     stderr = done.stderr.decode()
     assert done.returncode == 1, stderr[-800:]
-    message = one_line_refusal(stderr)
-    assert message.startswith("the content files are damaged") and Path(relative).name in message, message
+    message = error_message(stderr)
+    assert message.startswith("the content files are damaged"), message
+    assert Path(relative).name in message, message
 
 
 # ---- a damaged copy refuses to load, naming the file and the entry

@@ -17,20 +17,21 @@ from explorer.infer.engine import RuleEngine
 from explorer.infer.reading_list import build_result
 from explorer.summary import offer as take_home
 
-from .helpers import shell
 from .helpers.checks import assert_referral_last
 from .helpers.keys import CTRL_C, CTRL_U, ENTER, UP
 from .helpers.pty import (
     PLAIN_PROGRAM,
     PROGRAM,
     TYPING_LINE,
+    assert_ended_calmly,
+    assert_stopped_calmly,
     assert_terminal_sane,
     finish,
     plain_session,
     spawn,
+    to_the_file_name,
     to_the_reading_list,
 )
-from .helpers.shell import ended_calmly, to_the_file_name
 
 DAY = datetime.date(2025, 3, 4)
 
@@ -339,19 +340,19 @@ def test_saving_markdown_with_numbered_menus_and_replacing_only_after_a_yes(tmp_
 
 
 def test_interactively_a_file_name_the_system_refuses_asks_for_another(here):
-    child = shell.spawn("--plain", here)
+    child = spawn(PLAIN_PROGRAM, cwd=here)
     to_the_file_name(child, plain=True)
     child.sendline("a" * 300)
     child.expect("Could not save")
     child.expect("Try another file name")
     child.sendline("n")
-    ended_calmly(child, 0)
+    assert_ended_calmly(child, 0)
     assert os.listdir(here) == ["answers.json"]
 
 
 def test_an_interactive_save_to_a_dangling_link_says_so_and_follows_nothing(here):
     (here / "s.html").symlink_to(here / "missing.html")
-    child = shell.spawn("--plain", here)
+    child = spawn(PLAIN_PROGRAM, cwd=here)
     to_the_file_name(child, plain=True)
     child.sendline("s.html")
     child.expect("already exists")
@@ -359,6 +360,6 @@ def test_an_interactive_save_to_a_dangling_link_says_so_and_follows_nothing(here
     child.sendline("")  # no: asked for another name
     child.expect("Which file should it be saved to")
     child.send(CTRL_C)
-    ended_calmly(child)
+    assert_stopped_calmly(child)
     assert os.readlink(here / "s.html") == str(here / "missing.html")
     assert sorted(os.listdir(here)) == ["answers.json", "s.html"]

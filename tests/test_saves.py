@@ -15,8 +15,9 @@ from explorer.formats import saved_format as format_for
 from explorer.summary import writer as writers
 from explorer.summary.writer import AlreadyExists, SaveError, write_atomic
 
+from .helpers.checks import assert_referral_last, error_message
 from .helpers.run import run_cli
-from .helpers.shell import ANSWERS, _env, assert_ends_with_referral, one_line_refusal, sh
+from .helpers.shell import ANSWERS, program_env, sh
 
 
 def _leftovers(folder) -> list[str]:
@@ -147,7 +148,7 @@ def test_save_usage_errors_exit_2_and_write_nothing(tmp_path, args, words):
 def test_a_save_path_the_system_refuses_is_a_one_line_refusal(here, name):
     done = sh(f"$P --answers - --save {name}", here, stdin=ANSWERS)
     assert done.returncode == 2, done.stderr[-800:]
-    assert one_line_refusal(done.stderr).startswith("the summary was not saved: ")
+    assert error_message(done.stderr).startswith("the summary was not saved: ")
 
 
 def test_an_interruption_after_a_save_never_says_nothing_was_saved(here):
@@ -158,7 +159,7 @@ def test_an_interruption_after_a_save_never_says_nothing_was_saved(here):
         stdout=write_end,
         stderr=subprocess.PIPE,
         cwd=here,
-        env=_env(),
+        env=program_env(),
     )
     os.close(write_end)
     saved = here / "s.md"
@@ -171,7 +172,7 @@ def test_an_interruption_after_a_save_never_says_nothing_was_saved(here):
     assert process.returncode == 130, stderr
     assert saved.exists() and "Nothing was saved" not in stderr, stderr
     assert "s.md" in stderr  # it says where the summary is
-    assert_ends_with_referral(stderr)
+    assert_referral_last(stderr)
 
 
 @pytest.mark.parametrize("length", [245, 250, 255])
@@ -188,11 +189,11 @@ def test_a_file_name_up_to_the_system_limit_can_be_saved(here, length):
 def test_save_needs_a_real_file_name(here, name, says):
     done = sh(f"$P --answers answers.json --save {name}", here)
     assert done.returncode == 2, done.stderr
-    assert one_line_refusal(done.stderr).startswith(says)
+    assert error_message(done.stderr).startswith(says)
     assert os.listdir(here) == ["answers.json"]
 
 
 def test_save_into_an_unknown_users_home_is_a_one_line_refusal(here):
     done = sh("$P --answers answers.json --save '~nosuchuser/x.html'", here)
     assert done.returncode == 2, done.stderr
-    assert "nosuchuser" in one_line_refusal(done.stderr)
+    assert "nosuchuser" in error_message(done.stderr)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import shell
 from .helpers.checks import assert_referral_last
 from .helpers.keys import CTRL_C, DOWN, ENTER, ESC, UP
 from .helpers.pty import (
     STEP,
+    assert_ended_calmly,
+    assert_stopped_calmly,
     assert_terminal_sane,
     decline_the_summary,
     finish,
@@ -16,7 +17,6 @@ from .helpers.pty import (
     plain,
     spawn,
 )
-from .helpers.shell import ended_calmly
 
 
 def test_a_full_session(tmp_path):
@@ -73,7 +73,7 @@ def test_a_full_session(tmp_path):
 
 @pytest.mark.parametrize("where", ["question", "checkbox", "reading list", "format"])
 def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
-    child = shell.spawn("", here)
+    child = spawn(cwd=here)
     child.expect("Who are you")
     child.expect(r"\(arrow keys")
     if where == "question":
@@ -81,7 +81,7 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
         child.expect("treatment setting")  # the session goes on: Esc then Enter is Enter
         child.expect(r"\(arrow keys")
         child.send(CTRL_C)
-        ended_calmly(child)
+        assert_stopped_calmly(child)
         return
     if where == "checkbox":
         for _ in range(6):
@@ -92,7 +92,7 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
         child.expect(STEP)  # the session goes on, to the optional step "what matters"
         child.expect(r"\(arrow keys")  # the menu is drawn: a key sent earlier could be lost
         child.send(CTRL_C)
-        ended_calmly(child)
+        assert_stopped_calmly(child)
         return
     child.send(ENTER * 0)
     for _ in range(7):
@@ -111,7 +111,7 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
         child.send(ESC + ENTER)  # opens the first section, like Enter
         child.expect("-- (more|end of section)")
         child.send(CTRL_C)
-        ended_calmly(child)
+        assert_stopped_calmly(child)
         return
     child.send(UP + ENTER)
     child.expect("Save a summary")
@@ -121,5 +121,5 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
     child.expect("Which file should it be saved to")
     child.send(ENTER)
     child.expect("Saved:")  # the path may wrap to the next line
-    ended_calmly(child, 0)
+    assert_ended_calmly(child, 0)
     assert len(list(here.glob("treatment-options-summary-*.html"))) == 1

@@ -14,8 +14,8 @@ except ImportError:  # Python 3.10
 
 import pytest
 
-from .helpers import shell
 from .helpers.checks import assert_referral_last
+from .helpers.content import PROJECT_ROOT
 from .helpers.keys import CTRL_C, CTRL_D, ENTER
 from .helpers.pty import (
     PLAIN_PROGRAM,
@@ -25,12 +25,14 @@ from .helpers.pty import (
     assert_terminal_sane,
     finish,
     past_the_answers,
+    reading_list_drawn,
     signal_the_program,
     spawn,
+    the_program,
     to_the_reading_list,
     wait_until_the_program_catches,
 )
-from .helpers.shell import ROOT, _env, assert_ends_with_referral, ended_calmly, the_program
+from .helpers.shell import program_env
 
 
 # Ctrl-C at every question, in both kinds of menus: tests/test_terminal_kinds.py.
@@ -155,7 +157,7 @@ def test_a_signal_at_a_numbered_question_shows_the_referral(signum):
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 @pytest.mark.parametrize("plain", [False, True], ids=["arrow", "plain"])
 def test_a_burst_of_termination_signals_still_ends_calmly_with_the_referral(here, signum, plain):
-    child = shell.spawn("--plain" if plain else "", here)
+    child = spawn(PLAIN_PROGRAM if plain else PROGRAM, cwd=here)
     child.expect(TYPING_LINE if plain else r"\(arrow keys")
     program = the_program(child)
     for _ in range(5000):  # until it has gone: the later ones arrive while it is ending
@@ -163,29 +165,29 @@ def test_a_burst_of_termination_signals_still_ends_calmly_with_the_referral(here
             os.kill(program, signum)
         except ProcessLookupError:
             break
-    ended_calmly(child)
+    assert_stopped_calmly(child)
 
 
 @pytest.mark.parametrize("where", ["plain question", "plain pager", "arrow pager", "answers from the terminal"])
 def test_ctrl_backslash_ends_calmly_with_the_referral(here, where):
     if where == "answers from the terminal":
-        child = shell.spawn("--answers -", here)
+        child = spawn(f"{PROGRAM} --answers -", cwd=here)
         wait_until_the_program_catches(child, signal.SIGQUIT)  # it shows nothing to expect
         child.send('{"setting": ')
     else:
         plain = where.startswith("plain")
-        child = shell.spawn("--plain" if plain else "", here, rows=12)
+        child = spawn(PLAIN_PROGRAM if plain else PROGRAM, rows=12, cwd=here)
         if where == "plain question":
             child.expect(TYPING_LINE)
         else:
-            shell.to_the_reading_list(child, plain)
+            reading_list_drawn(child, plain)
             child.send("1\r" if plain else ENTER)
             child.expect("-- (more|end of section)")
     child.send("\x1c")  # Ctrl-\: SIGQUIT where the terminal is in its ordinary mode
-    ended_calmly(child)
+    assert_stopped_calmly(child)
 
 
-SCRIPT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]["treatment-explorer"]
+SCRIPT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]["scripts"]["treatment-explorer"]
 
 
 # Ctrl-C (SIGINT) delivered at the moment the program starts importing `module`, then the program
@@ -213,11 +215,11 @@ def test_ctrl_c_while_the_program_is_starting_ends_calmly_with_the_referral(here
         [sys.executable, "-c", INTERRUPTED_START, module, SCRIPT, "--answers", "answers.json"],
         capture_output=True,
         cwd=here,
-        env=_env(),
+        env=program_env(),
         timeout=60,
     )
     stderr = done.stderr.decode()
     assert "(Ctrl-C now)" in stderr  # the interruption did happen
     assert done.returncode == 130, stderr[-1500:]
     assert "Traceback" not in stderr
-    assert_ends_with_referral(stderr)
+    assert_referral_last(stderr)

@@ -20,9 +20,10 @@ import pytest
 from explorer.referral import REFERRAL_TEXT
 from explorer.render.finish import referral
 
+from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT
 from .helpers.pty import PROGRAM
-from .helpers.shell import ANSWERS, _env, assert_ends_with_referral, one_line_refusal, sh
+from .helpers.shell import ANSWERS, program_env, sh
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
@@ -36,7 +37,7 @@ def test_json_is_the_same_valid_json_on_an_ascii_or_latin1_stdout(here, command,
         input=ANSWERS,
         capture_output=True,
         cwd=here,
-        env=_env(PYTHONIOENCODING=encoding),
+        env=program_env(PYTHONIOENCODING=encoding),
         timeout=60,
     )
     assert full.returncode == narrow.returncode == 0, narrow.stderr
@@ -46,7 +47,7 @@ def test_json_is_the_same_valid_json_on_an_ascii_or_latin1_stdout(here, command,
 def test_with_stderr_closed_a_refusal_shows_its_message_and_the_referral_on_stdout(here):
     done = sh("$P --answers nonexist.json 2>&-", here)
     assert done.returncode == 2, done.stdout[-800:]
-    assert "nonexist.json" in one_line_refusal(done.stdout)
+    assert "nonexist.json" in error_message(done.stdout)
 
 
 @pytest.mark.parametrize("option", ["--help", "--version"])
@@ -58,27 +59,27 @@ def test_help_and_version_into_a_closed_pipe_end_quietly(here, option):
         stdout=write_end,
         stderr=subprocess.PIPE,
         cwd=here,
-        env=_env(),
+        env=program_env(),
         timeout=60,
     )
     os.close(write_end)
     stderr = done.stderr.decode()
     assert done.returncode == 0, stderr
     assert "Exception ignored" not in stderr and "BrokenPipeError" not in stderr, stderr
-    assert_ends_with_referral(stderr)
+    assert_referral_last(stderr)
 
 
 @pytest.mark.parametrize("command", ["--help", "--version", "sections", "--answers answers.json"])
 def test_an_unwritable_stdout_is_a_one_line_refusal(here, command):
     done = sh(f"$P {command} > /dev/full", here)
     assert done.returncode == 2, done.stderr
-    assert "standard output" in one_line_refusal(done.stderr)
+    assert "standard output" in error_message(done.stderr)
 
 
 def test_a_closed_stdin_is_a_clear_one_line_refusal(here):
     done = sh("$P --answers - <&-", here)
     assert done.returncode == 2, done.stderr
-    assert "standard input" in one_line_refusal(done.stderr)
+    assert "standard input" in error_message(done.stderr)
 
 
 def test_a_closed_stdout_is_a_clear_refusal_and_the_summary_is_still_saved(here):
@@ -87,17 +88,17 @@ def test_a_closed_stdout_is_a_clear_refusal_and_the_summary_is_still_saved(here)
     assert (here / "s.md").exists()
     assert "summary saved to" in done.stderr
     assert "standard output" in done.stderr.splitlines()[1]
-    assert_ends_with_referral(done.stderr)
+    assert_referral_last(done.stderr)
 
 
 def test_an_unwritable_stderr_changes_neither_the_exit_code_nor_the_output(here):
     refused = sh("$P --answers - 2>/dev/full", here, stdin=b'{"x": 1}')
     assert refused.returncode == 2
-    assert "unknown key" in one_line_refusal(refused.stdout)  # the stream that still works
+    assert "unknown key" in error_message(refused.stdout)  # the stream that still works
     saved = sh("$P --answers answers.json --save s.md 2>/dev/full", here)
     assert saved.returncode == 0 and (here / "s.md").exists()
     assert "Reading list" in saved.stdout
-    assert_ends_with_referral(saved.stdout)
+    assert_referral_last(saved.stdout)
 
 
 COMMANDS = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers.checks import _ends_with_referral, error_message
+from .helpers.checks import PROG, assert_referral_last, error_message
 from .helpers.run import run_cli, run_main
-from .helpers.shell import PROG, one_line_refusal, sh
+from .helpers.shell import sh
 
 
 def _run(argv: list[str], stdin: bytes = b"{}") -> tuple[int, str, str]:
@@ -60,14 +60,14 @@ def test_no_terminal_and_no_answers_says_how_to_script_it():
     assert "--answers" in done.stderr
     assert "no terminal" in done.stderr
     assert "Traceback" not in done.stderr
-    _ends_with_referral(done.stderr)
+    assert_referral_last(done.stderr)
 
 
 def test_unknown_flag_is_a_usage_error():
     done = run_cli("--colour")
     assert done.returncode == 2
     assert done.stderr.startswith("usage: treatment-explorer")
-    _ends_with_referral(done.stderr)
+    assert_referral_last(done.stderr)
 
 
 @pytest.mark.parametrize(
@@ -84,5 +84,5 @@ def test_unknown_flag_is_a_usage_error():
 def test_arguments_that_do_not_apply_are_refused_not_ignored(here, command, says):
     done = sh(f"$P {command}", here)
     assert done.returncode == 2, done.stdout[-400:]
-    assert one_line_refusal(done.stderr[done.stderr.find(PROG) :]).startswith(says)
+    assert error_message(done.stderr[done.stderr.find(PROG) :]).startswith(says)
     assert done.stdout == ""
