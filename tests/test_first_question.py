@@ -126,7 +126,7 @@ def test_damage_found_after_the_first_question_is_named_at_the_next_step(content
     child = spawn(command, TREATMENT_EXPLORER_CONTENT=str(content_copy))
     child.expect(FIRST_PROMPT)  # the first question is shown although the content is damaged
     child.expect(r"\): " if plain_menus else "arrow keys")
-    child.send("1\r")
+    child.send("1" + ENTER)
     shown, code, stty = finish(child)
     assert code == 1
     assert " ".join(message.split()) in " ".join(shown.split())

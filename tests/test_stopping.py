@@ -16,7 +16,7 @@ import pytest
 
 from .helpers.checks import assert_referral_last
 from .helpers.content import PROJECT_ROOT
-from .helpers.keys import CTRL_C, CTRL_D, ENTER
+from .helpers.keys import CTRL_BACKSLASH, CTRL_C, CTRL_D, ENTER
 from .helpers.pty import (
     PLAIN_PROGRAM,
     PROGRAM,
@@ -181,9 +181,9 @@ def test_ctrl_backslash_ends_calmly_with_the_referral(here, where):
             child.expect(TYPING_LINE)
         else:
             reading_list_drawn(child, plain)
-            child.send("1\r" if plain else ENTER)
+            child.send("1" + ENTER if plain else ENTER)
             child.expect("-- (more|end of section)")
-    child.send("\x1c")  # Ctrl-\: SIGQUIT where the terminal is in its ordinary mode
+    child.send(CTRL_BACKSLASH)
     assert_stopped_calmly(child)
 
 

@@ -259,10 +259,10 @@ def to_the_file_name(child: pexpect.spawn, plain: bool = False) -> None:
     """From the first question to the question of the file name: Enter alone at every question,
     Finish, yes to the offer, the first format (HTML)."""
     count = reading_list_drawn(child, plain)
-    child.send(f"{count + FINISH_AFTER}\r" if plain else UP + ENTER)
+    child.send(f"{count + FINISH_AFTER}{ENTER}" if plain else UP + ENTER)
     child.expect("Save a summary")
     child.expect(r"\(y/N\)")
-    child.send("y\r" if plain else "y")
+    child.send("y" + ENTER if plain else "y")
     child.expect("Which format")
     child.send(ENTER)
     child.expect("Which file should it be saved to")
