@@ -69,7 +69,8 @@ def test_referral_is_present(every_result):
 
 
 def test_the_documented_mapping(every_result):
-    """The examples of the issue, each checked where its answer holds."""
+    """The mapping's anchors (an answer and the sections it must bring), each checked wherever the
+    answer holds."""
 
     def ids(result):
         return {s.id for s in result.suggestions}

@@ -1,12 +1,15 @@
-"""Hostile and malformed answers input, generated with hypothesis, through the real CLI.
+"""Bad answers input, from a file or from standard input: malformed, hostile, huge or endless,
+generated with hypothesis and run through the real command line.
 
-Every run ends in one of two ways: a complete result whose referral comes last (exit 0), or
-exit 2 with one line on standard error naming the input and the problem, then the referral.
-Never exit 1, never a traceback. The generated cases run in-process (explorer.cli.main with
-standard input replaced); a few real processes at the end prove the same without pytest around.
+Every run ends in one of two ways: a complete result whose referral comes last (exit 0), or exit 2
+with one line on standard error naming the input and the problem, then the referral. Never exit 1,
+never a traceback. However large or deep the input, refusing it costs what a small file costs:
+nothing past 1 MiB is read, nesting is bounded before parsing. The generated cases run in-process
+(explorer.cli.main with standard input replaced); real processes at the end prove the same without
+pytest around.
 
 Statistics (how many cases each property ran, and how they ended):
-    .venv/bin/python -m pytest tests/test_hostile_input.py --hypothesis-show-statistics
+    .venv/bin/python -m pytest tests/test_bad_input.py --hypothesis-show-statistics
 """
 
 from __future__ import annotations
@@ -428,9 +431,6 @@ def test_an_endless_input_is_refused_in_a_real_process(source):
     )
 
 
-# ---- command-line flags --------------------------------------------------------------------------
-
-
 # ---- a few real processes ------------------------------------------------------------------------
 
 
@@ -538,8 +538,8 @@ def test_the_largest_answers_file_costs_what_a_normal_one_costs(here, item):
 
 @pytest.mark.parametrize("depth", [40, 987])
 def test_an_answers_value_nested_deep_is_a_one_line_refusal(here, depth):
-    # Where exactly re-encoding the value for the message overflowed (987 here) depends on the
-    # stack; nesting is now bounded before anything looks at the value, far below any such depth.
+    # 987 levels overflowed the stack where the message re-encoded the value, at a depth that depends
+    # on the stack: nesting is bounded before anything looks at the value, far below any such depth.
     nested = "[" * depth + "]" * depth
     for shape in (f'{{"setting": {nested}}}', f'{{"interests": [{nested}]}}'):
         done = sh("$P --answers -", here, stdin=shape.encode())

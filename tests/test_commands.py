@@ -1,4 +1,6 @@
-"""The real program, run as a subprocess without a terminal: scripting, listings, bad input."""
+"""Each command as a script uses it, run as a subprocess without a terminal: --answers in JSON
+(its contract), in text and in Markdown (the same content), sections, show, rules and --help, each
+output ending with the referral."""
 
 from __future__ import annotations
 
@@ -29,8 +31,8 @@ def test_json_output_is_one_object_with_the_contract(tmp_path):
     done = run_cli("--answers", str(path), "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert list(data) == ["answers", "notes", "suggestions", "referral"]  # notes: the explorer's own (issue 12)
-    # The optional "what matters" step's answers are echoed too, "unsure" when not given (issue 15).
+    assert list(data) == ["answers", "notes", "suggestions", "referral"]  # notes: the explorer's own
+    # The optional "what matters" step's answers are echoed too, "unsure" when not given.
     assert data["answers"] == {**ANSWERS, "matters": dict.fromkeys(PRIORITY_KEYS, "unsure")}
     assert data["referral"]["text"] == REFERRAL_TEXT
     first = data["suggestions"][0]
@@ -67,7 +69,7 @@ def test_text_and_markdown_carry_the_same_content_referral_last(catalog, fmt):
     flat = " ".join(done.stdout.replace("\\", "").replace(">", " ").split())
     for suggestion in json_out["suggestions"]:
         assert suggestion["title"] in flat
-        # JSON names the file; a reader sees the document's title and kind (issue 13, point 5).
+        # JSON names the file; a reader sees the document's title and kind.
         assert " ".join(catalog.document_label(suggestion["source"]).split()) in flat
         assert suggestion["source"] not in flat
         for piece in (*suggestion["reasons"], *suggestion["cautions"], suggestion["text"]):

@@ -27,8 +27,8 @@ def comparison(catalog):
 def test_three_medications_as_columns(comparison):
     assert [c.id for c in comparison.columns] == ["methadone", "buprenorphine", "naltrexone"]
     rows = {row.id for row in comparison.rows}
-    # Issue 12: "where it is given" became "who can prescribe or give it", and the detox row, which
-    # read as "detox first" for all three, became "when it can be started".
+    # "Who can prescribe or give it", not "where it is given", and "when it can be started", not a
+    # detox row, which would read as "detox first" for all three.
     assert {
         "how-it-acts",
         "who-gives-it",

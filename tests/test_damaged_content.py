@@ -1,8 +1,9 @@
-"""Faults: damaged content files, failures inside the engine or the rendering, and a closed pipe.
-
-Damaged content refuses to start with a message naming the file and the entry, then the referral,
-exit 1. An unexpected exception prints a short apology and the referral, exit 1, and a traceback
-only with --debug. A reader that stops reading (`| head -1`) ends the run quietly.
+"""A damaged content file is refused, naming the file and the entry: at the loader for every kind
+of damage (a file missing, unparsable, not UTF-8, of an unexpected shape; an entry duplicated,
+unknown, no longer verbatim in its document, promotional, outside the answers contract), and
+through the real program, which then shows that one line and the referral, exit 1, no apology.
+Damage found while the first question is on screen: test_first_question. The damaged files are
+a test's own copy of data/ and rules/ (the content_copy fixture).
 """
 
 from __future__ import annotations
@@ -146,150 +147,7 @@ def test_a_rule_book_without_a_fallback_names_the_suggestions_file(content_copy)
     assert "fallback" in error.message
 
 
-# ---- the same damage, through the real program ----------------------------------------------------
-
-
-def _run_copy(root: Path, *args: str, stdin: bytes = b"{}") -> subprocess.CompletedProcess[str]:
-    """The real program, pointed at a damaged copy of the content by TREATMENT_EXPLORER_CONTENT."""
-    return run_cli(*args, stdin=stdin, cwd=root, env={"TREATMENT_EXPLORER_CONTENT": str(root)})
-
-
-def test_the_copy_is_what_runs(content_copy):
-    probe = subprocess.run(
-        [sys.executable, "-c", "from explorer.content.resources import content_root; print(content_root())"],
-        capture_output=True,
-        text=True,
-        cwd=content_copy,
-        timeout=60,
-        env={**os.environ, "TREATMENT_EXPLORER_CONTENT": str(content_copy)},
-    )
-    assert probe.stdout.strip() == str(content_copy)
-    done = _run_copy(content_copy, "--answers", "-", "--format", "json")
-    assert done.returncode == 0
-    assert done.stderr == ""
-    assert_referral_last(done.stdout, "json")
-
-
-def _remove(relative: str) -> Callable[[Path], None]:
-    return lambda root: (root / relative).unlink()
-
-
-def _replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
-    return lambda root: edit_file(root / relative, old, new)
-
-
-# (damage, the file, the entry or None, what is wrong, the command that meets it)
-DAMAGE = [
-    (
-        _remove("data/sections.toml"),
-        "data/sections.toml",
-        None,
-        "file is missing",
-        ("--answers", "-", "--format", "json"),
-    ),
-    (
-        _replace("rules/suggestions.toml", "[[suggest]]", "[[suggest]"),
-        "rules/suggestions.toml",
-        None,
-        "cannot be parsed",
-        ("--answers", "-", "--format", "markdown"),
-    ),
-    (
-        _replace("data/sections.toml", 'id = "contingency-management"', 'id = "cognitive-behavioral-therapy"'),
-        "data/sections.toml",
-        "section cognitive-behavioral-therapy",
-        "duplicate section id",
-        ("sections",),
-    ),
-    (
-        _replace("rules/suggestions.toml", '"naloxone-overdose"', '"naloxone-overdoze"'),
-        "rules/suggestions.toml",
-        "suggest interest-overdose",
-        "names unknown section 'naloxone-overdoze'",
-        ("rules",),
-    ),
-    (
-        _replace("data/sections.toml", 'topics = ["naloxone"]', 'topics = ["narcan"]'),
-        "data/sections.toml",
-        "section naloxone-overdose",
-        "topics",
-        ("show", "naloxone-overdose"),
-    ),
-    (
-        _replace(
-            "data/sections.toml",
-            "Naloxone is used to treat heroin overdose",
-            "Naloxone is used to prevent heroin overdose",
-        ),
-        "data/sections.toml",
-        "section naloxone-overdose",
-        "text is not verbatim in 002_43ddf4ad6e44270f.txt",
-        ("--answers", "-"),
-    ),
-]
-
-
-@pytest.mark.parametrize("damage, file, entry, problem, command", DAMAGE)
-def test_the_program_refuses_damaged_content_naming_file_and_entry(content_copy, damage, file, entry, problem, command):
-    damage(content_copy)
-    done = _run_copy(content_copy, *command)
-    assert done.returncode == 1
-    assert done.stdout == ""
-    assert "Traceback" not in done.stderr
-    message = error_message(done.stderr)
-    where = str(content_copy / file) + (f": {entry}" if entry else "")
-    assert message.startswith(f"{DAMAGED}{where}: "), message
-    assert problem in message
-
-
-# ---- an unexpected exception: apology, referral, exit 1; the traceback only with --debug ------------
-
-
-# ---- a reader that stops reading ------------------------------------------------------------------
-
-
-def test_damaged_content_names_the_file_and_entry(monkeypatch):
-    def damaged(*args, **kwargs):
-        raise CatalogError(PROJECT_ROOT / "data" / "sections.toml", "duplicate section id", "section what-is-mat")
-
-    monkeypatch.setattr(catalog, "load_catalog", damaged)  # cli imports it when a command runs
-    code, out, err = run_main(["--answers", "-"], stdin=b"{}")
-    assert code == 1
-    assert out == ""
-    assert "sections.toml: section what-is-mat: duplicate section id" in err
-    assert err.rstrip().endswith("call 911.")
-
-
-CONTENT_FILES = sorted(
-    str(p.relative_to(PROJECT_ROOT)) for part in ("data", "rules") for p in (PROJECT_ROOT / part).glob("*.toml")
-)
-
-
-@pytest.mark.parametrize("shape", ["a list of numbers", "5,000 deep"])
-@pytest.mark.parametrize("relative", CONTENT_FILES)
-def test_content_files_of_an_unexpected_shape_are_named_without_an_apology(content_copy, relative, shape):
-    path = content_copy / relative
-    if shape == "a list of numbers":
-        tables = [key for key, value in tomllib.loads(path.read_text()).items() if isinstance(value, list)]
-        path.write_text("".join(f"{table} = [1, 2]\n" for table in tables))
-    else:
-        path.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "explorer", "--answers", "-", "--save", "s.html"],
-        input=ANSWERS,
-        capture_output=True,
-        cwd=content_copy,
-        env={**program_env(), "TREATMENT_EXPLORER_CONTENT": str(content_copy)},
-        timeout=60,
-    )
-    stderr = done.stderr.decode()
-    assert done.returncode == 1, stderr[-800:]
-    message = error_message(stderr)
-    assert message.startswith("the content files are damaged"), message
-    assert Path(relative).name in message, message
-
-
-# ---- a damaged copy refuses to load, naming the file and the entry
+# ---- each kind of damage to the catalog's files, one at a time ------------------------------------
 
 
 def test_the_copy_loads_before_it_is_damaged(content_copy):
@@ -420,3 +278,140 @@ def test_question_choices_drifting_from_the_contract(content_copy):
     edit_file(content_copy / "data" / "questions.toml", 'value = "monthly"', 'value = "weekly"')
     error = _load_error(content_copy)
     assert error.entry == "question dosing"
+
+
+# ---- the same damage, through the real program ----------------------------------------------------
+
+
+def _run_copy(root: Path, *args: str, stdin: bytes = b"{}") -> subprocess.CompletedProcess[str]:
+    """The real program, pointed at a damaged copy of the content by TREATMENT_EXPLORER_CONTENT."""
+    return run_cli(*args, stdin=stdin, cwd=root, env={"TREATMENT_EXPLORER_CONTENT": str(root)})
+
+
+def test_the_copy_is_what_runs(content_copy):
+    probe = subprocess.run(
+        [sys.executable, "-c", "from explorer.content.resources import content_root; print(content_root())"],
+        capture_output=True,
+        text=True,
+        cwd=content_copy,
+        timeout=60,
+        env={**os.environ, "TREATMENT_EXPLORER_CONTENT": str(content_copy)},
+    )
+    assert probe.stdout.strip() == str(content_copy)
+    done = _run_copy(content_copy, "--answers", "-", "--format", "json")
+    assert done.returncode == 0
+    assert done.stderr == ""
+    assert_referral_last(done.stdout, "json")
+
+
+def _remove(relative: str) -> Callable[[Path], None]:
+    return lambda root: (root / relative).unlink()
+
+
+def _replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    return lambda root: edit_file(root / relative, old, new)
+
+
+# (damage, the file, the entry or None, what is wrong, the command that meets it)
+DAMAGE = [
+    (
+        _remove("data/sections.toml"),
+        "data/sections.toml",
+        None,
+        "file is missing",
+        ("--answers", "-", "--format", "json"),
+    ),
+    (
+        _replace("rules/suggestions.toml", "[[suggest]]", "[[suggest]"),
+        "rules/suggestions.toml",
+        None,
+        "cannot be parsed",
+        ("--answers", "-", "--format", "markdown"),
+    ),
+    (
+        _replace("data/sections.toml", 'id = "contingency-management"', 'id = "cognitive-behavioral-therapy"'),
+        "data/sections.toml",
+        "section cognitive-behavioral-therapy",
+        "duplicate section id",
+        ("sections",),
+    ),
+    (
+        _replace("rules/suggestions.toml", '"naloxone-overdose"', '"naloxone-overdoze"'),
+        "rules/suggestions.toml",
+        "suggest interest-overdose",
+        "names unknown section 'naloxone-overdoze'",
+        ("rules",),
+    ),
+    (
+        _replace("data/sections.toml", 'topics = ["naloxone"]', 'topics = ["narcan"]'),
+        "data/sections.toml",
+        "section naloxone-overdose",
+        "topics",
+        ("show", "naloxone-overdose"),
+    ),
+    (
+        _replace(
+            "data/sections.toml",
+            "Naloxone is used to treat heroin overdose",
+            "Naloxone is used to prevent heroin overdose",
+        ),
+        "data/sections.toml",
+        "section naloxone-overdose",
+        "text is not verbatim in 002_43ddf4ad6e44270f.txt",
+        ("--answers", "-"),
+    ),
+]
+
+
+@pytest.mark.parametrize("damage, file, entry, problem, command", DAMAGE)
+def test_the_program_refuses_damaged_content_naming_file_and_entry(content_copy, damage, file, entry, problem, command):
+    damage(content_copy)
+    done = _run_copy(content_copy, *command)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    message = error_message(done.stderr)
+    where = str(content_copy / file) + (f": {entry}" if entry else "")
+    assert message.startswith(f"{DAMAGED}{where}: "), message
+    assert problem in message
+
+
+def test_damaged_content_names_the_file_and_entry(monkeypatch):
+    def damaged(*args, **kwargs):
+        raise CatalogError(PROJECT_ROOT / "data" / "sections.toml", "duplicate section id", "section what-is-mat")
+
+    monkeypatch.setattr(catalog, "load_catalog", damaged)  # cli imports it when a command runs
+    code, out, err = run_main(["--answers", "-"], stdin=b"{}")
+    assert code == 1
+    assert out == ""
+    assert "sections.toml: section what-is-mat: duplicate section id" in err
+    assert err.rstrip().endswith("call 911.")
+
+
+CONTENT_FILES = sorted(
+    str(p.relative_to(PROJECT_ROOT)) for part in ("data", "rules") for p in (PROJECT_ROOT / part).glob("*.toml")
+)
+
+
+@pytest.mark.parametrize("shape", ["a list of numbers", "5,000 deep"])
+@pytest.mark.parametrize("relative", CONTENT_FILES)
+def test_content_files_of_an_unexpected_shape_are_named_without_an_apology(content_copy, relative, shape):
+    path = content_copy / relative
+    if shape == "a list of numbers":
+        tables = [key for key, value in tomllib.loads(path.read_text()).items() if isinstance(value, list)]
+        path.write_text("".join(f"{table} = [1, 2]\n" for table in tables))
+    else:
+        path.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "--answers", "-", "--save", "s.html"],
+        input=ANSWERS,
+        capture_output=True,
+        cwd=content_copy,
+        env={**program_env(), "TREATMENT_EXPLORER_CONTENT": str(content_copy)},
+        timeout=60,
+    )
+    stderr = done.stderr.decode()
+    assert done.returncode == 1, stderr[-800:]
+    message = error_message(stderr)
+    assert message.startswith("the content files are damaged"), message
+    assert Path(relative).name in message, message

@@ -1,4 +1,12 @@
-"""The ways out that should never happen still end calmly: apology or message, referral, exit code."""
+"""How the program ends when something inside it fails: a short apology that names no internal
+detail, the referral last, exit 1, and the traceback only with --debug; if even the referral
+block cannot be drawn, its plain text still comes last.
+
+Every way out ends with the referral and a documented exit status: 0 done, 1 damaged content or
+an internal error, 2 bad input or usage (an output stream that cannot be written included), 130
+interrupted. Each way has its module: test_bad_input, test_usage_errors, test_damaged_content,
+test_stopping, test_streams, and test_make_run for `make run`.
+"""
 
 from __future__ import annotations
 
@@ -58,7 +66,7 @@ def test_if_even_the_referral_block_fails_its_plain_text_still_comes_last(monkey
     assert err.endswith("\n" + REFERRAL_TEXT + "\n")
 
 
-# ---- an unexpected exception: apology, referral, exit 1; the traceback only with --debug
+# ---- an exception anywhere in the pipeline: the engine, the reading list, each renderer and listing ---
 
 
 APOLOGY = "sorry, something went wrong inside the explorer. This is not your fault."

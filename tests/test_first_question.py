@@ -1,5 +1,8 @@
-"""The first question without waiting for the content (issue 13, point 9): what is shown before the
-catalog is loaded, and damaged content still refused as clearly, before or after that question."""
+"""The first question is asked without waiting for the content: it is read alone, as the full load
+reads it, before pydantic or the content models are imported, and the catalog loads meanwhile.
+Damaged content is still refused as clearly as in a scripted run (the same line, exit 1), before
+the first question when the damage is in it, or at the next step.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Imports."""
+"""Each path imports only what it needs, so that it starts fast: the scripted run and the listings
+never import the prompt libraries (questionary, prompt_toolkit) nor the summary's modules, and
+--help imports neither those nor pydantic nor durable-rules. Each run is a fresh interpreter. (The
+first question's own promise, that it comes before pydantic, is in test_first_question.)
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
-""" "What matters to me" (issue 15): every combination of the seven ratings (4^7 = 16,384) with
-fixed other answers, through the real durable-rules engine, rendered in text, Markdown and JSON;
-the content checked at load; the scripting contract; the step asked through both kinds of menus.
+""" "What matters to me", the optional step, over every combination of its seven ratings (4^7 =
+16,384) with the other answers fixed, through the real durable-rules engine, rendered in text,
+Markdown and JSON: each rated point shows every option in a fixed order, quoting the documents
+verbatim or saying that they are silent, and never ranks or advises; the referral stays last.
+Also its content, checked at load; its scripting contract; and the step asked through both kinds
+of menus.
 
 The whole space is computed once (module fixtures) and shared by the tests that read it.
 """
@@ -437,7 +440,7 @@ def test_numbered_menus_enter_alone_skips_and_numbers_answer(catalog):
 
 
 class _FedArrowMenus(ArrowMenus):
-    """Arrow-key menus reading each prompt's keys from a pipe (as tests/test_questionnaire.py)."""
+    """Arrow-key menus reading each prompt's keys from a pipe (as in tests/test_questionnaire.py)."""
 
     def __init__(self, keys, stack):
         super().__init__(80)

@@ -1,6 +1,6 @@
-""" "What matters to me" (issue 15) in a real terminal, both kinds of menus: the optional step after
-the seven questions (Enter skips it), its answers in the review and in the reading list's entry,
-Ctrl-C inside it, and a priority changed from the reading list."""
+""" "What matters to me" in a real terminal, both kinds of menus: the optional step after the seven
+questions (Enter skips it), its answers in the review and in the reading list's entry, Ctrl-C
+inside it, a priority changed from the reading list, and every line within 40 columns."""
 
 from __future__ import annotations
 

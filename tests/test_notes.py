@@ -1,6 +1,6 @@
 """The explorer's own notes (data/notes.toml, rules/notes.toml) and the ordering policy
-(rules/order.toml), proved over the whole answer space: each rule of issue 12 where it belongs,
-and nowhere it does not."""
+(rules/order.toml), proved over the whole answer space: each correction, note and ordering rule
+where it belongs, and nowhere it does not; each note dated, sourced and in the explorer's words."""
 
 from __future__ import annotations
 

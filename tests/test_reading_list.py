@@ -1,7 +1,11 @@
-"""Issue 13 in a real terminal: the reader leads to the end, marks what was read and moves the
-cursor on; the section view puts reasons, cautions and notes before the text; an answer can be
-changed from the reading list; the comparison opens from its menu, paged. Both kinds of menus.
-The list's groups and its short overview are checked without a terminal at the end."""
+"""The reading list in a real terminal, with both kinds of menus: Enter alone leads through every
+section in order to the end; what was read is marked and the cursor moves on to the next unread
+entry; a section's page shows its reasons, cautions and notes before the document's words, paged
+on a short screen (Enter, b or q back to the list); an answer can be changed from the list; the
+comparison opens from it, paged. The list fits the screen: its group headings and the pointed
+entry's short reason are drawn with it. The groups and the plain menu's short reasons are also
+checked without a terminal at the end.
+"""
 
 from __future__ import annotations
 
@@ -316,7 +320,7 @@ def test_the_comparison_opens_from_the_reading_list_paged_on_a_short_terminal(ki
 
 
 @pytest.mark.parametrize("where", ["answers summary", "notes page", "comparison"])
-def test_ctrl_c_in_the_new_screens_ends_with_the_referral(where):
+def test_ctrl_c_at_the_answers_the_notes_page_or_the_comparison_ends_with_the_referral(where):
     child = spawn(PLAIN_PROGRAM, rows=24, cols=80)
     for _ in range(7):
         child.expect(TYPING_LINE)
@@ -402,7 +406,7 @@ def test_at_24_rows_the_whole_grouped_menu_and_the_pointed_reason_are_on_screen_
     result = typical_list(catalog)
     entries = [f"{number}. {item.title}" for number, item in enumerate(result.suggestions, start=1)]
     headings = [heading for heading, _ in grouped(result)]
-    assert len(entries) >= 14 and len(headings) >= 2  # a list that did not fit before (with its overview)
+    assert len(entries) >= 14 and len(headings) >= 2  # a list longer than the screen, with its overview
     child, raw = arrow_reading_list(cols)
     first = f"1: {entry_detail(result.suggestions[0])}"
     screen = screen_once(child, raw, cols, 24, *headings, *entries, first)
@@ -547,7 +551,7 @@ def test_pages_long_sections_and_q_goes_back():
     page = re.split("─{4,}", plain(child.before), maxsplit=1)[-1]  # printed after the section's header rule
     assert page.strip(), page
     assert all(len(line) <= 59 for line in page.splitlines()), page
-    child.send("q" + ENTER)  # q as before; the screen names b
+    child.send("q" + ENTER)  # q goes back too, though the screen names b
     child.expect("Open a section to read it, or finish")
     child.expect(r"\(arrow keys")
     child.send(UP * 2 + ENTER)  # from the next unread entry (2) up past the first to the last: Finish

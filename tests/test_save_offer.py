@@ -1,5 +1,9 @@
-"""The offer to save a summary at the end of a session: through a scripted Menus, and in a real
-terminal (arrow-key menus and --plain numbered menus)."""
+"""The offer to save a summary at the end of a session: no is the default and writes nothing; yes
+asks for a format and a file name, suggests a free one, replaces a file only after a yes, asks
+again after a name the system refuses and follows no dangling link; Enter alone at every question
+of the offer ends it; Ctrl-C saves nothing. Through a scripted Menus, and in a real terminal
+(arrow-key menus and --plain numbered menus).
+"""
 
 from __future__ import annotations
 
@@ -205,7 +209,7 @@ def test_enter_alone_at_every_question_of_the_offer_ends(catalog, result, tmp_pa
 def test_the_loop_detector_catches_an_offer_that_asks_forever(catalog, result, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     looping = EnterAlone(True)
-    monkeypatch.setattr(take_home, "free_name", lambda path: path)  # the old way: the same name again
+    monkeypatch.setattr(take_home, "free_name", lambda path: path)  # a defect planted: the same name again
     (tmp_path / "treatment-options-summary-2025-03-04.html").write_text("keep")
     with pytest.raises(AssertionError, match="the offer loops"):
         _offer(catalog, result, looping)

@@ -1,4 +1,9 @@
-"""The atomic writer: all or nothing, never over an existing file unless told, no temp file left."""
+"""Saving a summary with --save, and the writer behind every save. Nothing is written unless asked,
+never over an existing file without a yes, all or nothing (no partial file, no temporary file
+left), the owner's only; a path the system refuses, or no real file name, gets one line saying
+why, exit 2, and nothing written; a name up to the system's limit is saved. Once saved, the
+summary is named, even if the program is interrupted while it writes the rest of its output.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Whole interactive sessions in a real pseudo-terminal: what a person sees and types."""
+"""A whole session in a real terminal, as a person goes through it: the disclaimer, the seven
+questions, the answers, the explorer's notes on the whole list, the grouped reading list with each
+entry's short reason, a section with its notes before its text, Finish and the referral. Esc then
+Enter acts as Enter at every kind of menu.
+"""
 
 from __future__ import annotations
 
@@ -43,14 +47,14 @@ def test_a_full_session(tmp_path):
     child.expect(r"\(arrow keys")
     child.send(ENTER)
     child.expect("-- Enter: the reading list --")
-    # issue 12; issue 13: on a page of their own, read before the list rather than scrolled away
+    # The notes about the whole list have a page of their own, read before the list, not scrolled away.
     assert "The explorer's own notes (not from the documents), about this whole list" in plain(child.before)
     child.send(ENTER)
     child.expect("Open a section to read it, or finish")
     assert "Reading list:" in plain(child.before)
     assert "Topics: Overdose" not in plain(child.before)
     child.expect(r"\(arrow keys")
-    # issue 13: the group headings in the menu, and the pointed entry's short reason under it
+    # The group headings in the menu, and the pointed entry's short reason under it.
     child.expect("Safety first")
     child.expect("1. Naloxone")
     child.expect("1: Because the person you care about asked about overdose.")

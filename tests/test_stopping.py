@@ -1,4 +1,10 @@
-"""Stopping."""
+"""Stopping the program at any moment ends calmly: Ctrl-C, Ctrl-\\ (QUIT), Ctrl-D (end of input) and
+the TERM and HUP signals, alone or in a burst, at every question, in the reader and its pager, and
+while the program is still starting. Each ends with exit 130, the referral last, no traceback, and
+the terminal as it was (echo and line editing back on), with both kinds of menus: the arrow-key
+menus and the numbered menus of --plain. Stopping at a particular screen (the optional step, the
+offer to save) is tested with that screen.
+"""
 
 from __future__ import annotations
 
@@ -34,8 +40,9 @@ from .helpers.pty import (
 )
 from .helpers.shell import program_env
 
+# ---- at a question and in the reader, with the arrow-key menus ----------------------------------
 
-# Ctrl-C at every question, in both kinds of menus: tests/test_terminal_kinds.py.
+
 @pytest.mark.parametrize(
     "where, key", [("Who are you exploring", CTRL_D), ("detox", CTRL_D), ("Anything else", CTRL_D)]
 )
@@ -85,6 +92,9 @@ def test_a_signal_during_a_question_still_shows_the_referral(signum):
     child.expect("setting would you")
     signal_the_program(child, signum)
     assert_stopped_calmly(child)
+
+
+# ---- at every question, with both kinds of menus, and in the numbered reader ----------------------
 
 
 QUESTIONS = (
@@ -152,6 +162,9 @@ def test_a_signal_at_a_numbered_question_shows_the_referral(signum):
     child.expect(TYPING_LINE)
     signal_the_program(child, signum)
     assert_stopped_calmly(child)
+
+
+# ---- a burst of signals, Ctrl-\ anywhere, Ctrl-C while the program starts -----------------------
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

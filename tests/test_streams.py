@@ -1,10 +1,9 @@
-"""Every way out ends calmly with the referral last and the documented exit code (issue 14): one
-test per defect found by trying the program as a hostile tester would, each named after the
-promise it keeps. All run the real program (a subprocess, or a session in a pseudo-terminal) in a
-temporary directory, with shell redirections where the defect is about the streams.
-
-Exit codes: 0 done, 1 damaged content or internal error, 2 bad input or usage (an output stream
-that cannot be written included), 130 interrupted.
+"""What the program does with streams it cannot use as it expects, run through bash for its
+redirections, in a folder of its own: standard output closed, full (/dev/full) or a pipe whose
+reader leaves (`| head -1`); standard error closed or full; standard input closed; an output that
+can encode only ASCII or Latin-1. Never a traceback: when the reader has gone, the run ends quietly
+(the referral goes to standard error); when a stream cannot be written at all, one line says so on
+the stream that still works, then the referral, exit 2; JSON stays the same valid JSON.
 """
 
 from __future__ import annotations
@@ -24,6 +23,8 @@ from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT
 from .helpers.pty import PROGRAM
 from .helpers.shell import ANSWERS, program_env, sh
+
+# ---- a stream the program cannot write to or read from, or only in ASCII ---------------------------
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
@@ -99,6 +100,9 @@ def test_an_unwritable_stderr_changes_neither_the_exit_code_nor_the_output(here)
     assert saved.returncode == 0 and (here / "s.md").exists()
     assert "Reading list" in saved.stdout
     assert_referral_last(saved.stdout)
+
+
+# ---- a reader that stops reading ------------------------------------------------------------------
 
 
 COMMANDS = {

@@ -1,4 +1,8 @@
-"""Usage."""
+"""The command line takes only what it documents: an unknown, repeated, abbreviated or misplaced
+option or argument is refused, never ignored, with one line naming it (after argparse's usage line
+where argparse refuses it), nothing on standard output, the referral last and exit 2. Without a
+terminal and without --answers, the line says how to script the explorer.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """How every run must end: one line for a refusal, and the referral last, in every format; and
-what no output may say: a ranking of the options or advice ("what matters", issue 15)."""
+what no output may say: a ranking of the options or advice (the "what matters" section above all)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def assert_referral_last(out: str, fmt: str = "screen") -> dict | None:
     return None
 
 
-# ---- never a ranking (issue 15) -------------------------------------------------------------------
+# ---- never a ranking ------------------------------------------------------------------------------
 
 RANKING = re.compile(
     "|".join(
