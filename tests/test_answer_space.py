@@ -1,5 +1,8 @@
 """Every single-choice answer combination, with several sets of interests, through the real
-durable-rules engine and the real reading list."""
+durable-rules engine and the real reading list: each profile gets suggestions, each with a reason
+and none twice; naltrexone carries its caution unless detox is completed; at a doctor's office
+methadone is shown only on request, and explained; the mapping's anchors hold; the referral ends
+every output; sections backed by more of the answers come first."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The content: documents, sections, questions and rules as they are on disk."""
+"""The content as it is on disk: the five documents are unchanged copies of the seeds; every
+section stands verbatim in its source, without a phone number or advertising; the sections cover
+every theme and every document; the questions follow the answers contract. (A damaged copy is
+refused: test_damaged_content.)"""
 
 from __future__ import annotations
 

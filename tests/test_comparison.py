@@ -1,4 +1,6 @@
-"""The side-by-side comparison: its data, its validation at load, and how it is drawn."""
+"""The side-by-side comparison of the three medications: each cell quotes its section verbatim or
+says that the documents are silent; damaged data is refused, naming the file and the entry; it is
+drawn to fit the width (a table, or the linear form when narrow or with --plain), the referral last."""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""The take-home summary: its rules (questions to ask, marked columns), its model, and the HTML
-and Markdown writers (autoescaping, only the referral's links, no script)."""
+"""The take-home summary: its rules ask questions, never advise, and mark the columns that match
+the answers; it holds the whole session, names documents by title (never a file name or a
+section id) and cites numbered sources; its HTML is one self-contained page that escapes every
+inserted string, links only the referral's addresses and runs no script; the referral is last in
+HTML and in Markdown; "what matters" is in it only when a point was rated, and never ranks."""
 
 from __future__ import annotations
 

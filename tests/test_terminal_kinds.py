@@ -1,6 +1,8 @@
-"""Every kind of terminal, each in a real pseudo-terminal: narrow and wide, TERM=dumb, NO_COLOR,
-the C locale and an ASCII-only one, and the numbered menus of --plain. The screen is rebuilt with
-a terminal emulator (pyte), so the tests see the lines a person would see."""
+"""Every kind of terminal gets a session it can read, each in a real pseudo-terminal: text wraps at
+the width of a narrow or a wide terminal and no word is cut; TERM=dumb and an ASCII-only locale get
+the numbered menus, as --plain does, with no escape sequence; NO_COLOR means no colour codes; the C
+locale never breaks the typographic marks. The screen is rebuilt with a terminal emulator (pyte),
+so the tests see the lines a person would see."""
 
 from __future__ import annotations
 
