@@ -1,3 +1,6 @@
+"""The suite's shared fixtures (the catalog, its engine, the whole answer space's results, a copy of
+the content to damage, a session's own folder) and its pytest-xdist scheduler."""
+
 from __future__ import annotations
 
 import os

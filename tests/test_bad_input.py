@@ -533,7 +533,8 @@ def test_the_largest_answers_file_costs_what_a_normal_one_costs(here, item):
     stderr = done.stderr.decode()
     assert done.returncode == 2, stderr[-800:]
     message = error_message(stderr)
-    assert len(message) < 400 and "interests" in message, message
+    assert len(message) < 400, message
+    assert "interests" in message, message
 
 
 @pytest.mark.parametrize("depth", [40, 987])

@@ -153,7 +153,8 @@ def test_the_arrow_reader_marks_what_was_read_and_moves_the_cursor_on():
     assert any(f"1. {titles[0][:40]}" in line and "(read)" in line for line in drawn), drawn
     assert not any(f"2. {titles[1][:40]}" in line and "(read)" in line for line in drawn), drawn
     pointed = [line for line in drawn if "»" in line]
-    assert len(pointed) == 1 and f"2. {titles[1][:30]}" in pointed[0], drawn  # the next unread entry
+    assert len(pointed) == 1, drawn
+    assert f"2. {titles[1][:30]}" in pointed[0], drawn  # the next unread entry
     child.send(CTRL_C)  # and Ctrl-C in the reading list still ends with the referral
     assert_stopped_calmly(child)
 
@@ -307,7 +308,9 @@ def test_the_comparison_opens_from_the_reading_list_paged_on_a_short_terminal(ki
             break
         child.send(ENTER)
     whole = "".join(pages)
-    assert "Compare the medications" in whole and "Methadone" in whole and "Naltrexone" in whole
+    assert "Compare the medications" in whole
+    assert "Methadone" in whole
+    assert "Naltrexone" in whole
     assert len(pages) > 2  # paged
     for shown in pages[1:]:  # a screenful each, the pager's line included
         assert len(shown.strip().split("\n")) <= rows - 1, shown
@@ -406,7 +409,8 @@ def test_at_24_rows_the_whole_grouped_menu_and_the_pointed_reason_are_on_screen_
     result = typical_list(catalog)
     entries = [f"{number}. {item.title}" for number, item in enumerate(result.suggestions, start=1)]
     headings = [heading for heading, _ in grouped(result)]
-    assert len(entries) >= 14 and len(headings) >= 2  # a list longer than the screen, with its overview
+    assert len(entries) >= 14
+    assert len(headings) >= 2  # a list longer than the screen, with its overview
     child, raw = arrow_reading_list(cols)
     first = f"1: {entry_detail(result.suggestions[0])}"
     screen = screen_once(child, raw, cols, 24, *headings, *entries, first)
@@ -526,7 +530,8 @@ def test_the_plain_menu_says_a_shared_reason_once_and_only_the_short_forms(catal
     assert sum(1 for item in result.suggestions if entry_detail(item) == shared) > 1
     assert menu.count(shared) == 1
     # The long forms live in the section view: no whole reason, caution or note here.
-    assert "Explorer's note" not in menu and "Caution:" not in menu
+    assert "Explorer's note" not in menu
+    assert "Caution:" not in menu
     assert menu.count(CAUTION_INSIDE) == len({entry_detail(i) for i in result.suggestions if i.cautions})
     assert all(entry_detail(item) in menu for item in result.suggestions)
 

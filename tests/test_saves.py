@@ -175,7 +175,8 @@ def test_an_interruption_after_a_save_never_says_nothing_was_saved(here):
         stdout.read()
     stderr = process.communicate(timeout=60)[1].decode()
     assert process.returncode == 130, stderr
-    assert saved.exists() and "Nothing was saved" not in stderr, stderr
+    assert saved.exists(), stderr
+    assert "Nothing was saved" not in stderr, stderr
     assert "s.md" in stderr  # it says where the summary is
     assert_referral_last(stderr)
 

@@ -357,7 +357,8 @@ def test_screens_name_documents_by_title_and_json_keeps_the_file_names():
 
 def test_the_summary_shows_no_section_id_nor_file_name_and_cites_numbered_sources(catalog, comparison, rules):
     summary = _summary(catalog, comparison, rules, for_whom="self", dosing="monthly", interests=("overdose",))
-    assert summary.sources and all(".txt" not in label for label in summary.sources)
+    assert summary.sources
+    assert all(".txt" not in label for label in summary.sources)
     assert set(summary.source_of.values()) == set(range(1, len(summary.sources) + 1))
     html, markdown = to_html(summary), to_markdown(summary)
     visible = re.sub(r"<[^>]+>", " ", html)  # the text a reader sees, not attributes
@@ -389,7 +390,8 @@ def test_what_matters_is_in_the_summary_only_when_a_point_is_rated(catalog, comp
     for matters in ({}, {"visits": "not_much", "cost": "unsure"}):
         summary = _summary(catalog, comparison, rules, matters=matters)
         assert summary.matters is None
-        assert "What matters" not in to_html(summary) and "What matters" not in to_markdown(summary)
+        assert "What matters" not in to_html(summary)
+        assert "What matters" not in to_markdown(summary)
     assert _summary(catalog, comparison, rules, matters={"cost": "somewhat"}).matters is not None
 
 
