@@ -78,6 +78,7 @@ def content_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def here(tmp_path: Path) -> Path:
-    """The session's working directory: anything written lands here, nowhere else."""
+    """A session's own working folder, holding answers.json (helpers/shell.py's ANSWERS): anything the
+    program writes lands here, nowhere else."""
     (tmp_path / "answers.json").write_bytes(ANSWERS)
     return tmp_path
