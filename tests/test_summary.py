@@ -69,7 +69,7 @@ def test_detox_not_completed_asks_when_naltrexone_could_start(rules):
         assert any("naltrexone" in q for q in questions), detox
     questions, marks = evaluate(rules, Answers(detox="completed"))
     assert not any("naltrexone" in q for q in questions)
-    assert marks == {"naltrexone": ("detox completed",)}
+    assert marks == dict.fromkeys(("methadone", "buprenorphine", "naltrexone"), ("detox completed",))
 
 
 def test_marks_follow_the_setting(rules):
