@@ -207,7 +207,7 @@ def test_html_is_one_self_contained_page(html):
 
 def test_html_table_headers_have_scope_and_marks_are_written_out(html):
     assert html.count('<th scope="col"') == 4
-    assert html.count('<th scope="row">') == 8  # seven rows, one of them with a note about all three
+    assert html.count('<th scope="row">') == 9  # eight rows, one of them with a note about all three
     assert "Matches: a doctor&#39;s office; a monthly injection" in html  # buprenorphine (issue 12)
     assert "Matches: a doctor&#39;s office, after 7 to 10 days without opioids" in html  # naltrexone, with its timing
 
