@@ -159,6 +159,21 @@ def measure(words: list[Words]) -> Figures:
     )
 
 
+def targets_missed(figures: Figures) -> list[str]:
+    """Each target the figures miss, in words; empty when the words read as plainly as promised."""
+    missed = []
+    if figures.grade_all > GRADE_TARGET:
+        missed.append(f"all own words together read at grade {figures.grade_all} (target {GRADE_TARGET:g} or lower)")
+    missed += [
+        f"{where} reads at grade {grade} (no note above {NOTE_CEILING:g})" for where, grade in figures.notes_above
+    ]
+    missed += [
+        f"{where}: a sentence of {words} words (at most {SENTENCE_CEILING}): {sentence}"
+        for where, words, sentence in figures.sentences_over
+    ]
+    return missed
+
+
 def report(title: str, figures: Figures) -> list[str]:
     where, words, sentence = figures.longest
     lines = [
