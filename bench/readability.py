@@ -2,7 +2,7 @@
 
 The explorer speaks in two voices. Quotes are the documents' words and stay as they are. Its own
 words (notes, the reasons a section is shown, questions, labels, cautions' leads, the words of
-"what matters" and of the comparison, the rules' plain-word explanations) should read at about a
+"what matters" and of the comparison, the rules' plain-word explanations, the glossary) should read at about a
 6th-grade level, in short sentences. This module collects those words from the content (data/ and
 rules/) and measures them with textstat (Flesch-Kincaid grade; syllables counted by pyphen, which
 works offline): the grade of all of them together, each note's grade, and the longest sentence.
@@ -25,6 +25,7 @@ import textstat
 
 from explorer.content.catalog import Catalog, load_catalog
 from explorer.content.comparison import SILENT, load_comparison
+from explorer.content.glossary import load_glossary
 from explorer.content.resources import content_root
 from explorer.content.toml import read_toml
 from explorer.content.wording import personalize
@@ -88,6 +89,8 @@ def own_words(catalog: Catalog, root: Path | None = None) -> list[Words]:
         add("summary", f"summary mark {mark['id']}", mark["matches"])
     for document in catalog.documents.values():
         add("document", f"document {document.file}", document.kind, document.described_as or "")
+    for term in load_glossary(root).values():
+        add("glossary", f"glossary {term.id}", term.means)
     return words
 
 
