@@ -25,7 +25,6 @@ import textstat
 
 from explorer.content.catalog import Catalog, load_catalog
 from explorer.content.comparison import SILENT, load_comparison
-from explorer.content.glossary import load_glossary
 from explorer.content.resources import content_root
 from explorer.content.toml import read_toml
 from explorer.content.wording import personalize
@@ -89,7 +88,7 @@ def own_words(catalog: Catalog, root: Path | None = None) -> list[Words]:
         add("summary", f"summary mark {mark['id']}", mark["matches"])
     for document in catalog.documents.values():
         add("document", f"document {document.file}", document.kind, document.described_as or "")
-    for term in load_glossary(root).values():
+    for term in catalog.glossary.values():
         add("glossary", f"glossary {term.id}", term.means)
     return words
 
