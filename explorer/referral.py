@@ -18,7 +18,8 @@ REFERRAL_LINES = (
     "Find treatment: FindTreatment.gov",
     "In a crisis: call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, "
     "or text AYUDA to 988.",
-    "Naloxone reverses an overdose and is sold without a prescription.",
+    "Naloxone reverses an opioid overdose and is sold without a prescription. No response in 2 "
+    "to 3 minutes: give a second dose. Stay with the person.",
     "In an emergency or an overdose: call 911.",
 )
 
@@ -26,7 +27,7 @@ REFERRAL_TEXT = "\n".join((REFERRAL_TITLE, *REFERRAL_LINES))
 
 # The day the content (the explorer's notes against their sources) was last checked. A test holds
 # it equal to the latest `checked` date in data/notes.toml.
-CONTENT_CHECKED = "2026-12-01"
+CONTENT_CHECKED = "2026-12-06"
 
 # "About this content": one short line at the start of every session and reading list (in the
 # disclaimer below) ...

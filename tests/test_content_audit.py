@@ -50,6 +50,10 @@ SHORT_CODE = re.compile(r"\b(?:call|text|dial|phone)\b[^.\n]{0,20}?\b(\d{3,6})\b
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # A SAMHSA publication number (PEP21-02-01-002), in the address of a note's source: no phone number.
 PUBLICATION = re.compile(r"\bpep\d{2}-\d{2}-\d{2}-\d{3}\b", re.IGNORECASE)
+# A DOI (10.1186/s13722-021-00244-8), in the address of a paper a note cites: no phone number.
+DOI = re.compile(r"\b10\.\d{4,9}/\S+")
+# A Federal Register document number (2025-01049), in the address of a rule a note cites: no phone number.
+FEDERAL_REGISTER_DOCUMENT = re.compile(r"federalregister\.gov/documents/\d{4}/\d{2}/\d{2}/\d{4}-\s?\d{5}\b")
 ALLOWED_PHONES = {"1800662HELP", "18006624357", "18004874889"}
 ALLOWED_SHORT_CODES = {"988", "911", "435748"}  # 435748: SAMHSA's text line, in the referral
 
@@ -57,22 +61,25 @@ WEB = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b(?:[a-z0-9-]+\.)+(?:com|org|ne
 ALLOWED_HOSTS = {"findtreatment.gov", "samhsa.gov", "988lifeline.org"}
 # The explorer's own notes name their public sources with their web addresses, so these
 # hosts may be shown too. Each is a source of the standing data/notes.toml asks for: a US federal
-# agency or law, an FDA label (DailyMed), a peer-reviewed paper (doi.org, Wiley), the National
-# Academies, a clinical society (ASAM, PCSS) or a university policy centre. No referral site, no
-# advertiser; test_every_note_source_host_is_reviewed keeps this list and the notes in step.
+# agency or law (CDC, CMS and HealthCare.gov, DEA, HHS, NIDA, SAMHSA, the eCFR, the Federal
+# Register, Congress), an FDA label (DailyMed), a peer-reviewed paper (doi.org), the National
+# Academies, or a clinical society (ACOG, ASAM, PCSS). No referral site, no advertiser, no trade
+# newsletter; test_every_note_source_host_is_reviewed keeps this list and the notes in step.
 NOTE_SOURCE_HOSTS = {
-    "ccf.georgetown.edu",
+    "acog.org",
     "dailymed.nlm.nih.gov",
+    "dea.gov",
     "doi.org",
+    "healthcare.gov",
+    "hhs.gov",
     "nap.nationalacademies.org",
     "nida.nih.gov",
-    "onlinelibrary.wiley.com",
     "pcssnow.org",
     "store.samhsa.gov",
     "asam.org",
     "cdc.gov",
+    "cms.gov",
     "congress.gov",
-    "deadiversion.usdoj.gov",
     "ecfr.gov",
     "fda.gov",
     "federalregister.gov",
@@ -106,6 +113,8 @@ def phone_numbers(text: str) -> list[str]:
     found = []
     text = ISO_DATE.sub(" ", squash(text))  # a summary's date, 2026-11-22, is no phone number
     text = PUBLICATION.sub(" ", text)
+    text = FEDERAL_REGISTER_DOCUMENT.sub(" ", text)
+    text = DOI.sub(" ", text)
     for pattern in (VANITY, DIGITS, PLACEHOLDER):
         for match in pattern.finditer(text):
             key = re.sub(r"[^0-9A-Za-z]", "", match.group())
@@ -230,7 +239,7 @@ def _blocks(output: str) -> Iterable[str]:
 
 @pytest.fixture(scope="module")
 def fast_wrap():
-    """render.wrap is pure; remembering its answers makes 10,800 text renderings affordable.
+    """render.wrap is pure; remembering its answers makes 12,960 text renderings affordable.
     test_remembered_wrapping_changes_nothing checks that the output is the same."""
     with pytest.MonkeyPatch.context() as patch:
         remembered = functools.lru_cache(maxsize=None)(render.wrap)
@@ -295,7 +304,7 @@ def command_outputs(catalog) -> dict[str, str]:
 
 
 def test_the_answer_space_was_covered(answer_space_outputs, every_result, catalog):
-    assert len(every_result) == 10_800
+    assert len(every_result) == 12_960
     shown = {s.id for r in every_result for s in r.suggestions}
     assert len(shown) > 40  # most sections reach some profile; `show` covers every one
     assert any("1-800-662-HELP (4357)" in piece for piece in answer_space_outputs)
@@ -325,7 +334,7 @@ def test_no_phone_number_address_or_promotion_in_any_other_output(command_output
 
 @pytest.fixture(scope="module")
 def saved_summaries(catalog, every_result) -> dict[str, str]:
-    """Take-home summaries (HTML and Markdown) for a spread of 216 profiles of the answer space."""
+    """Take-home summaries (HTML and Markdown) for a spread of 260 profiles of the answer space."""
     comparison = load_comparison(catalog)
     rules = load_summary_rules(comparison)
     summaries = {}
@@ -337,7 +346,7 @@ def saved_summaries(catalog, every_result) -> dict[str, str]:
 
 
 def test_no_phone_number_address_or_promotion_in_saved_summaries(saved_summaries):
-    assert len(saved_summaries) == 2 * 216
+    assert len(saved_summaries) == 2 * 260
     assert all("1-800-662-HELP (4357)" in text for text in saved_summaries)
     assert_nothing_found(saved_summaries, _problems)
 
@@ -367,8 +376,6 @@ NOT_ADVICE = (
     "Not medical advice, not a diagnosis.",
     "It is **not medical advice, not a diagnosis and not a recommendation**",
     "It never asks for symptoms, amounts, diagnoses, names",
-    "the documents describe buprenorphine as prescribed by qualified providers",
-    "buprenorphine prescribed in an office-based setting",  # a reason: "the documents describe ..."
     "Who can prescribe or give it",  # a comparison row: who may, not whether to
 )
 

@@ -59,8 +59,11 @@ def test_a_full_session(tmp_path):
     child.expect("1. Naloxone")
     child.expect("1: Because the person you care about asked about overdose.")
     child.send(ENTER)  # open the first section
-    child.expect("end of section")
-    section = plain(child.before)
+    section = ""
+    while child.expect(["end of section", "-- more"]) == 1:  # its notes may fill more than a page
+        section += plain(child.before)
+        child.send(ENTER)
+    section += plain(child.before)
     assert "Why: Because the person you care about" in section
     assert "Naloxone is used to treat heroin overdose" in section
     assert section.index("Explorer's note") < section.index("Naloxone is used to treat")  # notes first

@@ -21,6 +21,9 @@ Interest = Literal[
     "overdose",
     "understanding_addiction",
     "finding_a_program",
+    "relapse_and_cravings",
+    "pregnancy",
+    "cost_and_coverage",
     "unsure",
 ]
 # How much each priority of the optional "what matters" step matters (data/matters.toml).

@@ -1,5 +1,5 @@
-"""Loads and validates the content: documents, sections, questions, the explorer's own notes and
-"what matters to me" (data/), rules and the ordering policy (rules/).
+"""Loads and validates the content: documents, sections, questions, the explorer's own notes,
+"what matters to me" and the glossary (data/), rules and the ordering policy (rules/).
 
 Everything is checked once, at load: a catalog that loads is one the explorer can serve.
 """
@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from explorer.content.answers import ANSWER_KEYS, Answers
 from explorer.content.documents import Document, Section
+from explorer.content.glossary import Term, load_glossary
 from explorer.content.matters import MattersContent, load_matter_rules, load_matters_content, noted
 from explorer.content.notes import Note
 from explorer.content.promotion import promotional_text
@@ -47,6 +48,7 @@ class Catalog:
     notes: dict[str, Note] = field(default_factory=dict)  # the explorer's own, in file order
     topics_index: dict[str, tuple[str, ...]] = field(default_factory=dict)
     matters: MattersContent | None = None  # "what matters to me" (data/matters.toml)
+    glossary: dict[str, Term] = field(default_factory=dict)  # data/glossary.toml, by id
 
     def section_notes(self, section: Section) -> tuple[Note, ...]:
         """The notes that attach themselves to a section (by id or topic), wherever it is shown."""
@@ -233,6 +235,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
     notes = _load_notes(data, sections)
     rules = _load_rules(root / "rules", sections, notes)
     matters = load_matters_content(data, sections, notes)
+    glossary = load_glossary(root)
     attached = {n for rule in rules.attach for n in rule.notes} | noted(matters)
     for note in notes.values():
         if not (note.sections or note.topics or note.cells or note.id in attached):
@@ -255,4 +258,5 @@ def load_catalog(root: Path | None = None) -> Catalog:
         notes=notes,
         topics_index={topic: tuple(ids) for topic, ids in topics_index.items()},
         matters=matters,
+        glossary=glossary,
     )

@@ -13,6 +13,17 @@ from explorer.referral import DISCLAIMER_LINES
 RULE_LINE = "─"
 
 
+class _Wrapper(textwrap.TextWrapper):
+    """textwrap's wrapper, except that a word too long for any line starts a line of its own
+    before it is cut: a source's web address is then cut where a line ends, not wherever the
+    words before it stopped, so its host name stays whole and readable."""
+
+    def _handle_long_word(self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int) -> None:
+        if cur_line:
+            return  # this line ends here; the long word starts the next one
+        super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+
+
 def fill(
     text: str,
     width: int,
@@ -23,14 +34,13 @@ def fill(
 ) -> list[str]:
     """One paragraph as lines of at most `width` columns: `first` starts the first line, `rest`
     (the same as `first` unless given) the others."""
-    return textwrap.wrap(
-        text,
+    return _Wrapper(
         width=width,
         initial_indent=first,
         subsequent_indent=first if rest is None else rest,
         break_long_words=break_words,
         break_on_hyphens=hyphens,
-    )
+    ).wrap(text)
 
 
 def wrap(text: str, width: int, indent: str = "", hang: str = "", at_hyphens: bool = False) -> str:

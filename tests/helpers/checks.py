@@ -82,6 +82,11 @@ RANKING = re.compile(
             r"\b(?:they|the person you care about) (?:should|must|needs? to|has to|ought)\b",
             r"\bwe (?:recommend|advise|suggest)\b",
             r"\b(?:should|must) (?:choose|pick|take|try|start|stop|go)\b",
+            r"\b(?:first|second|third)[- ]line\b",
+            r"\bgold[- ]standard\b",
+            r"\bsuperior\b",
+            r"\bmost effective\b",
+            r"\bpreferred (?:treatment|medication|medicine|option|therapy)\b",
         ]
     ),
     re.IGNORECASE,

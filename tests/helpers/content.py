@@ -33,12 +33,15 @@ def refused(load: Callable[[], object], file_name: str) -> CatalogError:
 SINGLE_KEYS = ("for_whom", "setting", "dosing", "detox", "counseling", "support_groups")
 
 
+# Interest sets: none, one, the safety pair, the reading topics, the topics the documents are
+# silent on (answered by the explorer's own notes), and every topic at once.
 INTEREST_SETS = (
     (),
     ("how_medications_work",),
     ("overdose", "side_effects"),
     ("withdrawal", "understanding_addiction", "finding_a_program"),
-    ("how_medications_work", "side_effects", "withdrawal", "overdose", "understanding_addiction", "finding_a_program"),
+    ("relapse_and_cravings", "pregnancy", "cost_and_coverage"),
+    tuple(i for i in Answers.allowed_values("interests") if i != "unsure"),
 )
 
 

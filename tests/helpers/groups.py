@@ -14,13 +14,14 @@ from typing import Protocol
 
 # The costly fixtures, and the group that must hold every test using one.
 COSTLY_FIXTURES = {
-    "every_result": "answer-space",  # 10,800 results through the engine; the audit renders them all
+    "every_result": "answer-space",  # 12,960 results through the engine; the audit renders them all
     "installed": "package",  # an sdist, a wheel and a fresh virtual environment
     "chromium": "browser",  # one headless browser for the saved page
 }
 GROUPS = {
     "test_answer_space.py": "answer-space",
     "test_content_audit.py": "answer-space",  # its module fixtures render the whole answer space
+    "test_content_balance.py": "answer-space",
     "test_notes.py": "answer-space",
     "test_package.py": "package",
     "test_browser.py": "browser",

@@ -1,0 +1,208 @@
+"""How easy the explorer's own words are to read: `python -m bench.readability [FOLDER]`.
+
+The explorer speaks in two voices. Quotes are the documents' words and stay as they are. Its own
+words (notes, the reasons a section is shown, questions, labels, cautions' leads, the words of
+"what matters" and of the comparison, the rules' plain-word explanations, the glossary) should read at about a
+6th-grade level, in short sentences. This module collects those words from the content (data/ and
+rules/) and measures them with textstat (Flesch-Kincaid grade; syllables counted by pyphen, which
+works offline): the grade of all of them together, each note's grade, and the longest sentence.
+tests/test_readability.py holds the content to its targets with the same figures.
+
+The words inside explorer/*.py (menus, headings, the referral) are measured apart, for reference.
+Section titles are left out: most are the documents' own headings. textstat is a test extra
+(pyproject.toml), so this runs in the test environment (`make test` creates it).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import textstat
+
+from explorer.content.catalog import Catalog, load_catalog
+from explorer.content.comparison import SILENT, load_comparison
+from explorer.content.resources import content_root
+from explorer.content.toml import read_toml
+from explorer.content.wording import personalize
+
+ROOT = Path(__file__).resolve().parent.parent
+# A sentence ends at ".", "?" or "!" followed by a space or the end; a line break ends one too.
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Words:
+    """One piece of the explorer's own words: what kind, where it lives, and the text."""
+
+    kind: str
+    where: str
+    text: str
+
+
+def _worded(text: str) -> str:
+    return personalize(text, "self")  # "you": the wording a person reads about themselves
+
+
+def own_words(catalog: Catalog, root: Path | None = None) -> list[Words]:
+    """Every piece of the explorer's own words in the content under `root` (quotes left out)."""
+    root = root or content_root()
+    words: list[Words] = []
+
+    def add(kind: str, where: str, *texts: str) -> None:
+        words.extend(Words(kind, where, _worded(t)) for t in texts if t and t.strip())
+
+    for note in catalog.notes.values():
+        add("note", f"note {note.id}", note.text)
+    rules = catalog.rules
+    for rule in rules.suggest:
+        add("reason", f"suggest {rule.id}", rule.reason)
+    for caution in rules.caution:
+        add("rule", f"caution {caution.id}", caution.lead)
+    for rule in (*rules.withhold, *rules.attach, *rules.not_yet):
+        add("rule", f"rule {rule.id}", rule.why)
+    for tier in rules.order.tiers:
+        add("rule", f"tier {tier.id}", tier.says, tier.heading)
+    for matter_rule in (*rules.matter_rows, *rules.matter_asks):
+        add("matters", f"matters rule {matter_rule.id}", matter_rule.question, matter_rule.why)
+    for question in catalog.questions:
+        labels = [c.label for c in question.choices]
+        add("question", f"question {question.key}", question.name, question.prompt, question.help, *labels)
+    matters = catalog.matters
+    if matters is not None:
+        add("matters", "matters", matters.heading, matters.intro, matters.not_weighed)
+        add("matters", "matters", matters.step_help, matters.step_prompt)
+        add("matters", "matters labels", *(c.label for c in matters.choices), *(o.label for o in matters.options))
+        for priority in matters.priorities:
+            add("matters", f"priority {priority.key}", priority.name, priority.prompt)
+    comparison = load_comparison(catalog, root)
+    add("comparison", "comparison", comparison.intro, SILENT)
+    add("comparison", "comparison labels", *(c.label for c in comparison.columns), *(r.label for r in comparison.rows))
+    summary = read_toml(root / "rules" / "summary.toml")
+    for ask in summary.get("ask", []):
+        add("summary", f"summary ask {ask['id']}", ask["question"])
+    for mark in summary.get("mark", []):
+        add("summary", f"summary mark {mark['id']}", mark["matches"])
+    for document in catalog.documents.values():
+        add("document", f"document {document.file}", document.kind, document.described_as or "")
+    for term in catalog.glossary.values():
+        add("glossary", f"glossary {term.id}", term.means)
+    return words
+
+
+def code_words(package: Path = ROOT / "explorer") -> list[Words]:
+    """String constants of explorer/*.py that read as words (three words or more), docstrings left
+    out: the menus, headings and fixed texts the program writes."""
+    words = []
+    for module in sorted(package.rglob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                text = node.value.strip()
+                if len(re.findall(r"[A-Za-z]{2,}", text)) >= 3 and not re.search(r"[{}<>\\/=_]", text):
+                    words.append(Words("code", module.relative_to(package.parent).as_posix(), text))
+    return words
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def word_count(text: str) -> int:
+    return int(textstat.lexicon_count(text))
+
+
+def grade(texts: list[str]) -> float:
+    """Flesch-Kincaid grade of several texts read together: words, sentences and syllables are
+    summed over the texts (each text at least one sentence, so a label never runs into the next)."""
+    total_words = sum(word_count(t) for t in texts)
+    if not total_words:
+        return 0.0
+    total_sentences = sum(int(textstat.sentence_count(t)) for t in texts)
+    syllables = sum(int(textstat.syllable_count(t)) for t in texts)
+    return round(0.39 * total_words / total_sentences + 11.8 * syllables / total_words - 15.59, 1)
+
+
+@dataclass(frozen=True)
+class Figures:
+    grade_all: float  # every piece of own words together
+    grade_by_kind: dict[str, float]
+    worst_note: tuple[str, float]  # (where, grade)
+    notes_above: list[tuple[str, float]]  # notes above the per-note ceiling
+    longest: tuple[str, int, str]  # (where, words, the sentence)
+    sentences_over: list[tuple[str, int, str]]  # sentences over the length ceiling
+
+
+NOTE_CEILING = 8.0  # no note above this grade
+SENTENCE_CEILING = 25  # no sentence longer than this, in words
+GRADE_TARGET = 6.0  # all own words together
+
+
+def measure(words: list[Words]) -> Figures:
+    kinds = sorted({w.kind for w in words})
+    notes = [(w.where, grade([w.text])) for w in words if w.kind == "note"]
+    every = [(w.where, word_count(s), s) for w in words for s in sentences(w.text)]
+    longest = max(every, key=lambda item: item[1], default=("", 0, ""))
+    return Figures(
+        grade_all=grade([w.text for w in words]),
+        grade_by_kind={k: grade([w.text for w in words if w.kind == k]) for k in kinds},
+        worst_note=max(notes, key=lambda item: item[1], default=("", 0.0)),
+        notes_above=sorted((n for n in notes if n[1] > NOTE_CEILING), key=lambda item: -item[1]),
+        longest=longest,
+        sentences_over=sorted((s for s in every if s[1] > SENTENCE_CEILING), key=lambda item: -item[1]),
+    )
+
+
+def targets_missed(figures: Figures) -> list[str]:
+    """Each target the figures miss, in words; empty when the words read as plainly as promised."""
+    missed = []
+    if figures.grade_all > GRADE_TARGET:
+        missed.append(f"all own words together read at grade {figures.grade_all} (target {GRADE_TARGET:g} or lower)")
+    missed += [
+        f"{where} reads at grade {grade} (no note above {NOTE_CEILING:g})" for where, grade in figures.notes_above
+    ]
+    missed += [
+        f"{where}: a sentence of {words} words (at most {SENTENCE_CEILING}): {sentence}"
+        for where, words, sentence in figures.sentences_over
+    ]
+    return missed
+
+
+def report(title: str, figures: Figures) -> list[str]:
+    where, words, sentence = figures.longest
+    lines = [
+        f"{title}",
+        f"  grade of all of them together: {figures.grade_all}",
+        "  by kind: " + ", ".join(f"{k} {g}" for k, g in figures.grade_by_kind.items()),
+        f"  longest sentence: {words} words ({where}): {sentence}",
+        f"  sentences over {SENTENCE_CEILING} words: {len(figures.sentences_over)}",
+    ]
+    if figures.worst_note[0]:
+        lines.append(f"  worst note: {figures.worst_note[0]}, grade {figures.worst_note[1]}")
+        lines.append(f"  notes above grade {NOTE_CEILING:g}: {len(figures.notes_above)}")
+        lines += [f"    {w}: {g}" for w, g in figures.notes_above]
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]) if argv else None
+    catalog = load_catalog(root)
+    content = measure(own_words(catalog, root))
+    lines = report("The explorer's own words in data/ and rules/", content)
+    lines += report("For reference, the words inside explorer/*.py", measure(code_words()))
+    titles = [Words("title", f"section {s.id}", s.title) for s in catalog.sections.values()]
+    lines.append(f"For reference, section titles (mostly the documents' headings): grade {measure(titles).grade_all}")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
