@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from explorer.ask.terminal import Terminal, width_of
-from explorer.encoding import can_show
+from explorer.cli.encoding import can_show
 from explorer.errors import InputError
 from explorer.render.text import disclaimer
 
@@ -77,7 +77,8 @@ def run(content: SessionContent, terminal: Terminal) -> None:
     _once_drawn(terminal.menus, content.start_loading)
     answers = questionnaire.ask(content.questions, terminal)
     catalog = content.catalog()
-    from explorer import commands, reader
+    from explorer import reader
+    from explorer.cli import commands
     from explorer.render.notes import list_notes_text
     from explorer.summary import offer
 

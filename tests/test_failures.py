@@ -64,7 +64,7 @@ def _modules_loaded_by(argv: list[str], families: tuple[str, ...]) -> list[str]:
     packages, or modules named in full)."""
     probe = (
         "import sys, io, contextlib\n"
-        "from explorer.cli import main\n"
+        "from explorer.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    code = main({argv!r})\n"
         "assert code == 0 and 'call 911' in out.getvalue(), out.getvalue()\n"

@@ -358,7 +358,7 @@ ACTIONS = ["Compare the medicines side by side", "Change an answer", "Finish (sh
 
 
 def typical_list(catalog):
-    from explorer import commands
+    from explorer.cli import commands
     from explorer.content.answers import Answers
 
     return commands.result_for(catalog, Answers(**TYPICAL))
@@ -486,7 +486,7 @@ def test_the_plain_menu_shows_the_headings_and_the_reasons(catalog):
 
 
 def test_the_groups_follow_the_tiers_and_keep_the_numbers(catalog):
-    from explorer import commands
+    from explorer.cli import commands
     from explorer.content.answers import Answers
 
     answers = Answers(setting="doctor_office", detox="in_progress", counseling="yes", interests=("overdose",))
@@ -500,7 +500,7 @@ def test_the_groups_follow_the_tiers_and_keep_the_numbers(catalog):
 
 
 def test_the_plain_menu_says_a_shared_reason_once_and_only_the_short_forms(catalog):
-    from explorer import commands
+    from explorer.cli import commands
     from explorer.content.answers import Answers
 
     answers = Answers(

@@ -12,8 +12,8 @@ import datetime
 import os
 from pathlib import Path
 
-from explorer import ending
 from explorer.ask.terminal import Terminal
+from explorer.cli import ending
 from explorer.content.catalog import Catalog
 from explorer.formats import Format, saved_format
 from explorer.infer.result import Result

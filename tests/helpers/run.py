@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from explorer import cli, ending
+from explorer.cli import ending, main
 
 from .content import PROJECT_ROOT
 
@@ -29,7 +29,7 @@ class FakeStdin:
 
 
 def run_main(argv: list[str], stdin: bytes | FakeStdin = b"") -> tuple[int, str, str]:
-    """Runs explorer.cli.main in this process; returns (exit code, stdout, stderr)."""
+    """Runs explorer.cli.main.main in this process; returns (exit code, stdout, stderr)."""
     fake = stdin if isinstance(stdin, FakeStdin) else FakeStdin(io.BytesIO(stdin))
     out, err = io.StringIO(), io.StringIO()
     saved = sys.stdin
@@ -37,7 +37,7 @@ def run_main(argv: list[str], stdin: bytes | FakeStdin = b"") -> tuple[int, str,
     sys.stdin = fake  # type: ignore[assignment]
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(argv)
+            code = main.main(argv)
     finally:
         sys.stdin = saved
         for number, handler in handlers.items():  # main leaves the signals ignored, as it ends

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from explorer import ending
+from explorer.cli import ending
 
 if TYPE_CHECKING:
     import argparse
@@ -36,7 +36,7 @@ ALWAYS = frozenset({"plain", "debug"})  # how to show and how to fail: they appl
 
 
 def _commands() -> dict[str | None, Command]:
-    from explorer import commands
+    from explorer.cli import commands
 
     return {
         "sections": Command(commands.sections, ALWAYS),
@@ -94,8 +94,8 @@ def run(args: argparse.Namespace, outcome: _Outcome) -> ExitStatus:
         outcome.interactive = True
         session.run(content, terminal)
         return ExitStatus.SUCCESS
-    from explorer import commands
     from explorer.ask.terminal import width_of
+    from explorer.cli import commands
     from explorer.content.catalog import load_catalog
     from explorer.render.finish import finish
 
@@ -115,8 +115,8 @@ def _encodes_all(stream: object) -> bool:
 
 def _run(argv: list[str] | None, outcome: _Outcome) -> int:
     """Parses and runs; everything the run printed is flushed here, inside main's net."""
-    from explorer.encoding import tolerate_narrow_encodings
-    from explorer.parser import build_parser
+    from explorer.cli.encoding import tolerate_narrow_encodings
+    from explorer.cli.parser import build_parser
 
     tolerate_narrow_encodings(sys.stdout, sys.stderr)
     parser = build_parser()

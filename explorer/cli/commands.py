@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explorer import ending
 from explorer.ask.terminal import width_of
-from explorer.encoding import can_show
+from explorer.cli import ending
+from explorer.cli.encoding import can_show
 from explorer.errors import InputError
 from explorer.formats import Format, saved_format
 from explorer.render.finish import Output
