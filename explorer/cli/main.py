@@ -82,8 +82,8 @@ def run(args: argparse.Namespace, outcome: _Outcome) -> ExitStatus:
         if sys.stdin is None or sys.stdout is None:
             closed = "input" if sys.stdin is None else "output"
             raise InputError(f"standard {closed} is closed, so no questions can be asked")
-        from explorer import session
         from explorer.content.arriving import session_content
+        from explorer.session import session
 
         if not session.has_terminal():  # damaged content is named before "no terminal", as it always was
             from explorer.content.catalog import load_catalog

@@ -77,9 +77,9 @@ def run(content: SessionContent, terminal: Terminal) -> None:
     _once_drawn(terminal.menus, content.start_loading)
     answers = questionnaire.ask(content.questions, terminal)
     catalog = content.catalog()
-    from explorer import reader
     from explorer.cli import commands
     from explorer.render.notes import list_notes_text
+    from explorer.session import reader
     from explorer.summary import offer
 
     answers = questionnaire.ask_the_step(catalog.matters, answers, terminal)
