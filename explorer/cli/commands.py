@@ -20,18 +20,8 @@ from explorer.formats import Format, saved_format
 from explorer.render.finish import Output
 
 if TYPE_CHECKING:
-    from explorer.content.answers import Answers
     from explorer.content.catalog import Catalog
     from explorer.infer.result import Result
-
-
-def result_for(catalog: Catalog, answers: Answers) -> Result:
-    from explorer.infer.engine import (
-        RuleEngine,  # durable: only once there are answers to evaluate
-    )
-    from explorer.infer.reading_list import build_result
-
-    return build_result(catalog, answers, RuleEngine.for_rules(catalog.rules).fired(answers))
 
 
 def sections(catalog: Catalog, args: argparse.Namespace) -> Output:
@@ -94,6 +84,7 @@ def save_format(args: argparse.Namespace) -> Format | None:
 def scripted(catalog: Catalog, args: argparse.Namespace) -> Output:
     """--answers FILE: the reading list in the chosen format, and the summary saved if asked."""
     from explorer.ask.answers_file import read_answers
+    from explorer.infer.run import result_for
     from explorer.render.result import render_result
 
     fmt = save_format(args)

@@ -77,7 +77,7 @@ def run(content: SessionContent, terminal: Terminal) -> None:
     _once_drawn(terminal.menus, content.start_loading)
     answers = questionnaire.ask(content.questions, terminal)
     catalog = content.catalog()
-    from explorer.cli import commands
+    from explorer.infer.run import result_for
     from explorer.render.notes import list_notes_text
     from explorer.session import reader
     from explorer.summary import offer
@@ -86,7 +86,7 @@ def run(content: SessionContent, terminal: Terminal) -> None:
     answers = questionnaire.review(catalog.questions, answers, terminal, matters=catalog.matters)
     read: set[str] = set()  # the read marks outlive a change of answers
     while True:
-        result = commands.result_for(catalog, answers)
+        result = result_for(catalog, answers)
         if result.notes:  # about the whole list: read before it, rather than scrolled away above it
             reader.page("\n" + "\n".join(list_notes_text(result.notes, terminal.width)), terminal, NOTES_END)
         picked = reader.read(result, terminal, read, comparison=lambda: comparison_page(catalog, terminal))
