@@ -4,7 +4,9 @@ to the terminal, numbered, the pointed entry's detail in a window of its own und
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+import signal
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import questionary
@@ -53,6 +55,26 @@ def with_details(prompt: questionary.Question, details: Sequence[str], width: in
     return prompt
 
 
+@contextlib.contextmanager
+def quiet_signal_wakeup() -> Iterator[None]:
+    """While a menu's event loop runs, a burst of signals stays quiet. The loop (asyncio) is woken
+    by signals through a socket, which it registers with signal.set_wakeup_fd; a burst fills that
+    socket before the first handler has run (that handler stops the menu: explorer/cli/ending.py),
+    and Python would print "Exception ignored when trying to write to the signal wakeup fd" for
+    each further one. A full socket already wakes the loop, so the loop's registration is made
+    with warn_on_full_buffer=False; the function is put back as soon as the loop has ended."""
+    registering = signal.set_wakeup_fd
+
+    def without_warnings(fd: int, *, warn_on_full_buffer: bool = True) -> int:
+        return registering(fd, warn_on_full_buffer=False)
+
+    signal.set_wakeup_fd = without_warnings
+    try:
+        yield
+    finally:
+        signal.set_wakeup_fd = registering
+
+
 def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]] = ()) -> Any:
     waiting = list(when_drawn)
 
@@ -62,7 +84,8 @@ def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]
 
     if waiting:
         prompt.application.after_render += drawn
-    answer = ending_on_ctrl_d(prompt).unsafe_ask()
+    with quiet_signal_wakeup():
+        answer = ending_on_ctrl_d(prompt).unsafe_ask()
     if answer is None:  # questionary's answer to a cancelled prompt
         raise KeyboardInterrupt
     return answer
