@@ -51,7 +51,8 @@ def with_details(prompt: questionary.Question, details: Sequence[str], width: in
     layout = app.layout.container
     assert isinstance(layout, HSplit)  # questionary's create_inquirer_layout
     at = next(i for i, child in enumerate(layout.children) if listing in child.get_children())
-    layout.children.insert(at + 1, ConditionalContainer(window, filter=~IsDone()))
+    shown_while_asking = ~IsDone()  # type: ignore[no-untyped-call]  # prompt_toolkit's IsDone() is unannotated
+    layout.children.insert(at + 1, ConditionalContainer(window, filter=shown_while_asking))
     return prompt
 
 
@@ -208,4 +209,4 @@ class ArrowMenus:
                 return answer
 
     def text(self, text: str, default: str = "") -> str:
-        return _asked(questionary.text(message(text, self.width), default=default, **self.prompt_options))
+        return str(_asked(questionary.text(message(text, self.width), default=default, **self.prompt_options)))

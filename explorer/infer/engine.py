@@ -23,8 +23,11 @@ from explorer.errors import EngineError
 
 
 class _Rule(Protocol):
-    id: str
-    when: tuple[Condition, ...]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def when(self) -> tuple[Condition, ...]: ...
 
 
 class Rules(Protocol):
@@ -36,7 +39,7 @@ class Rules(Protocol):
 ALL_INTERESTS: tuple[str, ...] = tuple(i for i in get_args(Interest) if i != "unsure")
 
 
-class _SynchronousHost(durable_engine.Host):
+class _SynchronousHost(durable_engine.Host):  # type: ignore[misc]  # durable ships no types
     """A durable host without its background dispatch timers.
 
     The stock Host polls every ruleset from timer threads, which could pick up a pending action
@@ -66,12 +69,13 @@ def _durable_condition(condition: Condition) -> Any:
     return reduce(or_ if wanted else and_, tests)
 
 
-def _durable_rule(conditions: tuple[Condition, ...], action: Callable[[Any], None]) -> dict:
+def _durable_rule(conditions: tuple[Condition, ...], action: Callable[[Any], None]) -> dict[str, Any]:
     if conditions:
         expression = reduce(and_, (_durable_condition(c) for c in conditions))
     else:
         expression = lang.m.kind == "answers"  # the fallback: every answers fact
-    return lang.when_all(expression)(action).define()
+    rule: dict[str, Any] = lang.when_all(expression)(action).define()
+    return rule
 
 
 def answers_fact(answers: Answers, sid: str) -> dict[str, Any]:
