@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Callable
 from functools import reduce
 from operator import and_, or_
-from typing import Any, Callable, Protocol, get_args
+from typing import Any, ClassVar, Protocol, get_args
 
 from durable import engine as durable_engine
 from durable import lang
@@ -70,10 +71,8 @@ def _durable_condition(condition: Condition) -> Any:
 
 
 def _durable_rule(conditions: tuple[Condition, ...], action: Callable[[Any], None]) -> dict[str, Any]:
-    if conditions:
-        expression = reduce(and_, (_durable_condition(c) for c in conditions))
-    else:
-        expression = lang.m.kind == "answers"  # the fallback: every answers fact
+    # No condition: the fallback rule, true of every answers fact.
+    expression = reduce(and_, (_durable_condition(c) for c in conditions)) if conditions else lang.m.kind == "answers"
     rule: dict[str, Any] = lang.when_all(expression)(action).define()
     return rule
 
@@ -89,8 +88,9 @@ class RuleEngine:
     """Evaluates a rule book with durable-rules; `fired(answers)` gives the ids of matching rules.
     Any rule book with `all()` (rules having an id and a `when`) will do."""
 
-    _registered: dict[str, RuleEngine] = {}
-    _lock = threading.Lock()
+    # One engine per ruleset name, for the whole process: durable registers a name only once.
+    _registered: ClassVar[dict[str, RuleEngine]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, rules: Rules, name: str):
         self.name = name

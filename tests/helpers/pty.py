@@ -119,7 +119,7 @@ def to_the_reading_list(child: pexpect.spawn) -> None:
 
 def signal_the_program(child: pexpect.spawn, signum: int) -> None:
     # bash runs the explorer as its only child; signal the explorer itself.
-    program = int(open(f"/proc/{child.pid}/task/{child.pid}/children").read().split()[0])
+    program = int(Path(f"/proc/{child.pid}/task/{child.pid}/children").read_text().split()[0])
     os.kill(program, signum)
 
 
