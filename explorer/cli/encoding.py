@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import codecs
 import io
-from typing import IO
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
+if TYPE_CHECKING:
+    from typing import IO
 
 ERRORS = "explorer-look-alike"
 LOOK_ALIKES = {

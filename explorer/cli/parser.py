@@ -4,14 +4,16 @@ refusal of an option given twice. Light on purpose: --help imports nothing heavy
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from explorer.cli.command_table import COMMANDS, listed
 from explorer.errors import InputError
 from explorer.formats import SHOWN
 from explorer.render.text import fill_phrases, wrap
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from _typeshed import SupportsWrite
 
     from explorer.cli.environment import Environment

@@ -7,9 +7,12 @@ Words are never broken, and "1-800-662-HELP" never at its hyphens, unless a call
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
 
 from explorer.referral import DISCLAIMER_LINES
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: --help wraps its text here
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 RULE_LINE = "─"
 
