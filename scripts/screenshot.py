@@ -1,5 +1,5 @@
 """Makes the README's pictures of the saved HTML summary the way the browser test sees it: the
-summary is saved through the real CLI (--save), then opened by tests/browser.py in headless
+summary is saved through the real CLI (--save), then opened by tests/helpers/browser.py in headless
 Chromium with the network off. docs/summary.png is the screen; docs/summary-page1.png is page 1
 of its Letter print, drawn by poppler's pdftoppm; docs/summary-matters.png the printed page where
 "what matters" begins. Run it with `make screenshot`."""
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import load_page, pdf_page_count, pdf_page_texts  # noqa: E402
+from tests.helpers.browser import load_page, pdf_page_count, pdf_page_texts  # noqa: E402
 
 # The answers of the session shown in README.md.
 ANSWERS = {

@@ -1,3 +1,6 @@
+"""The suite's shared fixtures (the catalog, its engine, the whole answer space's results, a copy of
+the content to damage, a session's own folder) and its pytest-xdist scheduler."""
+
 from __future__ import annotations
 
 import os
@@ -14,11 +17,18 @@ from explorer.infer.result import Result
 from .helpers.budgets import load_profile
 from .helpers.content import PROJECT_ROOT, every_profile
 from .helpers.groups import group_of
+from .helpers.shell import ANSWERS
 
 load_profile()  # before the test modules build their settings from it
 
 
-@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: the groups of tests/helpers/groups.py
+# pytest-xdist's own `--dist loadgroup` does not group under pytest 9.2: it appends "@group" to
+# each marked item's node id through `item._nodeid`, which pytest no longer reads back
+# (https://github.com/pytest-dev/pytest-xdist/issues/1386, "`--dist=loadgroup` silently stops
+# grouping on pytest main: the nodeid mutation no longer takes effect"). This scheduler groups by
+# module instead (tests/helpers/groups.py). It overrides LoadScopeScheduling._split_scope, a private
+# method, the one place where xdist turns a node id into a unit of work: check it when upgrading.
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     if config.getvalue("dist") != "loadgroup":
         return None  # another --dist asked for: xdist's own
@@ -63,4 +73,12 @@ def content_copy(tmp_path: Path) -> Path:
     """A private copy of data/ and rules/ that a test may damage."""
     for part in ("data", "rules"):
         shutil.copytree(PROJECT_ROOT / part, tmp_path / part)
+    return tmp_path
+
+
+@pytest.fixture
+def here(tmp_path: Path) -> Path:
+    """A session's own working folder, holding answers.json (helpers/shell.py's ANSWERS): anything the
+    program writes lands here, nowhere else."""
+    (tmp_path / "answers.json").write_bytes(ANSWERS)
     return tmp_path

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import chromium_path
+from .helpers.browser import chromium_path
 from .helpers.run import run_cli
 
 AXE = Path(__file__).parent / "axe"
@@ -31,7 +31,7 @@ PROFILES = {
         '{"for_whom": "self", "setting": "residential", "dosing": "no_medication", "detox": "completed", '
         '"counseling": "yes", "support_groups": "no", "interests": ["overdose", "side_effects"]}'
     ),
-    "what matters: every point rated (issue 15)": (
+    "what matters: every point rated": (
         '{"for_whom": "self", "setting": "residential", "dosing": "no_medication", "detox": "completed", '
         '"matters": {"visits": "a_lot", "how_taken": "a_lot", "opioid_medicine": "a_lot", '
         '"withdrawal_first": "somewhat", "side_effects": "a_lot", "privacy": "somewhat", "cost": "a_lot"}}'

@@ -1,5 +1,8 @@
 """Every single-choice answer combination, with several sets of interests, through the real
-durable-rules engine and the real reading list."""
+durable-rules engine and the real reading list: each profile gets suggestions, each with a reason
+and none twice; naltrexone carries its caution unless detox is completed; at a doctor's office
+methadone is shown only on request, and explained; the mapping's anchors hold; the referral ends
+every output; sections backed by more of the answers come first."""
 
 from __future__ import annotations
 
@@ -69,7 +72,8 @@ def test_referral_is_present(every_result):
 
 
 def test_the_documented_mapping(every_result):
-    """The examples of the issue, each checked where its answer holds."""
+    """The mapping's anchors (an answer and the sections it must bring), each checked wherever the
+    answer holds."""
 
     def ids(result):
         return {s.id for s in result.suggestions}

@@ -1,5 +1,5 @@
 """The saved HTML summary in a real browser: headless Chromium opens the file from disk with the
-network off (see tests/browser.py), takes a screenshot and prints it on A4 and on Letter, the
+network off (see tests/helpers/browser.py), takes a screenshot and prints it on A4 and on Letter, the
 printed pages read back with poppler's pdfinfo and pdftotext.
 
 Skipped only where Chromium or poppler-utils are missing and this is not CI; in CI (.ci/run
@@ -17,7 +17,7 @@ import pytest
 from explorer.content.catalog import load_catalog
 from explorer.referral import REFERRAL_LINES, REFERRAL_TITLE
 
-from .browser import (
+from .helpers.browser import (
     chromium_path,
     load_page,
     pdf_page_count,
@@ -48,7 +48,7 @@ PROFILES = {
     ),
 }
 TYPICAL_LETTER_PAGES = 5
-# Issue 15: the first typical profile with three points of "what matters" rated; its section adds
+# The first typical profile with three points of "what matters" rated: its section adds
 # at most two Letter pages to the same answers without it.
 MATTERS_PROFILE = "with what matters: the doctor's-office profile, three points rated"
 PROFILES[MATTERS_PROFILE] = ANSWERS[:-1] + (
@@ -111,7 +111,7 @@ def test_the_comparison_table_is_in_the_rendered_dom(report):
     facts = report.facts
     assert facts["table_columns"][1:] == [
         "Methadone",
-        # Issue 12: buprenorphine matches a monthly injection too; naltrexone's matches say when.
+        # Buprenorphine matches a monthly injection too; naltrexone's matches say when it can start.
         "Buprenorphine Matches: a doctor's office; a monthly injection",
         "Naltrexone Matches: a doctor's office, after 7 to 10 days without opioids; a monthly injection, "
         "after 7 to 10 days without opioids",
@@ -154,7 +154,7 @@ def test_screenshot_and_pdfs_on_a4_and_letter(report):
         assert report.print_overflow[paper] == 0, paper  # nothing wider than the printable area
 
 
-# ---- on paper (issue 13, point 8) --------------------------------------------------------------
+# ---- on paper: page one, no stranded heading, the referral never alone ---------------------------
 
 
 @pytest.mark.parametrize("name", [n for n in PROFILES if n.startswith("typical")])

@@ -1,4 +1,6 @@
-"""The side-by-side comparison: its data, its validation at load, and how it is drawn."""
+"""The side-by-side comparison of the three medications: each cell quotes its section verbatim or
+says that the documents are silent; damaged data is refused, naming the file and the entry; it is
+drawn to fit the width (a table, or the linear form when narrow or with --plain), the referral last."""
 
 from __future__ import annotations
 
@@ -27,8 +29,8 @@ def comparison(catalog):
 def test_three_medications_as_columns(comparison):
     assert [c.id for c in comparison.columns] == ["methadone", "buprenorphine", "naltrexone"]
     rows = {row.id for row in comparison.rows}
-    # Issue 12: "where it is given" became "who can prescribe or give it", and the detox row, which
-    # read as "detox first" for all three, became "when it can be started".
+    # "Who can prescribe or give it", not "where it is given", and "when it can be started", not a
+    # detox row, which would read as "detox first" for all three.
     assert {
         "how-it-acts",
         "who-gives-it",

@@ -51,11 +51,11 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # A SAMHSA publication number (PEP21-02-01-002), in the address of a note's source: no phone number.
 PUBLICATION = re.compile(r"\bpep\d{2}-\d{2}-\d{2}-\d{3}\b", re.IGNORECASE)
 ALLOWED_PHONES = {"1800662HELP", "18006624357", "18004874889"}
-ALLOWED_SHORT_CODES = {"988", "911", "435748"}  # 435748: SAMHSA's text line, in the referral (issue 12)
+ALLOWED_SHORT_CODES = {"988", "911", "435748"}  # 435748: SAMHSA's text line, in the referral
 
 WEB = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|io|us|co|biz|help)\b")
 ALLOWED_HOSTS = {"findtreatment.gov", "samhsa.gov", "988lifeline.org"}
-# The explorer's own notes name their public sources with their web addresses (issue 12), so these
+# The explorer's own notes name their public sources with their web addresses, so these
 # hosts may be shown too. Each is a source of the standing data/notes.toml asks for: a US federal
 # agency or law, an FDA label (DailyMed), a peer-reviewed paper (doi.org, Wiley), the National
 # Academies, a clinical society (ASAM, PCSS) or a university policy centre. No referral site, no
@@ -302,7 +302,8 @@ def test_the_answer_space_was_covered(answer_space_outputs, every_result, catalo
 
 
 def test_show_and_help_outputs_were_produced(command_outputs, catalog):
-    assert len(command_outputs) == 3 * len(catalog.sections) + 14  # 14 with `about` (issue 12)
+    # Each section in three formats; then eight commands, compare in three formats, the disclaimer, two documents.
+    assert len(command_outputs) == 3 * len(catalog.sections) + 14
     assert __version__ in command_outputs["--version"]
     assert "usage: treatment-explorer" in command_outputs["--help"]
 
@@ -368,7 +369,7 @@ NOT_ADVICE = (
     "It never asks for symptoms, amounts, diagnoses, names",
     "the documents describe buprenorphine as prescribed by qualified providers",
     "buprenorphine prescribed in an office-based setting",  # a reason: "the documents describe ..."
-    "Who can prescribe or give it",  # a comparison row: who may, not whether to (issue 12)
+    "Who can prescribe or give it",  # a comparison row: who may, not whether to
 )
 
 
@@ -476,7 +477,7 @@ def test_the_app_s_words_are_all_there(app_words, catalog):
     assert "Save a summary to bring to your appointment?" in app_words["strings of explorer/summary/offer.py"]
 
 
-# ---- the explorer's own notes (issue 12) -------------------------------------------------------------
+# ---- the explorer's own notes -----------------------------------------------------------------------
 
 # A note may state facts about prescribing and diagnosis (who may prescribe buprenorphine, that
 # naloxone is sold without a prescription): the notes are checked with the advice patterns less

@@ -1,4 +1,6 @@
-"""durable-rules as the engine: facts fire every matching rule; failures are not swallowed."""
+"""durable-rules as the explorer relies on it: facts fire every matching rule, not only the first;
+an empty list of interests matches "not ticked"; sessions do not leak into each other; an action
+that fails is raised, not swallowed; one engine per rule book."""
 
 from __future__ import annotations
 

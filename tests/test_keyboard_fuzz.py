@@ -36,9 +36,11 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from .helpers.budgets import examples
-from .helpers.pty import FINISH_AFTER, STEP, past_the_answers
+from .helpers.keys import CTRL_C, CTRL_D, ENTER, ESC, KEYS, SPACE, UP
+from .helpers.pty import ANSI, FINISH_AFTER, STEP, TYPING_LINE, past_the_answers
+from .helpers.shell import program_env
 
-# Nothing written to the tree (see tests/test_hostile_input.py).
+# Nothing written to the tree (see tests/test_bad_input.py).
 _HYPOTHESIS_HOME = tempfile.TemporaryDirectory(prefix="hypothesis-home-")
 set_hypothesis_home_dir(_HYPOTHESIS_HOME.name)
 
@@ -54,36 +56,37 @@ FUZZ = settings(
     phases=(Phase.explicit, Phase.generate, Phase.shrink),  # no "explain" phase: a rerun per line
 )
 
-ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07")
-ENTER, CTRL_C, CTRL_D, UP = "\r", "\x03", "\x04", "\x1b[A"
-KEYS = {
-    "Esc": "\x1b",
-    "Tab": "\t",
-    "Up": "\x1b[A",
-    "Down": "\x1b[B",
-    "Right": "\x1b[C",
-    "Left": "\x1b[D",
-    "Home": "\x1b[H",
-    "End": "\x1b[F",
-    "PageUp": "\x1b[5~",
-    "PageDown": "\x1b[6~",
-    "F1": "\x1bOP",
-    "F5": "\x1b[15~",
-    "F12": "\x1b[24~",
-    "Backspace": "\x7f",
-    "Space": " ",
-    "Enter": ENTER,
-}
+# The keys pressed one at a time, by their names in the one key table (tests/helpers/keys.py).
+PRESSED = (
+    "Esc",
+    "Tab",
+    "Up",
+    "Down",
+    "Right",
+    "Left",
+    "Home",
+    "End",
+    "PageUp",
+    "PageDown",
+    "F1",
+    "F5",
+    "F12",
+    "Backspace",
+    "Space",
+    "Enter",
+)
 # No ".", "/" or "~" in typed text: a file name typed at random stays in the session's directory.
 TYPED = string.ascii_letters + string.digits
 KEY = st.one_of(
-    st.sampled_from(sorted(KEYS)).map(lambda name: (name, KEYS[name])),
+    st.sampled_from(sorted(PRESSED)).map(lambda name: (name, KEYS[name])),
     st.sampled_from(TYPED).map(lambda char: ("letter or digit", char)),
     st.text(TYPED + " ", min_size=40, max_size=300).map(lambda text: ("pasted text", text)),
 )
 # Keys are drawn one by one; "Esc then a key" sends the two in one write, as a fast typist (or a
 # terminal's own sequence) would. Ctrl-D ends a session at once (exit 130).
-ESC_THEN = st.sampled_from(["\x1b\r", "\x1bq", "\x1b1", "\x1b ", "\x1by"]).map(lambda keys: ("Esc then a key", keys))
+ESC_THEN = st.sampled_from([ESC + ENTER, ESC + "q", ESC + "1", ESC + SPACE, ESC + "y"]).map(
+    lambda keys: ("Esc then a key", keys)
+)
 CTRL_D_KEY = st.just(("Ctrl-D", CTRL_D))
 BURST = st.lists(st.one_of(KEY, KEY, KEY, ESC_THEN, ESC_THEN) | CTRL_D_KEY, min_size=1, max_size=12)
 
@@ -92,20 +95,13 @@ MENU_KINDS = ("arrow", "plain")
 PROGRAM = [sys.executable, "-m", "explorer"]
 
 
-def _env() -> dict[str, str]:
-    env = {**os.environ, "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
-    for name in ("NO_COLOR", "PYTHONUNBUFFERED"):
-        env.pop(name, None)
-    return env
-
-
 def start(kind: str, cwd: Path) -> pexpect.spawn:
     args = PROGRAM[1:] + (["--plain"] if kind == "plain" else [])
     child = pexpect.spawn(
         PROGRAM[0],
         args,
         cwd=str(cwd),
-        env=_env(),
+        env=program_env(TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1", NO_COLOR=None),
         dimensions=(12, 80),
         encoding="utf-8",
         codec_errors="replace",
@@ -131,9 +127,6 @@ class _Recorder:
 
     def text(self) -> str:
         return "".join(self.parts)
-
-
-TYPING_LINE = r"(alone:\s+[^)]*|to\s+\d+)\): "
 
 
 def _plain_answer(child: pexpect.spawn, line: str) -> None:
@@ -172,21 +165,21 @@ def reach(child: pexpect.spawn, kind: str, prompt: str, questions_answered: int)
     if prompt == "reading list":
         return
     if prompt == "pager":
-        child.send("1\r" if plain else ENTER)
+        child.send("1" + ENTER if plain else ENTER)
         child.expect("-- (more|end of section)")
         return
-    child.send(f"{count + FINISH_AFTER}\r" if plain else UP + ENTER)  # Finish
+    child.send(f"{count + FINISH_AFTER}{ENTER}" if plain else UP + ENTER)  # Finish
     child.expect("Save a summary")
     if prompt == "save offer":
         child.expect(r"\(y/N\)")
         return
-    child.send("y\r" if plain else "y")
+    child.send("y" + ENTER if plain else "y")
     child.expect("Which format")
     if plain:
         child.expect(TYPING_LINE)
     if prompt == "format":
         return
-    child.send("\r" if plain else ENTER)
+    child.send(ENTER)
     child.expect("Which file should it be saved to")
 
 
@@ -234,11 +227,10 @@ def _end(child: pexpect.spawn) -> None:
     """Ctrl-C, again as a person would if the first was typed while a menu had the terminal in
     raw mode (then it is a character waiting in the pager's line, not a signal).
 
-    First a moment for keys that end the session (Ctrl-D) to end it, as when the two kinds of menu
-    ran side by side and one was ended before the other. Under parallel load (pytest -n 2), a
-    Ctrl-C sent at once after a Ctrl-D at a numbered question ended 3 sessions of 84 with exit
-    0/130 and nothing shown after the echoed ^C, no referral (2026-12-01; not reproduced alone):
-    to be looked into in explorer/ending.py, not hidden by this wait for good."""
+    First a moment for keys that end the session (Ctrl-D) to end it. This wait hides a suspected
+    race, not yet explained: under parallel load (pytest -n 2), a Ctrl-C sent at once after a
+    Ctrl-D at a numbered question ended 3 sessions of 84 with exit 0 or 130 and nothing shown after
+    the echoed ^C, no referral (not reproduced alone). explorer/cli/ending.py is where to look."""
     try:
         child.expect(pexpect.EOF, timeout=1)
         child.wait()
@@ -274,8 +266,8 @@ def run_session(kind: str, prompt: str, questions_answered: int, bursts: list[li
 @pytest.mark.parametrize("prompt", PROMPTS)
 @pytest.mark.parametrize("kind", MENU_KINDS)
 @settings(FUZZ)
-# Issue 14 #1 was Esc then Enter anywhere: tried at every prompt in both kinds, whatever the draw.
-@example(questions_answered=0, bursts=[[("Esc then a key", "\x1b\r")]])
+# Esc then Enter, a fast typist's way out of a menu, is tried at every prompt in both kinds, whatever the draw.
+@example(questions_answered=0, bursts=[[("Esc then a key", ESC + ENTER)]])
 @given(questions_answered=st.integers(0, 5), bursts=st.lists(BURST, min_size=1, max_size=4))
 def test_random_keys_at_any_prompt_end_calmly_with_the_referral_last(kind, prompt, questions_answered, bursts):
     for name in sorted({name for burst in bursts for name, _ in burst}):

@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from .helpers.checks import assert_referral_last
+from .helpers.content import PROJECT_ROOT
 from .helpers.keys import CTRL_BACKSLASH, CTRL_C, ENTER, UP
 from .helpers.pty import (
     assert_terminal_sane,
@@ -91,4 +92,16 @@ def test_a_whole_session_under_make_run_ends_with_the_referral():
     assert "make:" not in shown
     assert_referral_last(shown)
     assert _last_lines(raw)[-1] == "  In an emergency or an overdose: call 911."
+    assert_terminal_sane(stty)
+
+
+def test_the_readme_run_command_reaches_the_first_question():
+    if not (PROJECT_ROOT / ".venv" / ".installed-run").exists():
+        pytest.skip("make run's environment is not set up here (run the suite through `make test`)")
+    child = spawn("make --no-print-directory run")
+    child.expect("Who are you exploring options for")
+    child.send(CTRL_C)
+    shown, code, stty = finish(child)
+    assert code == 0  # make run treats Ctrl-C (130) as a normal way out
+    assert_referral_last(shown)
     assert_terminal_sane(stty)

@@ -1,6 +1,9 @@
-""" "What matters to me" (issue 15): every combination of the seven ratings (4^7 = 16,384) with
-fixed other answers, through the real durable-rules engine, rendered in text, Markdown and JSON;
-the content checked at load; the scripting contract; the step asked through both kinds of menus.
+""" "What matters to me", the optional step, over every combination of its seven ratings (4^7 =
+16,384) with the other answers fixed, through the real durable-rules engine, rendered in text,
+Markdown and JSON: each rated point shows every option in a fixed order, quoting the documents
+verbatim or saying that they are silent, and never ranks or advises; the referral stays last.
+Also its content, checked at load; its scripting contract; and the step asked through both kinds
+of menus.
 
 The whole space is computed once (module fixtures) and shared by the tests that read it.
 """
@@ -216,7 +219,8 @@ def test_every_quote_is_verbatim_whole_sentences_of_its_section_and_document(cat
     assert len(quotes) >= 15
     for (text, section_id), quote in quotes.items():
         section = catalog.sections[section_id]
-        assert quote.source == section.source and quote.section_title == section.title
+        assert quote.source == section.source
+        assert quote.section_title == section.title
         assert squash(text) in squash(section.text)
         assert squash(text) in squash(catalog.document_texts[section.source])
         assert whole_sentences(text, section.text), text
@@ -229,10 +233,12 @@ def test_every_note_is_the_explorer_s_dated_and_sourced(space):
             for entry in (*point.options, point.about_all):
                 for note in entry.notes if entry else ():
                     notes[note.id] = note
-    assert "treatment-records-confidential" in notes and "medicaid-covers-all-three" in notes
+    assert "treatment-records-confidential" in notes
+    assert "medicaid-covers-all-three" in notes
     for note in notes.values():
         assert note.by == "the explorer"
-        assert note.checked and note.sources
+        assert note.checked
+        assert note.sources
         assert all(s.publisher and s.title and s.address.startswith("https://") and s.date for s in note.sources)
         assert not any(mark in note.text for mark in '“”"'), "a note is never a quote"
 
@@ -379,7 +385,8 @@ def test_a_note_shown_only_here_counts_as_attached(content_copy):
     edit_file(content_copy / "data/matters.toml", 'notes = ["treatment-records-confidential"]', "notes = []", 1)
     edit_file(content_copy / "data/matters.toml", "[priority.about_all]\nnotes = []\n", "", 1)
     error = refused(lambda: load_catalog(content_copy), "notes.toml")
-    assert "treatment-records-confidential" in str(error) and "attaches to nothing" in str(error)
+    assert "treatment-records-confidential" in str(error)
+    assert "attaches to nothing" in str(error)
 
 
 # ---- asking the step (no terminal) ---------------------------------------------------------------
@@ -402,14 +409,16 @@ def test_one_key_skips_the_step(catalog):
     assert ask_matters(catalog.matters, "self", menus) == Matters()
     assert len(menus.asked) == 1
     text, values, default = menus.asked[0]
-    assert values[0] == default == "skip" and "unsure" in values
+    assert values[0] == default == "skip"
+    assert "unsure" in values
 
 
 def test_i_m_not_sure_is_everywhere_and_the_default(catalog):
     menus = _ScriptedMenus(["ask"] + [None] * 7)
     assert ask_matters(catalog.matters, "someone_else", menus) == Matters()
     for text, values, default in menus.asked[1:]:
-        assert default == "unsure" and values[:4] == list(RATINGS)
+        assert default == "unsure"
+        assert values[:4] == list(RATINGS)
         assert "the person you care about" in text
     assert len(menus.asked) == 8
 
@@ -437,7 +446,7 @@ def test_numbered_menus_enter_alone_skips_and_numbers_answer(catalog):
 
 
 class _FedArrowMenus(ArrowMenus):
-    """Arrow-key menus reading each prompt's keys from a pipe (as tests/test_questionnaire.py)."""
+    """Arrow-key menus reading each prompt's keys from a pipe (as in tests/test_questionnaire.py)."""
 
     def __init__(self, keys, stack):
         super().__init__(80)

@@ -82,7 +82,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("pip cannot reach a package index here")
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     wheels, sdists = list(dist.glob("*.whl")), list(dist.glob("*.tar.gz"))
-    assert len(wheels) == 1 and len(sdists) == 1, list(dist.iterdir())
+    assert len(wheels) == 1, list(dist.iterdir())
+    assert len(sdists) == 1, list(dist.iterdir())
     made = _run(sys.executable, "-m", "venv", venv, cwd=work, env=env)
     assert made.returncode == 0, made.stderr
     done = _run(
@@ -107,14 +108,16 @@ def _from_root(bin_dir: Path, *args: str, stdin: str = "") -> subprocess.Complet
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
 def test_the_installed_wheel_answers_from_anywhere_as_the_checkout_does(installed, fmt):
     done = _from_root(installed, "--answers", "-", "--format", fmt, stdin=ANSWERS)
-    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "", done.stderr
     assert done.stdout == run_cli("--answers", "-", "--format", fmt, stdin=ANSWERS).stdout
 
 
 @pytest.mark.parametrize("command", [["sections"], ["compare", "--plain"], ["rules"]])
 def test_the_installed_wheel_lists_and_compares_as_the_checkout_does(installed, command):
     done = _from_root(installed, *command)
-    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "", done.stderr
     assert done.stdout == run_cli(*command).stdout
 
 
@@ -124,7 +127,8 @@ def test_the_installed_wheel_saves_a_summary_and_knows_its_version(installed, tm
     assert done.returncode == 0, done.stderr
     assert "<html" in target.read_text(encoding="utf-8")
     version = _from_root(installed, "--version")
-    assert version.returncode == 0 and version.stdout == run_cli("--version").stdout
+    assert version.returncode == 0
+    assert version.stdout == run_cli("--version").stdout
     # The content travels inside the package, the disclaimer with it; nothing is read from the checkout.
     probe = (
         "from explorer.content import resources; root = resources.content_root(); "
@@ -133,7 +137,17 @@ def test_the_installed_wheel_saves_a_summary_and_knows_its_version(installed, tm
     where = _run(installed / "python", "-c", probe, cwd="/", env=_clean_env())
     assert where.returncode == 0, where.stderr
     root, disclaimer = where.stdout.splitlines()
-    assert str(PROJECT_ROOT) not in root and "site-packages" in root and disclaimer == "True"
+    assert str(PROJECT_ROOT) not in root
+    assert "site-packages" in root
+    assert disclaimer == "True"
     assert json.loads(_from_root(installed, "--answers", "-", "--format", "json", stdin="{}").stdout)["referral"] == {
         "text": REFERRAL_TEXT
     }
+
+
+def test_the_package_folder_is_the_one_importlib_resources_names():
+    from importlib.resources import files
+
+    from explorer.content import resources
+
+    assert resources._package() == Path(str(files("explorer")))

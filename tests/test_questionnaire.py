@@ -226,7 +226,7 @@ def test_arrow_confirm_and_text_take_their_defaults():
         assert menus.confirm("Save?", default=False) is False
 
 
-# ---- the optional step "what matters to me" (issue 15) --------------------------------------------
+# ---- the optional step "what matters to me" --------------------------------------------------------
 
 
 def _step_with_lines(catalog, answers, lines):

@@ -1,5 +1,8 @@
-"""The take-home summary: its rules (questions to ask, marked columns), its model, and the HTML
-and Markdown writers (autoescaping, only the referral's links, no script)."""
+"""The take-home summary: its rules ask questions, never advise, and mark the columns that match
+the answers; it holds the whole session, names documents by title (never a file name or a
+section id) and cites numbered sources; its HTML is one self-contained page that escapes every
+inserted string, links only the referral's addresses and runs no script; the referral is last in
+HTML and in Markdown; "what matters" is in it only when a point was rated, and never ranks."""
 
 from __future__ import annotations
 
@@ -56,7 +59,7 @@ def _summary(catalog, comparison, rules, **answers) -> Summary:
 def test_a_monthly_preference_asks_about_the_extended_release_injection(rules):
     questions, marks = evaluate(rules, Answers(dosing="monthly"))
     assert any("extended-release injection" in q and "how" in q for q in questions)
-    # Issue 12: buprenorphine's extended-release injection matches too; naltrexone's match says when.
+    # Buprenorphine's extended-release injection matches too; naltrexone's match says when it can start.
     assert marks == {
         "buprenorphine": ("a monthly injection",),
         "naltrexone": ("a monthly injection, after 7 to 10 days without opioids",),
@@ -76,7 +79,7 @@ def test_marks_follow_the_setting(rules):
     assert evaluate(rules, Answers(setting="clinic_daily"))[1] == {"methadone": ("a specialized clinic",)}
     assert evaluate(rules, Answers(setting="doctor_office"))[1] == {
         "buprenorphine": ("a doctor's office",),
-        "naltrexone": ("a doctor's office, after 7 to 10 days without opioids",),  # issue 12: with its timing
+        "naltrexone": ("a doctor's office, after 7 to 10 days without opioids",),  # with when it can start
     }
     assert evaluate(rules, Answers(dosing="no_medication"))[1] == {}
 
@@ -208,7 +211,7 @@ def test_html_is_one_self_contained_page(html):
 def test_html_table_headers_have_scope_and_marks_are_written_out(html):
     assert html.count('<th scope="col"') == 4
     assert html.count('<th scope="row">') == 8  # seven rows, one of them with a note about all three
-    assert "Matches: a doctor&#39;s office; a monthly injection" in html  # buprenorphine (issue 12)
+    assert "Matches: a doctor&#39;s office; a monthly injection" in html  # buprenorphine
     assert "Matches: a doctor&#39;s office, after 7 to 10 days without opioids" in html  # naltrexone, with its timing
 
 
@@ -298,7 +301,7 @@ def test_a_script_in_a_section_and_a_reason_is_escaped_in_the_saved_file(catalog
     assert "\\<script\\>" in markdown
 
 
-# ---- documents by title, not file name (issue 13, point 5) -------------------------------------
+# ---- documents by title, not file name ----------------------------------------------------------
 
 PROFILE = '{"for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "in_progress"}'
 
@@ -354,7 +357,8 @@ def test_screens_name_documents_by_title_and_json_keeps_the_file_names():
 
 def test_the_summary_shows_no_section_id_nor_file_name_and_cites_numbered_sources(catalog, comparison, rules):
     summary = _summary(catalog, comparison, rules, for_whom="self", dosing="monthly", interests=("overdose",))
-    assert summary.sources and all(".txt" not in label for label in summary.sources)
+    assert summary.sources
+    assert all(".txt" not in label for label in summary.sources)
     assert set(summary.source_of.values()) == set(range(1, len(summary.sources) + 1))
     html, markdown = to_html(summary), to_markdown(summary)
     visible = re.sub(r"<[^>]+>", " ", html)  # the text a reader sees, not attributes
@@ -377,7 +381,7 @@ def test_the_summary_has_a_ruled_space_for_notes_just_before_the_referral(catalo
     assert markdown.index("## Talk to a healthcare professional") > notes
 
 
-# ---- "what matters to me" (issue 15) -------------------------------------------------------------
+# ---- "what matters to me" ------------------------------------------------------------------------
 
 OPTIONS = ("Methadone", "Buprenorphine", "Naltrexone", "Treatment without medication")
 
@@ -386,7 +390,8 @@ def test_what_matters_is_in_the_summary_only_when_a_point_is_rated(catalog, comp
     for matters in ({}, {"visits": "not_much", "cost": "unsure"}):
         summary = _summary(catalog, comparison, rules, matters=matters)
         assert summary.matters is None
-        assert "What matters" not in to_html(summary) and "What matters" not in to_markdown(summary)
+        assert "What matters" not in to_html(summary)
+        assert "What matters" not in to_markdown(summary)
     assert _summary(catalog, comparison, rules, matters={"cost": "somewhat"}).matters is not None
 
 
@@ -422,7 +427,7 @@ def test_what_matters_follows_the_reading_list_options_in_order_quotes_by_title_
 
 def _matters_part(text: str) -> str:
     """The "what matters" section and its row among the preferences: the table's own "Matches"
-    marks (issue 12) are the comparison's, not this section's."""
+    marks are the comparison's, not this section's."""
     row = re.search(r"What matters(?:</dt><dd[^>]*>|:\*\* )([^<\n]*)", text)
     assert row is not None
     return row.group(1) + "\n" + text[text.index("What matters to ") : text.index("About this summary")]

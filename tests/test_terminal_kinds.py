@@ -1,41 +1,28 @@
-"""Every kind of terminal, each in a real pseudo-terminal: narrow and wide, TERM=dumb, NO_COLOR,
-the C locale and an ASCII-only one, and the numbered menus of --plain. The screen is rebuilt with
-a terminal emulator (pyte), so the tests see the lines a person would see."""
+"""Every kind of terminal gets a session it can read, each in a real pseudo-terminal: text wraps at
+the width of a narrow or a wide terminal and no word is cut; TERM=dumb and an ASCII-only locale get
+the numbered menus, as --plain does, with no escape sequence; NO_COLOR means no colour codes; the C
+locale never breaks the typographic marks. The screen is rebuilt with a terminal emulator (pyte),
+so the tests see the lines a person would see."""
 
 from __future__ import annotations
-
-import signal
 
 import pytest
 
 from .helpers.checks import assert_referral_last
-from .helpers.keys import CTRL_C, CTRL_D, DOWN, ENTER
+from .helpers.keys import CTRL_C, DOWN
 from .helpers.pty import (
     PLAIN_PROGRAM,
     PROGRAM,
-    TYPING_LINE,
     arrow_session,
     assert_stopped_calmly,
     assert_terminal_sane,
     colours,
     finish,
-    past_the_answers,
     plain_session,
     program_output,
     recorded,
     screen_lines,
-    signal_the_program,
     spawn,
-)
-
-QUESTIONS = (
-    "Who are you exploring",
-    "treatment setting",
-    "how often",
-    "detox",
-    "counseling",
-    "peer support",
-    "Anything else",
 )
 
 
@@ -103,68 +90,12 @@ def test_typographic_marks_never_break_the_output(locale):
     assert marks is (locale["PYTHONIOENCODING"] is None), shown_first[:400]
 
 
-@pytest.mark.parametrize("where", range(len(QUESTIONS)))
-@pytest.mark.parametrize("program", [PROGRAM, PLAIN_PROGRAM])
-def test_ctrl_c_at_every_question_shows_the_referral_and_leaves_the_terminal_sane(program, where):
-    child = spawn(program)
-    for number, question in enumerate(QUESTIONS):
-        child.expect(question)
-        if number == where:
-            child.expect(TYPING_LINE if program == PLAIN_PROGRAM else r"\(arrow keys")
-            child.send(CTRL_C)
-            break
-        child.send(ENTER)
-    shown, code, stty = finish(child)
-    assert code == 130
-    assert "Stopped. Nothing was saved." in shown
-    assert "Traceback" not in shown
-    assert_referral_last(shown)
-    assert_terminal_sane(stty)
-
-
-@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
-@pytest.mark.parametrize("inside_a_section", [False, True])
-def test_leaving_the_numbered_reader_shows_the_referral(key, inside_a_section):
-    child = spawn(PLAIN_PROGRAM, rows=12)
-    for _ in QUESTIONS:
-        child.expect(TYPING_LINE)
-        child.sendline("")
-    past_the_answers(child, plain=True)
-    child.expect("Open a section to read it, or finish:")
-    child.expect(TYPING_LINE)
-    if inside_a_section:
-        child.sendline("1")
-        child.expect("-- (more|end of section)")
-    child.send(key)
-    assert_stopped_calmly(child)
-
-
-def test_end_of_input_at_a_numbered_question_shows_the_referral():
-    child = spawn(PLAIN_PROGRAM)
-    child.expect(TYPING_LINE)
-    child.sendline("9")  # wrong: asked again
-    child.expect("Please type a number from 1 to 3")
-    child.send(CTRL_D)
-    assert_stopped_calmly(child)
-
-
 def test_arrow_menus_never_fall_back_needlessly():
     child = spawn()
     child.expect(r"\(arrow keys or number, then Enter\)")
     child.send(DOWN + CTRL_C)
     _, code, _ = finish(child)
     assert code == 130
-
-
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_at_a_numbered_question_shows_the_referral(signum):
-    child = spawn(PLAIN_PROGRAM)
-    child.expect(TYPING_LINE)
-    child.sendline("1")
-    child.expect("treatment setting")
-    child.expect(TYPING_LINE)
-    signal_the_program(child, signum)
-    assert_stopped_calmly(child)
 
 
 @pytest.mark.parametrize("cols", [40, 200])

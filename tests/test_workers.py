@@ -1,4 +1,5 @@
-"""The test suite's own arrangement for running on every core (tests/helpers/groups.py)."""
+"""Every test that uses a costly fixture runs in that fixture's group (tests/helpers/groups.py), so
+that `make test`, spread over every core, computes the fixture once."""
 
 from __future__ import annotations
 

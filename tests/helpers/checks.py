@@ -1,5 +1,5 @@
 """How every run must end: one line for a refusal, and the referral last, in every format; and
-what no output may say: a ranking of the options or advice ("what matters", issue 15)."""
+what no output may say: a ranking of the options or advice (the "what matters" section above all)."""
 
 from __future__ import annotations
 
@@ -26,39 +26,44 @@ def error_message(err: str) -> str:
     return message[len(PROG) :]
 
 
+# What the referral must say, whatever the width or the format wrapped it.
+REFERRAL_ESSENTIALS = (
+    "healthcare professional",
+    "1-800-662-HELP (4357)",
+    "TTY: 1-800-487-4889",
+    "confidential",
+    "English and Spanish",
+    "FindTreatment.gov",
+    "988",
+    "911",
+)
+REFERRAL_LAST_LINE = "In an emergency or an overdose: call 911."
+
+
 def assert_referral_last(out: str, fmt: str = "screen") -> dict | None:
     """A complete output ends with the referral; for JSON it is the last key (returns the JSON).
-    "screen" is what a terminal showed: the block's words, whatever the width wrapped."""
-    if fmt == "screen":
-        at = out.rindex("TALK TO A HEALTHCARE PROFESSIONAL")
-        tail = " ".join(out[at:].split())
-        for needle in (
-            "healthcare professional",
-            "1-800-662-HELP (4357)",
-            "TTY: 1-800-487-4889",
-            "English and Spanish",
-            "FindTreatment.gov",
-            "988",
-            "911",
-        ):
-            assert needle in tail, needle
-        assert tail.endswith("In an emergency or an overdose: call 911.")
-        return None
+    "screen" is what a terminal showed (or a stream held): the block's words, whatever the width
+    wrapped; "text" is, besides, exactly the block at 80 columns (the width without a terminal)."""
     if fmt == "json":
         data = json.loads(out)
         assert list(data)[-1] == "referral", list(data)
         assert data["referral"] == {"text": REFERRAL_TEXT}
         return data
+    heading = MARKDOWN_REFERRAL_HEADING if fmt == "markdown" else "TALK TO A HEALTHCARE PROFESSIONAL"
+    at = out.rfind(heading)
+    assert at >= 0, f"no referral: {out[-600:]}"
+    tail = " ".join(out[at:].split())
+    for needle in REFERRAL_ESSENTIALS:
+        assert needle in tail, needle
+    assert tail.endswith(REFERRAL_LAST_LINE), out[-600:]
     if fmt == "markdown":
-        tail = out[out.rindex(MARKDOWN_REFERRAL_HEADING) :]
-        assert "\n#" not in tail, "a heading after the referral"
-        assert tail.rstrip().endswith("In an emergency or an overdose: call 911.")
-        return None
-    assert out.endswith(referral(80)), out[-400:]
+        assert "\n#" not in out[at:], "a heading after the referral"
+    elif fmt == "text":
+        assert out.endswith(referral(80)), out[-400:]
     return None
 
 
-# ---- never a ranking (issue 15) -------------------------------------------------------------------
+# ---- never a ranking ------------------------------------------------------------------------------
 
 RANKING = re.compile(
     "|".join(

@@ -18,7 +18,9 @@ from .checks import assert_referral_last
 from .content import PROJECT_ROOT
 from .keys import ENTER, UP
 
-ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
+# CSI sequences (their parameters may start with ? < = >), character sets, keypad modes, window
+# titles (OSC), and carriage returns.
+ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07|\r")
 
 
 PROGRAM = f"{shlex.quote(sys.executable)} -m explorer"
@@ -28,11 +30,15 @@ def plain(raw: str) -> str:
     return ANSI.sub("", raw)
 
 
-def spawn(command: str = PROGRAM, rows: int = 40, cols: int = 100, **env_changes: str | None) -> pexpect.spawn:
-    """The explorer in a fresh pseudo-terminal; `env_changes` set (or, with None, remove) variables."""
+def spawn(
+    command: str = PROGRAM, rows: int = 40, cols: int = 100, cwd: Path = PROJECT_ROOT, **env_changes: str | None
+) -> pexpect.spawn:
+    """The explorer in a fresh pseudo-terminal, in `cwd` (where a saved summary lands);
+    `env_changes` set (or, with None, remove) variables."""
     # pexpect is no full terminal: it never answers prompt_toolkit's cursor position requests.
     env = {**os.environ, "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
     env.pop("NO_COLOR", None)
+    env.pop("PYTHONUNBUFFERED", None)  # output buffered, as a person's shell runs the program
     for name, value in env_changes.items():
         if value is None:
             env.pop(name, None)
@@ -42,7 +48,7 @@ def spawn(command: str = PROGRAM, rows: int = 40, cols: int = 100, **env_changes
     child = pexpect.spawn(
         "bash",
         ["-c", f"{command}; echo EXIT=$?; stty -a"],
-        cwd=str(PROJECT_ROOT),
+        cwd=str(cwd),
         env=env,
         dimensions=(rows, cols),
         encoding="utf-8",
@@ -67,13 +73,21 @@ def assert_terminal_sane(stty: str) -> None:
     assert "-icanon" not in flags, stty
 
 
-def assert_stopped_calmly(child: pexpect.spawn) -> None:
-    """Interrupted (exit 130), yet no traceback, the referral last and the terminal sane."""
+def assert_ended_calmly(child: pexpect.spawn, status: int) -> str:
+    """The program ended with `status`, without a traceback or an apology, the referral last and
+    the terminal sane; returns what it showed."""
     shown, code, stty = finish(child)
-    assert code == 130
-    assert "Traceback" not in shown
+    assert code == status, shown[-1500:]
+    assert "Traceback" not in shown, shown[-1500:]
+    assert "sorry, something went wrong" not in shown, shown[-1500:]
     assert_referral_last(shown)
     assert_terminal_sane(stty)
+    return shown
+
+
+def assert_stopped_calmly(child: pexpect.spawn) -> str:
+    """Interrupted (exit 130), yet no traceback, the referral last and the terminal sane."""
+    return assert_ended_calmly(child, 130)
 
 
 def decline_the_summary(child: pexpect.spawn) -> None:
@@ -117,10 +131,13 @@ def to_the_reading_list(child: pexpect.spawn) -> None:
     child.expect("Open a section to read it, or finish")
 
 
+def the_program(child: pexpect.spawn) -> int:
+    """The explorer's process id: bash runs it as its only child."""
+    return int(Path(f"/proc/{child.pid}/task/{child.pid}/children").read_text().split()[0])
+
+
 def signal_the_program(child: pexpect.spawn, signum: int) -> None:
-    # bash runs the explorer as its only child; signal the explorer itself.
-    program = int(Path(f"/proc/{child.pid}/task/{child.pid}/children").read_text().split()[0])
-    os.kill(program, signum)
+    os.kill(the_program(child), signum)  # the explorer itself, not bash
 
 
 def wait_until_the_program_catches(child: pexpect.spawn, signum: int, timeout: float = 60) -> None:
@@ -217,3 +234,35 @@ def screen_now(raw: io.StringIO, cols: int, rows: int) -> list[str]:
     screen = pyte.Screen(cols, rows)
     pyte.Stream(screen).feed(program_output(raw))
     return [line.rstrip() for line in screen.display]
+
+
+def reading_list_drawn(child: pexpect.spawn, plain: bool = False) -> int:
+    """Enter alone at every question, each once its menu is drawn, through the answers and the
+    notes, until the reading list's menu is drawn; returns the number of sections in the list."""
+    child.expect("Who are you")
+    for _ in range(7):
+        if plain:
+            child.expect(TYPING_LINE)
+            child.sendline("")
+        else:
+            child.expect(r"\(arrow keys")
+            child.send(ENTER)
+    past_the_answers(child, plain)
+    child.expect(r"Reading list: (\d+) sections")
+    count = int(child.match.group(1))
+    child.expect("Open a section to read it, or finish:")
+    child.expect(TYPING_LINE if plain else r"\(arrow keys")
+    return count
+
+
+def to_the_file_name(child: pexpect.spawn, plain: bool = False) -> None:
+    """From the first question to the question of the file name: Enter alone at every question,
+    Finish, yes to the offer, the first format (HTML)."""
+    count = reading_list_drawn(child, plain)
+    child.send(f"{count + FINISH_AFTER}{ENTER}" if plain else UP + ENTER)
+    child.expect("Save a summary")
+    child.expect(r"\(y/N\)")
+    child.send("y" + ENTER if plain else "y")
+    child.expect("Which format")
+    child.send(ENTER)
+    child.expect("Which file should it be saved to")

@@ -1,12 +1,15 @@
-"""Hostile and malformed answers input, generated with hypothesis, through the real CLI.
+"""Bad answers input, from a file or from standard input: malformed, hostile, huge or endless,
+generated with hypothesis and run through the real command line.
 
-Every run ends in one of two ways: a complete result whose referral comes last (exit 0), or
-exit 2 with one line on standard error naming the input and the problem, then the referral.
-Never exit 1, never a traceback. The generated cases run in-process (explorer.cli.main with
-standard input replaced); a few real processes at the end prove the same without pytest around.
+Every run ends in one of two ways: a complete result whose referral comes last (exit 0), or exit 2
+with one line on standard error naming the input and the problem, then the referral. Never exit 1,
+never a traceback. However large or deep the input, refusing it costs what a small file costs:
+nothing past 1 MiB is read, nesting is bounded before parsing. The generated cases run in-process
+(explorer.cli.main.main in a made-up Environment, tests/helpers/run.py); real processes at the end
+prove the same without pytest around.
 
 Statistics (how many cases each property ran, and how they ended):
-    .venv/bin/python -m pytest tests/test_hostile_input.py --hypothesis-show-statistics
+    .venv/bin/python -m pytest tests/test_bad_input.py --hypothesis-show-statistics
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -34,6 +38,7 @@ from .helpers.budgets import examples
 from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT
 from .helpers.run import FakeStdin, run_cli, run_main
+from .helpers.shell import program_env, sh
 
 # Even without an example database, hypothesis caches data in ./.hypothesis/ (from the moment
 # this module is collected). Nothing is written to the tree: its home is a temporary directory.
@@ -125,6 +130,18 @@ HUGE_STRING = st.builds(  # from a few bytes to past the 1 MiB limit
     st.integers(1, 400_000),
 )
 ANSWER_OBJECTS = st.one_of(VALID_ANSWERS, ODD_ANSWERS, HUGE_STRING, JSON_VALUES)
+
+
+DEEPEST = 4  # the README: "an answers file nests at most 4 deep", checked before anything else
+
+
+def nesting(data: object) -> int:
+    """How deep objects and lists nest in `data`: 1 for {} or [], 0 for a string or a number."""
+    if isinstance(data, dict):
+        return 1 + max(map(nesting, data.values()), default=0)
+    if isinstance(data, list):
+        return 1 + max(map(nesting, data), default=0)
+    return 0
 
 
 def acceptable(data: object) -> bool:
@@ -283,6 +300,10 @@ def test_any_answers_object_gives_a_result_or_a_one_line_refusal(
         event("refused: larger than 1 MiB")
         assert message is not None
         assert "larger than 1 MiB" in message
+    elif nesting(data) > DEEPEST:
+        event("refused: nested too deeply")
+        assert code == 2
+        assert "nested too deeply" in message
     elif acceptable(data):
         event("valid answers")
         assert code == 0, message
@@ -410,34 +431,6 @@ def test_an_endless_input_is_refused_in_a_real_process(source):
     )
 
 
-# ---- command-line flags --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "argv, problem",
-    [
-        (["--answers", "a.json", "--answers", "b.json"], "argument --answers: may be given only once"),
-        (["--answers=-", "--answers", "-"], "argument --answers: may be given only once"),
-        (["--answers", "-", "--format", "json", "--format", "text"], "argument --format: may be given only once"),
-        (["--answers", "-", "--format", "text", "--format", "text"], "argument --format: may be given only once"),
-        (["--answers", "-", "--debug", "--debug"], "argument --debug: may be given only once"),
-        (["--answers", "-", "--bogus"], "unrecognized arguments: --bogus"),
-        (["--answers", "-", "-x"], "unrecognized arguments: -x"),
-        (["sections", "--colour"], "unrecognized arguments: --colour"),
-        (["--answers"], "argument --answers: expected one argument"),
-        (["--format", "yaml"], "argument --format: invalid choice: 'yaml'"),
-        (["list"], "argument command: invalid choice: 'list'"),
-    ],
-)
-def test_unknown_or_repeated_flags_are_usage_errors(argv, problem):
-    code, out, err = run_main(argv, stdin=b"{}")
-    assert code == 2
-    assert out == ""
-    assert err.startswith("usage: treatment-explorer")
-    usage, _, rest = err.partition("\ntreatment-explorer: ")
-    assert error_message("treatment-explorer: " + rest).startswith(problem), rest[:300]
-
-
 # ---- a few real processes ------------------------------------------------------------------------
 
 
@@ -473,3 +466,83 @@ def test_valid_answers_from_a_file_in_a_real_process(tmp_path, fmt):
     assert done.returncode == 0
     assert done.stderr == ""
     assert_referral_last(done.stdout, fmt)
+
+
+@pytest.mark.parametrize(
+    "payload, words",
+    [
+        (
+            '{"setting": "clinic"}',
+            ['"setting"', "clinic_daily, doctor_office, residential, outpatient_program, unsure", '"clinic"'],
+        ),
+        ('{"colour": "blue"}', ["unknown key", '"colour"', "for_whom, setting, dosing"]),
+        ('{"interests": "overdose"}', ['"interests"', "how_medications_work"]),
+        ('{"interests": ["overdoze"]}', ['"interests"', "overdose"]),
+        ('{"dosing": null}', ['"dosing"', "daily, monthly, no_medication, unsure"]),
+        ('{"setting": "residential", "setting": "unsure"}', ["appears more than once", '"setting"']),
+        ('{"setting": ', ["not valid JSON", "line 1"]),
+        ("[1, 2]", ["JSON object"]),
+        ("", ["empty"]),
+    ],
+)
+def test_bad_answers_get_one_line_naming_the_problem_and_exit_2(payload, words):
+    done = run_cli("--answers", "-", stdin=payload)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    first, *rest = done.stderr.strip().splitlines()
+    assert first.startswith("treatment-explorer: ")
+    for word in words:
+        assert word in first, (word, first)
+    assert "Traceback" not in done.stderr
+    assert_referral_last(done.stderr)
+
+
+def test_unreadable_and_missing_files(tmp_path):
+    missing = run_cli("--answers", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2
+    assert "no such file" in missing.stderr
+    bad_bytes = tmp_path / "latin1.json"
+    bad_bytes.write_bytes(b'{"setting": "caf\xe9"}')
+    not_utf8 = run_cli("--answers", str(bad_bytes))
+    assert not_utf8.returncode == 2
+    assert "not UTF-8" in not_utf8.stderr
+    directory = run_cli("--answers", str(tmp_path))
+    assert directory.returncode == 2
+    assert "directory" in directory.stderr
+    for done in (missing, not_utf8, directory):
+        assert "Traceback" not in done.stderr
+        assert_referral_last(done.stderr)
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (700_000 * 1024, 700_000 * 1024))  # ulimit -v 700000
+
+
+@pytest.mark.parametrize("item", ["1", '"overdose"', "[]"])
+def test_the_largest_answers_file_costs_what_a_normal_one_costs(here, item):
+    count = (1024 * 1024 - 20) // (len(item) + 1)
+    (here / "big.json").write_text('{"interests":[' + ",".join([item] * count) + "]}")
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "--answers", "big.json"],
+        capture_output=True,
+        cwd=here,
+        env=program_env(),
+        timeout=60,
+        preexec_fn=_limit_memory,
+    )
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr[-800:]
+    message = error_message(stderr)
+    assert len(message) < 400, message
+    assert "interests" in message, message
+
+
+@pytest.mark.parametrize("depth", [40, 987])
+def test_an_answers_value_nested_deep_is_a_one_line_refusal(here, depth):
+    # 987 levels overflowed the stack where the message re-encoded the value, at a depth that depends
+    # on the stack: nesting is bounded before anything looks at the value, far below any such depth.
+    nested = "[" * depth + "]" * depth
+    for shape in (f'{{"setting": {nested}}}', f'{{"interests": [{nested}]}}'):
+        done = sh("$P --answers -", here, stdin=shape.encode())
+        assert done.returncode == 2, done.stderr[-800:]
+        assert "nested too deeply" in error_message(done.stderr)

@@ -1,7 +1,11 @@
-"""Issue 13 in a real terminal: the reader leads to the end, marks what was read and moves the
-cursor on; the section view puts reasons, cautions and notes before the text; an answer can be
-changed from the reading list; the comparison opens from its menu, paged. Both kinds of menus.
-The list's groups and its short overview are checked without a terminal at the end."""
+"""The reading list in a real terminal, with both kinds of menus: Enter alone leads through every
+section in order to the end; what was read is marked and the cursor moves on to the next unread
+entry; a section's page shows its reasons, cautions and notes before the document's words, paged
+on a short screen (Enter, b or q back to the list); an answer can be changed from the list; the
+comparison opens from it, paged. The list fits the screen: its group headings and the pointed
+entry's short reason are drawn with it. The groups and the plain menu's short reasons are also
+checked without a terminal at the end.
+"""
 
 from __future__ import annotations
 
@@ -149,7 +153,8 @@ def test_the_arrow_reader_marks_what_was_read_and_moves_the_cursor_on():
     assert any(f"1. {titles[0][:40]}" in line and "(read)" in line for line in drawn), drawn
     assert not any(f"2. {titles[1][:40]}" in line and "(read)" in line for line in drawn), drawn
     pointed = [line for line in drawn if "»" in line]
-    assert len(pointed) == 1 and f"2. {titles[1][:30]}" in pointed[0], drawn  # the next unread entry
+    assert len(pointed) == 1, drawn
+    assert f"2. {titles[1][:30]}" in pointed[0], drawn  # the next unread entry
     child.send(CTRL_C)  # and Ctrl-C in the reading list still ends with the referral
     assert_stopped_calmly(child)
 
@@ -303,7 +308,9 @@ def test_the_comparison_opens_from_the_reading_list_paged_on_a_short_terminal(ki
             break
         child.send(ENTER)
     whole = "".join(pages)
-    assert "Compare the medications" in whole and "Methadone" in whole and "Naltrexone" in whole
+    assert "Compare the medications" in whole
+    assert "Methadone" in whole
+    assert "Naltrexone" in whole
     assert len(pages) > 2  # paged
     for shown in pages[1:]:  # a screenful each, the pager's line included
         assert len(shown.strip().split("\n")) <= rows - 1, shown
@@ -316,7 +323,7 @@ def test_the_comparison_opens_from_the_reading_list_paged_on_a_short_terminal(ki
 
 
 @pytest.mark.parametrize("where", ["answers summary", "notes page", "comparison"])
-def test_ctrl_c_in_the_new_screens_ends_with_the_referral(where):
+def test_ctrl_c_at_the_answers_the_notes_page_or_the_comparison_ends_with_the_referral(where):
     child = spawn(PLAIN_PROGRAM, rows=24, cols=80)
     for _ in range(7):
         child.expect(TYPING_LINE)
@@ -402,7 +409,8 @@ def test_at_24_rows_the_whole_grouped_menu_and_the_pointed_reason_are_on_screen_
     result = typical_list(catalog)
     entries = [f"{number}. {item.title}" for number, item in enumerate(result.suggestions, start=1)]
     headings = [heading for heading, _ in grouped(result)]
-    assert len(entries) >= 14 and len(headings) >= 2  # a list that did not fit before (with its overview)
+    assert len(entries) >= 14
+    assert len(headings) >= 2  # a list longer than the screen, with its overview
     child, raw = arrow_reading_list(cols)
     first = f"1: {entry_detail(result.suggestions[0])}"
     screen = screen_once(child, raw, cols, 24, *headings, *entries, first)
@@ -522,7 +530,8 @@ def test_the_plain_menu_says_a_shared_reason_once_and_only_the_short_forms(catal
     assert sum(1 for item in result.suggestions if entry_detail(item) == shared) > 1
     assert menu.count(shared) == 1
     # The long forms live in the section view: no whole reason, caution or note here.
-    assert "Explorer's note" not in menu and "Caution:" not in menu
+    assert "Explorer's note" not in menu
+    assert "Caution:" not in menu
     assert menu.count(CAUTION_INSIDE) == len({entry_detail(i) for i in result.suggestions if i.cautions})
     assert all(entry_detail(item) in menu for item in result.suggestions)
 
@@ -537,3 +546,21 @@ def test_a_heading_that_comes_back_after_another_is_refused(content_copy):
     )
     error = refused(lambda: load_catalog(content_copy), "order.toml")
     assert "comes back" in str(error)
+
+
+def test_pages_long_sections_and_q_goes_back():
+    child = spawn(rows=12, cols=60)
+    to_the_reading_list(child)
+    child.send(ENTER)
+    child.expect("-- more · Enter: next page · b: back to the list --")
+    page = re.split("─{4,}", plain(child.before), maxsplit=1)[-1]  # printed after the section's header rule
+    assert page.strip(), page
+    assert all(len(line) <= 59 for line in page.splitlines()), page
+    child.send("q" + ENTER)  # q goes back too, though the screen names b
+    child.expect("Open a section to read it, or finish")
+    child.expect(r"\(arrow keys")
+    child.send(UP * 2 + ENTER)  # from the next unread entry (2) up past the first to the last: Finish
+    decline_the_summary(child)
+    shown, code, _ = finish(child)
+    assert code == 0
+    assert_referral_last(shown)

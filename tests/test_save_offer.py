@@ -1,9 +1,14 @@
-"""The offer to save a summary at the end of a session: through a scripted Menus, and in a real
-terminal (arrow-key menus and --plain numbered menus)."""
+"""The offer to save a summary at the end of a session: no is the default and writes nothing; yes
+asks for a format and a file name, suggests a free one, replaces a file only after a yes, asks
+again after a name the system refuses and follows no dangling link; Enter alone at every question
+of the offer ends it; Ctrl-C saves nothing. Through a scripted Menus, and in a real terminal
+(arrow-key menus and --plain numbered menus).
+"""
 
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import shlex
 from pathlib import Path
@@ -22,10 +27,13 @@ from .helpers.pty import (
     PLAIN_PROGRAM,
     PROGRAM,
     TYPING_LINE,
+    assert_ended_calmly,
+    assert_stopped_calmly,
     assert_terminal_sane,
     finish,
     plain_session,
     spawn,
+    to_the_file_name,
     to_the_reading_list,
 )
 from .helpers.run import made_up_environment
@@ -202,7 +210,7 @@ def test_enter_alone_at_every_question_of_the_offer_ends(catalog, result, tmp_pa
 def test_the_loop_detector_catches_an_offer_that_asks_forever(catalog, result, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     looping = EnterAlone(True)
-    monkeypatch.setattr(take_home, "free_name", lambda path: path)  # the old way: the same name again
+    monkeypatch.setattr(take_home, "free_name", lambda path: path)  # a defect planted: the same name again
     (tmp_path / "treatment-options-summary-2025-03-04.html").write_text("keep")
     with pytest.raises(AssertionError, match="the offer loops"):
         _offer(catalog, result, looping)
@@ -334,3 +342,29 @@ def test_saving_markdown_with_numbered_menus_and_replacing_only_after_a_yes(tmp_
     assert saved.rstrip().endswith("call 911.")
     assert_referral_last(shown)
     assert_terminal_sane(stty)
+
+
+def test_interactively_a_file_name_the_system_refuses_asks_for_another(here):
+    child = spawn(PLAIN_PROGRAM, cwd=here)
+    to_the_file_name(child, plain=True)
+    child.sendline("a" * 300)
+    child.expect("Could not save")
+    child.expect("Try another file name")
+    child.sendline("n")
+    assert_ended_calmly(child, 0)
+    assert os.listdir(here) == ["answers.json"]
+
+
+def test_an_interactive_save_to_a_dangling_link_says_so_and_follows_nothing(here):
+    (here / "s.html").symlink_to(here / "missing.html")
+    child = spawn(PLAIN_PROGRAM, cwd=here)
+    to_the_file_name(child, plain=True)
+    child.sendline("s.html")
+    child.expect("already exists")
+    child.expect(r"\(y/N\)")
+    child.sendline("")  # no: asked for another name
+    child.expect("Which file should it be saved to")
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+    assert os.readlink(here / "s.html") == str(here / "missing.html")
+    assert sorted(os.listdir(here)) == ["answers.json", "s.html"]

@@ -1,34 +1,34 @@
-"""Faults: damaged content files, failures inside the engine or the rendering, and a closed pipe.
-
-Damaged content refuses to start with a message naming the file and the entry, then the referral,
-exit 1. An unexpected exception prints a short apology and the referral, exit 1, and a traceback
-only with --debug. A reader that stops reading (`| head -1`) ends the run quietly.
+"""A damaged content file is refused, naming the file and the entry: at the loader for every kind
+of damage (a file missing, unparsable, not UTF-8, of an unexpected shape; an entry duplicated,
+unknown, no longer verbatim in its document, promotional, outside the answers contract), and
+through the real program, which then shows that one line and the referral, exit 1, no apology.
+Damage found while the first question is on screen: test_first_question. The damaged files are
+a test's own copy of data/ and rules/ (the content_copy fixture).
 """
 
 from __future__ import annotations
 
-import itertools
 import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
+
 import pytest
 
-from explorer.content.answers import Answers
+from explorer.content import catalog
 from explorer.content.catalog import load_catalog
 from explorer.errors import CatalogError
-from explorer.infer import reading_list
-from explorer.infer.engine import EngineError, RuleEngine
-from explorer.referral import REFERRAL_TEXT
-from explorer.render import listings
-from explorer.render import result as render
-from explorer.render.finish import referral
 
 from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT, edit_file
 from .helpers.run import run_cli, run_main
+from .helpers.shell import ANSWERS, program_env
 
 TOML_FILES = (
     "data/documents.toml",
@@ -38,7 +38,6 @@ TOML_FILES = (
     "rules/safety.toml",
 )
 DAMAGED = "the content files are damaged, so nothing can be shown: "
-APOLOGY = "sorry, something went wrong inside the explorer. This is not your fault."
 
 
 # ---- every kind of damage, at the loader ---------------------------------------------------------
@@ -148,6 +147,139 @@ def test_a_rule_book_without_a_fallback_names_the_suggestions_file(content_copy)
     assert "fallback" in error.message
 
 
+# ---- each kind of damage to the catalog's files, one at a time ------------------------------------
+
+
+def test_the_copy_loads_before_it_is_damaged(content_copy):
+    assert len(load_catalog(content_copy).sections) == len(load_catalog().sections)
+
+
+def test_missing_file(content_copy):
+    (content_copy / "data" / "sections.toml").unlink()
+    error = _load_error(content_copy)
+    assert error.path.name == "sections.toml"
+    assert "missing" in str(error)
+
+
+def test_missing_source_document(content_copy):
+    (content_copy / "data" / "002_43ddf4ad6e44270f.txt").unlink()
+    error = _load_error(content_copy)
+    assert error.path.name == "002_43ddf4ad6e44270f.txt"
+    assert "missing" in str(error)
+
+
+def test_edited_source_document(content_copy):
+    edit_file(content_copy / "data" / "003_5014a9aacaf31222.txt", "Drug addiction", "Drug  addiction")
+    error = _load_error(content_copy)
+    assert error.path.name == "003_5014a9aacaf31222.txt"
+    assert "sha256" in str(error)
+
+
+def test_unparsable_file(content_copy):
+    edit_file(content_copy / "rules" / "suggestions.toml", "[[suggest]]", "[[suggest]", 1)
+    error = _load_error(content_copy)
+    assert error.path.name == "suggestions.toml"
+    assert "parsed" in str(error)
+
+
+def test_duplicate_section_id(content_copy):
+    edit_file(
+        content_copy / "data" / "sections.toml", 'id = "contingency-management"', 'id = "cognitive-behavioral-therapy"'
+    )
+    error = _load_error(content_copy)
+    assert error.entry == "section cognitive-behavioral-therapy"
+    assert "duplicate" in str(error)
+
+
+def test_rule_naming_an_unknown_section(content_copy):
+    edit_file(content_copy / "rules" / "suggestions.toml", '"naloxone-overdose"', '"naloxone-overdoze"')
+    error = _load_error(content_copy)
+    assert error.entry == "suggest interest-overdose"
+    assert "naloxone-overdoze" in str(error)
+
+
+def test_unknown_topic(content_copy):
+    edit_file(content_copy / "data" / "sections.toml", 'topics = ["naloxone"]', 'topics = ["narcan"]')
+    error = _load_error(content_copy)
+    assert error.entry == "section naloxone-overdose"
+    assert "topics" in str(error)
+
+
+def test_text_no_longer_verbatim(content_copy):
+    edit_file(
+        content_copy / "data" / "sections.toml",
+        "Naloxone is used to treat heroin overdose",
+        "Naloxone is used to prevent heroin overdose",
+    )
+    error = _load_error(content_copy)
+    assert error.entry == "section naloxone-overdose"
+    assert "verbatim" in str(error)
+
+
+def test_unknown_source(content_copy):
+    edit_file(content_copy / "data" / "sections.toml", 'source = "002_43ddf4ad6e44270f.txt"', 'source = "999.txt"')
+    error = _load_error(content_copy)
+    assert "unknown source" in str(error)
+    assert error.entry.startswith("section ")
+
+
+def test_empty_text(content_copy):
+    path = content_copy / "data" / "sections.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("text = '''", text.index('id = "naloxone-overdose"'))
+    end = text.index("'''", start + 10) + 3
+    path.write_text(text[:start] + "text = '''   '''" + text[end:], encoding="utf-8")
+    error = _load_error(content_copy)
+    assert error.entry == "section naloxone-overdose"
+    assert "empty" in str(error)
+
+
+def test_phone_number_smuggled_into_a_section(content_copy):
+    # Verbatim in its source, so only the promotional check can catch it.
+    edit_file(
+        content_copy / "data" / "sections.toml",
+        "You are not alone on this journey.'''",
+        "You are not alone on this journey. Call 833-846-5669 today.'''",
+    )
+    error = _load_error(content_copy)
+    assert error.entry == "section medications-conclusion"
+    assert "promotional" in str(error)
+
+
+def test_rule_value_outside_the_contract(content_copy):
+    edit_file(
+        content_copy / "rules" / "suggestions.toml",
+        'when = { setting = "clinic_daily" }',
+        'when = { setting = "clinic-daily" }',
+    )
+    error = _load_error(content_copy)
+    assert error.entry == "suggest setting-clinic-daily"
+    assert "clinic-daily" in str(error)
+
+
+def test_caution_quote_not_verbatim(content_copy):
+    edit_file(
+        content_copy / "rules" / "safety.toml", "only be used after a period", "only be used after a short period"
+    )
+    error = _load_error(content_copy)
+    assert error.entry == "caution naltrexone-only-after-detox"
+    assert "verbatim" in str(error)
+
+
+def test_no_fallback_rule(content_copy):
+    edit_file(
+        content_copy / "rules" / "suggestions.toml", "when = {}\nsections", 'when = { counseling = "no" }\nsections'
+    )
+    error = _load_error(content_copy)
+    assert "fallback" in str(error)
+
+
+def test_question_choices_drifting_from_the_contract(content_copy):
+    edit_file(content_copy / "data" / "questions.toml", 'value = "monthly"', 'value = "weekly"')
+    error = _load_error(content_copy)
+    assert error.entry == "question dosing"
+
+
 # ---- the same damage, through the real program ----------------------------------------------------
 
 
@@ -244,142 +376,42 @@ def test_the_program_refuses_damaged_content_naming_file_and_entry(content_copy,
     assert problem in message
 
 
-# ---- an unexpected exception: apology, referral, exit 1; the traceback only with --debug ------------
+def test_damaged_content_names_the_file_and_entry(monkeypatch):
+    def damaged(*args, **kwargs):
+        raise CatalogError(PROJECT_ROOT / "data" / "sections.toml", "duplicate section id", "section what-is-mat")
 
-
-_ruleset_names = itertools.count()
-
-
-@pytest.fixture
-def engine_with_a_failing_action(monkeypatch, catalog) -> RuleEngine:
-    """A real durable ruleset whose actions raise, served to the CLI in place of the real one."""
-
-    def exploding(self, rule_id):
-        def action(c):
-            raise RuntimeError(f"injected into the durable action of {rule_id}")
-
-        return action
-
-    monkeypatch.setattr(RuleEngine, "_recorder", exploding)
-    engine = RuleEngine(catalog.rules, name=f"failing_actions_{next(_ruleset_names)}")
-    monkeypatch.setattr(RuleEngine, "for_rules", classmethod(lambda cls, rules, name="": engine))
-    return engine
-
-
-def test_a_failing_durable_action_becomes_an_engine_error(engine_with_a_failing_action):
-    with pytest.raises(EngineError, match="injected into the durable action"):
-        engine_with_a_failing_action.fired(Answers())
-
-
-def _raise(*args, **kwargs):
-    raise RuntimeError("injected")
-
-
-INJECTIONS = [  # (where, replaced by a function that raises, the command that reaches it)
-    ("engine", None, ["--answers", "-", "--format", "json"]),
-    ("build_result", (reading_list, "build_result"), ["--answers", "-"]),
-    ("to_markdown", (render, "to_markdown"), ["--answers", "-", "--format", "markdown"]),
-    ("render_result", (render, "render_result"), ["--answers", "-", "--format", "json"]),
-    ("sections_listing", (listings, "sections_listing"), ["sections"]),
-    ("rules_listing", (listings, "rules_listing"), ["rules"]),
-    ("section_page", (render, "section_page"), ["show", "what-is-mat"]),
-    ("render_section", (render, "render_section"), ["show", "what-is-mat", "--format", "markdown"]),
-]
-
-
-@pytest.mark.parametrize("where, target, argv", INJECTIONS, ids=[i[0] for i in INJECTIONS])
-@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
-def test_an_unexpected_exception_apologizes_and_refers(request, monkeypatch, where, target, argv, debug):
-    if target is None:
-        request.getfixturevalue("engine_with_a_failing_action")
-    else:
-        monkeypatch.setattr(*target, _raise)
-    code, out, err = run_main(argv + (["--debug"] if debug else []), stdin=b'{"interests": ["overdose"]}')
+    monkeypatch.setattr(catalog, "load_catalog", damaged)  # cli imports it when a command runs
+    code, out, err = run_main(["--answers", "-"], stdin=b"{}")
     assert code == 1
     assert out == ""
-    assert err.startswith(f"treatment-explorer: {APOLOGY}\n")
-    assert err.endswith("\n\n" + referral(80))
-    if debug:
-        assert "Traceback (most recent call last)" in err
-        assert "injected" in err
-        if where == "engine":
-            assert "EngineError: a rule's action failed" in err
-    else:
-        assert err == f"treatment-explorer: {APOLOGY}\n(run again with --debug to see the details)\n\n" + referral(80)
+    assert "sections.toml: section what-is-mat: duplicate section id" in err
+    assert err.rstrip().endswith("call 911.")
 
 
-# ---- a reader that stops reading ------------------------------------------------------------------
-
-COMMANDS = {
-    "text": "--answers {answers} --format text",
-    "markdown": "--answers {answers} --format markdown",
-    "json": "--answers {answers} --format json",
-    "sections": "sections",
-    "rules": "rules",
-    "show": "show naloxone-overdose --format text",
-}
-EVERYTHING = (
-    '{"setting": "doctor_office", "interests": ["how_medications_work", "side_effects", "withdrawal", '
-    '"overdose", "understanding_addiction", "finding_a_program"]}'
+CONTENT_FILES = sorted(
+    str(p.relative_to(PROJECT_ROOT)) for part in ("data", "rules") for p in (PROJECT_ROOT / part).glob("*.toml")
 )
 
 
-@pytest.fixture(scope="module")
-def everything_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("pipe") / "answers.json"
-    path.write_text(EVERYTHING)
-    return path
-
-
-def _explorer_command(command: str, answers: Path) -> list[str]:
-    return [sys.executable, "-m", "explorer", *COMMANDS[command].format(answers=answers).split()]
-
-
-@pytest.mark.parametrize("command", COMMANDS)
-def test_piped_into_head_it_ends_quietly(everything_file, command):
-    explorer = " ".join(_explorer_command(command, everything_file))
-    alone = subprocess.run(
-        _explorer_command(command, everything_file),
-        capture_output=True,
-        text=True,
-        cwd=PROJECT_ROOT,
-        timeout=60,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
+@pytest.mark.parametrize("shape", ["a list of numbers", "5,000 deep"])
+@pytest.mark.parametrize("relative", CONTENT_FILES)
+def test_content_files_of_an_unexpected_shape_are_named_without_an_apology(content_copy, relative, shape):
+    path = content_copy / relative
+    if shape == "a list of numbers":
+        tables = [key for key, value in tomllib.loads(path.read_text()).items() if isinstance(value, list)]
+        path.write_text("".join(f"{table} = [1, 2]\n" for table in tables))
+    else:
+        path.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
     done = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", f"{explorer} | head -1"],
+        [sys.executable, "-m", "explorer", "--answers", "-", "--save", "s.html"],
+        input=ANSWERS,
         capture_output=True,
-        text=True,
-        cwd=PROJECT_ROOT,
+        cwd=content_copy,
+        env={**program_env(), "TREATMENT_EXPLORER_CONTENT": str(content_copy)},
         timeout=60,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
-    assert done.returncode == 0, done.stderr  # with pipefail: the explorer's own status, not 141, not 1
-    assert done.stdout == alone.stdout.splitlines(keepends=True)[0]
-    # The output fits in the pipe, so usually nothing breaks; if head closed it first, the
-    # referral that could not reach stdout goes to stderr, and nothing else does.
-    assert done.stderr in ("", "\n" + referral(80)), done.stderr
-
-
-@pytest.mark.parametrize("command", COMMANDS)
-def test_a_pipe_closed_before_the_first_write_ends_quietly_with_the_referral_on_stderr(everything_file, command):
-    read_end, write_end = os.pipe()
-    os.close(read_end)  # every write now fails with EPIPE: no race with a reader
-    try:
-        done = subprocess.run(
-            _explorer_command(command, everything_file),
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            cwd=PROJECT_ROOT,
-            timeout=60,
-            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        )
-    finally:
-        os.close(write_end)
-    err = done.stderr.decode()
-    assert done.returncode == 0, err
-    assert "BrokenPipeError" not in err
-    assert "Exception ignored" not in err
-    assert "Traceback" not in err
-    assert err == "\n" + referral(80)
-    assert REFERRAL_TEXT.splitlines()[-1] in err
+    stderr = done.stderr.decode()
+    assert done.returncode == 1, stderr[-800:]
+    message = error_message(stderr)
+    assert message.startswith("the content files are damaged"), message
+    assert Path(relative).name in message, message

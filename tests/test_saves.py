@@ -1,8 +1,18 @@
-"""The atomic writer: all or nothing, never over an existing file unless told, no temp file left."""
+"""Saving a summary with --save, and the writer behind every save. Nothing is written unless asked,
+never over an existing file without a yes, all or nothing (no partial file, no temporary file
+left), the owner's only; a path the system refuses, or no real file name, gets one line saying
+why, exit 2, and nothing written; a name up to the system's limit is saved. Once saved, the
+summary is named, even if the program is interrupted while it writes the rest of its output.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -10,7 +20,9 @@ from explorer.formats import saved_format as format_for
 from explorer.summary import writer as writers
 from explorer.summary.writer import AlreadyExists, SaveError, write_atomic
 
+from .helpers.checks import assert_referral_last, error_message
 from .helpers.run import run_cli
+from .helpers.shell import ANSWERS, program_env, sh
 
 
 def _leftovers(folder) -> list[str]:
@@ -133,3 +145,61 @@ def test_save_usage_errors_exit_2_and_write_nothing(tmp_path, args, words):
     assert words in done.stderr
     assert done.stderr.rstrip().endswith("call 911.")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["a" * 300 + ".html", "a/" * 2100 + "x.html"], ids=["a name over 255 bytes", "a path over PATH_MAX"]
+)
+def test_a_save_path_the_system_refuses_is_a_one_line_refusal(here, name):
+    done = sh(f"$P --answers - --save {name}", here, stdin=ANSWERS)
+    assert done.returncode == 2, done.stderr[-800:]
+    assert error_message(done.stderr).startswith("the summary was not saved: ")
+
+
+def test_an_interruption_after_a_save_never_says_nothing_was_saved(here):
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # smaller than the output: writing it blocks
+    process = subprocess.Popen(
+        [sys.executable, "-m", "explorer", "--answers", "answers.json", "--save", "s.md", "--format", "json"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        cwd=here,
+        env=program_env(),
+    )
+    os.close(write_end)
+    saved = here / "s.md"
+    while not saved.exists() and process.poll() is None:  # waits for the save, whatever it takes
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    with os.fdopen(read_end, "rb") as stdout:
+        stdout.read()
+    stderr = process.communicate(timeout=60)[1].decode()
+    assert process.returncode == 130, stderr
+    assert saved.exists(), stderr
+    assert "Nothing was saved" not in stderr, stderr
+    assert "s.md" in stderr  # it says where the summary is
+    assert_referral_last(stderr)
+
+
+@pytest.mark.parametrize("length", [245, 250, 255])
+def test_a_file_name_up_to_the_system_limit_can_be_saved(here, length):
+    name = "a" * (length - len(".html")) + ".html"
+    done = sh(f"$P --answers answers.json --save {name}", here)
+    assert done.returncode == 0, done.stderr
+    assert sorted(os.listdir(here)) == sorted(["answers.json", name])  # and no temporary file left
+
+
+@pytest.mark.parametrize(
+    "name, says", [("''", "--save needs a file name"), (".html", "--save .html: give a name before the extension")]
+)
+def test_save_needs_a_real_file_name(here, name, says):
+    done = sh(f"$P --answers answers.json --save {name}", here)
+    assert done.returncode == 2, done.stderr
+    assert error_message(done.stderr).startswith(says)
+    assert os.listdir(here) == ["answers.json"]
+
+
+def test_save_into_an_unknown_users_home_is_a_one_line_refusal(here):
+    done = sh("$P --answers answers.json --save '~nosuchuser/x.html'", here)
+    assert done.returncode == 2, done.stderr
+    assert "nosuchuser" in error_message(done.stderr)
