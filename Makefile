@@ -3,6 +3,7 @@
 #   make test   creates .venv on first use, installs the explorer and its tests, lints, runs them all
 #   make screenshot  re-makes docs/summary.png, docs/summary-page1.png and docs/summary-matters.png
 #                    (the saved HTML summary in headless Chromium, on screen and printed)
+#   make format rewrites the code as `make lint` (part of `make test`) wants it: ruff's fixes, then its formatter
 #   make axe    installs axe-core and puppeteer-core (tests/axe) for the accessibility test; `make test` runs it
 # PYTHON picks the interpreter (3.10 to 3.15), e.g. `make test PYTHON=python3.13`.
 
@@ -10,7 +11,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint axe bench screenshot clean
+.PHONY: run test lint format axe bench screenshot clean
 
 # The referral must stay the last thing on the screen, on every way out, so make may add no line
 # after it:
@@ -42,9 +43,15 @@ axe:
 
 # The formatter, the linter and the type checker (configured in pyproject.toml); run by `make test`.
 lint: $(VENV)/.installed-test
-	@$(BIN)/ruff format --check --quiet explorer tests bench scripts || { echo "lint: run '$(BIN)/ruff format explorer tests bench scripts'"; exit 1; }
+	@$(BIN)/ruff format --check --quiet explorer tests bench scripts || { echo "lint: run 'make format'"; exit 1; }
 	$(BIN)/ruff check --quiet explorer tests bench scripts
 	$(BIN)/mypy
+
+# Rewrites the code as `make lint` wants it: ruff's safe fixes (import order, pyupgrade, ...), then
+# the formatter. What it cannot fix, `make lint` still reports.
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix-only --quiet explorer tests bench scripts
+	$(BIN)/ruff format --quiet explorer tests bench scripts
 
 screenshot: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshot.py docs/summary.png

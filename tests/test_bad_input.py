@@ -5,8 +5,8 @@ Every run ends in one of two ways: a complete result whose referral comes last (
 with one line on standard error naming the input and the problem, then the referral. Never exit 1,
 never a traceback. However large or deep the input, refusing it costs what a small file costs:
 nothing past 1 MiB is read, nesting is bounded before parsing. The generated cases run in-process
-(explorer.cli.main with standard input replaced); real processes at the end prove the same without
-pytest around.
+(explorer.cli.main.main in a made-up Environment, tests/helpers/run.py); real processes at the end
+prove the same without pytest around.
 
 Statistics (how many cases each property ran, and how they ended):
     .venv/bin/python -m pytest tests/test_bad_input.py --hypothesis-show-statistics

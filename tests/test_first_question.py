@@ -74,7 +74,8 @@ def test_the_loader_hands_over_the_catalog_it_validated(catalog):
 def test_the_first_question_imports_neither_pydantic_nor_the_content_models():
     probe = (
         "import sys\n"
-        "import explorer.cli, explorer.parser, explorer.session, explorer.ask.arrow_menus, explorer.ask.questionnaire\n"
+        "import explorer.cli.main, explorer.cli.parser, explorer.session.session\n"
+        "import explorer.ask.arrow_menus, explorer.ask.questionnaire\n"
         "from explorer.content.arriving import session_content\n"
         "content = session_content()\n"
         "assert content.questions[0].key == 'for_whom'\n"

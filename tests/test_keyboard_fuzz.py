@@ -230,7 +230,7 @@ def _end(child: pexpect.spawn) -> None:
     First a moment for keys that end the session (Ctrl-D) to end it. This wait hides a suspected
     race, not yet explained: under parallel load (pytest -n 2), a Ctrl-C sent at once after a
     Ctrl-D at a numbered question ended 3 sessions of 84 with exit 0 or 130 and nothing shown after
-    the echoed ^C, no referral (not reproduced alone). explorer/ending.py is where to look."""
+    the echoed ^C, no referral (not reproduced alone). explorer/cli/ending.py is where to look."""
     try:
         child.expect(pexpect.EOF, timeout=1)
         child.wait()

@@ -16,14 +16,16 @@ from .helpers.content import PROJECT_ROOT
 
 
 def _modules_loaded_by(argv: list[str], families: tuple[str, ...]) -> list[str]:
-    """Runs main(argv) in a fresh interpreter; the loaded modules among `families` (top-level
-    packages, or modules named in full)."""
+    """Runs main(argv) in a fresh interpreter, its output in an Environment's captured standard
+    output; the loaded modules among `families` (top-level packages, or modules named in full)."""
     probe = (
-        "import sys, io, contextlib\n"
-        "from explorer.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
-        f"    code = main({argv!r})\n"
-        "assert code == 0 and 'call 911' in out.getvalue(), out.getvalue()\n"
+        "import sys, io\n"
+        "from explorer.cli.environment import Environment\n"
+        "from explorer.cli.main import main\n"
+        "out = io.StringIO()\n"
+        f"code = main({argv!r}, Environment(sys.stdin, out, sys.stderr))\n"
+        "assert code == 0, out.getvalue()\n"
+        "assert 'call 911' in out.getvalue(), out.getvalue()\n"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {families!r} or m in {families!r}))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)

@@ -11,7 +11,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from explorer.ask import arrow_menus
+from explorer.ask import arrow_keys, arrow_menus
 from explorer.ask.arrow_menus import ArrowMenus
 from explorer.ask.numbered_menus import NumberedMenus
 
@@ -72,14 +72,14 @@ def test_in_a_short_select_a_digit_moves_to_its_entry():
 
 
 def test_a_pause_between_digits_starts_a_new_number(monkeypatch):
-    clock = itertools.count(step=arrow_menus.NUMBER_PAUSE + 1)  # every key comes after a pause
-    monkeypatch.setattr(arrow_menus.time, "monotonic", lambda: float(next(clock)))
+    clock = itertools.count(step=arrow_keys.NUMBER_PAUSE + 1)  # every key comes after a pause
+    monkeypatch.setattr(arrow_keys.time, "monotonic", lambda: float(next(clock)))
     assert _arrow("select", LONG, "12" + ENTER, default=1) == 2
 
 
 def test_digits_typed_at_once_make_one_number_with_a_still_clock(monkeypatch):
     """The detector above can fail: with no pause, the same keys reach entry 12."""
-    monkeypatch.setattr(arrow_menus.time, "monotonic", lambda: 0.0)
+    monkeypatch.setattr(arrow_keys.time, "monotonic", lambda: 0.0)
     assert _arrow("select", LONG, "12" + ENTER, default=1) == 12
 
 

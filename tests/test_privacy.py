@@ -55,7 +55,7 @@ PROGRAM_UNDER_WATCH = (
     WATCHED
     + """
 sys.argv[0] = "treatment-explorer"
-from explorer.cli import main
+from explorer.cli.main import main
 sys.exit(main())
 """
 )

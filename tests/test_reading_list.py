@@ -365,10 +365,10 @@ ACTIONS = ["Compare the medicines side by side", "Change an answer", "Finish (sh
 
 
 def typical_list(catalog):
-    from explorer import commands
     from explorer.content.answers import Answers
+    from explorer.infer.run import result_for
 
-    return commands.result_for(catalog, Answers(**TYPICAL))
+    return result_for(catalog, Answers(**TYPICAL))
 
 
 def arrow_reading_list(cols: int, rows: int = 24):
@@ -494,11 +494,11 @@ def test_the_plain_menu_shows_the_headings_and_the_reasons(catalog):
 
 
 def test_the_groups_follow_the_tiers_and_keep_the_numbers(catalog):
-    from explorer import commands
     from explorer.content.answers import Answers
+    from explorer.infer.run import result_for
 
     answers = Answers(setting="doctor_office", detox="in_progress", counseling="yes", interests=("overdose",))
-    result = commands.result_for(catalog, answers)
+    result = result_for(catalog, answers)
     groups = grouped(result)
     headings = [heading for heading, _ in groups]
     assert headings == [h for h in catalog.rules.order.headings() if h in headings]  # in the policy's order
@@ -508,8 +508,8 @@ def test_the_groups_follow_the_tiers_and_keep_the_numbers(catalog):
 
 
 def test_the_plain_menu_says_a_shared_reason_once_and_only_the_short_forms(catalog):
-    from explorer import commands
     from explorer.content.answers import Answers
+    from explorer.infer.run import result_for
 
     answers = Answers(
         for_whom="someone_else",
@@ -520,7 +520,7 @@ def test_the_plain_menu_says_a_shared_reason_once_and_only_the_short_forms(catal
         support_groups="yes",
         interests=("overdose", "side_effects"),
     )
-    result = commands.result_for(catalog, answers)
+    result = result_for(catalog, answers)
     said: list[str] = []
     menus = NumberedMenus(79, say=said.append, read_line=lambda prompt: "1")
     choices = [(item.title, item.id) for item in result.suggestions]

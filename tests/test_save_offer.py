@@ -36,6 +36,7 @@ from .helpers.pty import (
     to_the_file_name,
     to_the_reading_list,
 )
+from .helpers.run import made_up_environment
 
 DAY = datetime.date(2025, 3, 4)
 
@@ -75,7 +76,7 @@ def result(catalog):
 def _offer(catalog, result, menus):
     said = []
     terminal = Terminal(menus=menus, width=10_000, show=said.append)
-    return take_home.offer(catalog, result, terminal, today=DAY), said
+    return take_home.offer(catalog, result, terminal, made_up_environment(today=DAY)), said
 
 
 def test_no_is_the_default_and_writes_nothing(catalog, result, tmp_path, monkeypatch):

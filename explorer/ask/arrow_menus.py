@@ -1,121 +1,27 @@
-"""Menus with questionary: arrow keys or a number, Space to tick, Enter to go on.
-
-In every list the entries are numbered, and typing an entry's number moves the cursor to it; Enter
-then picks it (in a checkbox, Space ticks it). A number moves rather than picks so that a
-two-digit number can be typed: "1" then "2" reaches entry 12. A digit typed after a pause of more
-than NUMBER_PAUSE seconds, or after any other key, starts a new number; a digit that would make a
-number past the last entry starts a new one too ("2", "5" in a list of 24 reaches entry 5); zeros
-in front count for nothing ("012" is 12, "0" moves nothing).
-"""
+"""Menus with questionary: arrow keys or a number, Space to tick, Enter to go on (the keys it adds
+to questionary's are in arrow_keys.py). Entries, headings and details are laid out here: wrapped
+to the terminal, numbered, the pointed entry's detail in a window of its own under the list."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+import signal
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import questionary
 from prompt_toolkit.filters import IsDone
-from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, ScrollOffsets, Window
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl, Separator
 
+from explorer.ask.arrow_keys import ending_on_ctrl_d, selectable, with_number_keys
 from explorer.ask.menus import Choice
 from explorer.render.text import fill
 
 SELECT_HINT = "(arrow keys or number, then Enter)"
 CHECKBOX_HINT = "(arrow keys or number, Space to tick, Enter when done)"
-NUMBER_PAUSE = 1.0  # seconds: long enough to type a second digit, short enough to start over
-DIGITS = tuple("0123456789")
-
-
-def _safe_keys(enter: Any) -> KeyBindings:
-    bindings = KeyBindings()
-
-    @bindings.add("c-d", eager=True)
-    def _(event: Any) -> None:
-        event.app.exit(exception=EOFError(), style="class:aborting")
-
-    if enter is not None:
-        # Esc then Enter (also Alt+Enter) would reach prompt_toolkit's own binding for it, which
-        # ends a menu with an empty answer: here it is Enter, whatever the menu.
-        @bindings.add("escape", "enter", eager=True)
-        def _(event: Any) -> None:
-            enter.handler(event)
-
-    return bindings
-
-
-def ending_on_ctrl_d(prompt: questionary.Question) -> questionary.Question:
-    """Ctrl-D (end of input) leaves like Ctrl-C does; questionary's menus would ignore it; Esc
-    then Enter is Enter."""
-    app = prompt.application
-    own = app.key_bindings
-    enters = own.get_bindings_for_keys((Keys.ControlM,)) if own is not None else []
-    app.key_bindings = merge_key_bindings([*filter(None, [own]), _safe_keys(enters[-1] if enters else None)])
-    return prompt
-
-
-class _TypedNumber:
-    """The number being typed in one menu, and when its last digit came."""
-
-    def __init__(self) -> None:
-        self.digits, self.at = "", 0.0
-
-
-def _number_keys(control: InquirerControl) -> KeyBindings:
-    bindings = KeyBindings()
-    typed = _TypedNumber()
-
-    def to_number(event: Any) -> None:
-        entries = _selectable(control)
-        digit, now, previous = event.data, time.monotonic(), event.previous_key_sequence
-        # questionary binds every key (a catch-all ignores the others), so the previous key
-        # sequence is always the key typed just before this one.
-        going_on = bool(previous) and previous[-1].key in DIGITS and now - typed.at <= NUMBER_PAUSE
-        # "25" of 24: the 5 starts a new number; "9" of 3: no number at all. "012" is 12, "" is 0.
-        tried = [typed.digits + digit, digit] if going_on else [digit]
-        digits = next((number.lstrip("0") for number in tried if int(number) <= len(entries)), "")
-        typed.digits, typed.at = digits, now
-        if digits:
-            control.pointed_at = entries[int(digits) - 1]
-
-    for digit in DIGITS:
-        bindings.add(digit)(to_number)
-    return bindings
-
-
-def with_number_keys(prompt: questionary.Question, echoed: Sequence[str] | None = None) -> questionary.Question:
-    """A digit moves the cursor to the entry with that number (see the module's docstring); the
-    bindings are merged after questionary's own, so they win over its shortcuts. `echoed`: the
-    entries' titles without their numbers, put back at Enter, for the answer's echo ("[Overdose]")."""
-    app = prompt.application
-    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
-    own = [*filter(None, [app.key_bindings])]
-    bindings = [_number_keys(control)]
-    enters = own[0].get_bindings_for_keys((Keys.ControlM,)) if own else []
-    if echoed is not None and enters:
-        echo, enter = KeyBindings(), enters[-1]
-
-        @echo.add("enter", eager=True)
-        def _(event: Any) -> None:
-            for choice, title in zip(control.choices, echoed, strict=True):
-                choice.title = title
-            enter.handler(event)
-
-        bindings.append(echo)
-    app.key_bindings = merge_key_bindings([*own, *bindings])
-    return prompt
-
-
 HEADING_STYLE = Style([("separator", "bold")])  # a group's heading: no colour, so NO_COLOR holds
-
-
-def _selectable(control: InquirerControl) -> list[int]:
-    """The positions of the entries that can be chosen (not the headings), in their order."""
-    return [i for i, choice in enumerate(control.choices) if not isinstance(choice, Separator) and not choice.disabled]
 
 
 def with_details(prompt: questionary.Question, details: Sequence[str], width: int) -> questionary.Question:
@@ -127,7 +33,7 @@ def with_details(prompt: questionary.Question, details: Sequence[str], width: in
     with the cursor and keeping the line above it (the group's heading) in view."""
     app = prompt.application
     control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
-    entries = _selectable(control)
+    entries = selectable(control)
 
     def lines(at: int) -> list[str]:
         number = entries.index(at) + 1 if at in entries else 0
@@ -145,8 +51,29 @@ def with_details(prompt: questionary.Question, details: Sequence[str], width: in
     layout = app.layout.container
     assert isinstance(layout, HSplit)  # questionary's create_inquirer_layout
     at = next(i for i, child in enumerate(layout.children) if listing in child.get_children())
-    layout.children.insert(at + 1, ConditionalContainer(window, filter=~IsDone()))
+    shown_while_asking = ~IsDone()  # type: ignore[no-untyped-call]  # prompt_toolkit's IsDone() is unannotated
+    layout.children.insert(at + 1, ConditionalContainer(window, filter=shown_while_asking))
     return prompt
+
+
+@contextlib.contextmanager
+def quiet_signal_wakeup() -> Iterator[None]:
+    """While a menu's event loop runs, a burst of signals stays quiet. The loop (asyncio) is woken
+    by signals through a socket, which it registers with signal.set_wakeup_fd; a burst fills that
+    socket before the first handler has run (that handler stops the menu: explorer/cli/ending.py),
+    and Python would print "Exception ignored when trying to write to the signal wakeup fd" for
+    each further one. A full socket already wakes the loop, so the loop's registration is made
+    with warn_on_full_buffer=False; the function is put back as soon as the loop has ended."""
+    registering = signal.set_wakeup_fd
+
+    def without_warnings(fd: int, *, warn_on_full_buffer: bool = True) -> int:
+        return registering(fd, warn_on_full_buffer=False)
+
+    signal.set_wakeup_fd = without_warnings
+    try:
+        yield
+    finally:
+        signal.set_wakeup_fd = registering
 
 
 def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]] = ()) -> Any:
@@ -158,7 +85,8 @@ def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]
 
     if waiting:
         prompt.application.after_render += drawn
-    answer = ending_on_ctrl_d(prompt).unsafe_ask()
+    with quiet_signal_wakeup():
+        answer = ending_on_ctrl_d(prompt).unsafe_ask()
     if answer is None:  # questionary's answer to a cancelled prompt
         raise KeyboardInterrupt
     return answer
@@ -281,4 +209,4 @@ class ArrowMenus:
                 return answer
 
     def text(self, text: str, default: str = "") -> str:
-        return _asked(questionary.text(message(text, self.width), default=default, **self.prompt_options))
+        return str(_asked(questionary.text(message(text, self.width), default=default, **self.prompt_options)))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from explorer.ask.menus import Choice
 from explorer.render.text import fill
+
+Parsed = TypeVar("Parsed")
 
 
 def _fill(text: str, width: int, lead: str = "") -> list[str]:
@@ -91,7 +93,7 @@ class NumberedMenus:
             self.say("\n".join(above))
         return self.read_line(last + " ").strip()
 
-    def _ask(self, prompt: str, parse: Callable[[str], Any]) -> Any:
+    def _ask(self, prompt: str, parse: Callable[[str], Parsed]) -> Parsed:
         """Asks until `parse` accepts the line; parse raises ValueError with what to type instead."""
         while True:
             try:

@@ -4,7 +4,7 @@ loaded and validated in a background thread, started once that question is drawn
 then waits on the keyboard and leaves the interpreter to the loader).
 
 It must not change what is refused, nor how: a first question that is not plainly well-formed
-sends the session to the full load before anything is shown (which names the problem as always),
+sends the session to the full load before anything is shown (which names the file and the entry),
 and damage the background load finds is raised, unchanged, at the next step that needs the content.
 """
 
@@ -64,7 +64,7 @@ def read_first_question(root: Path) -> tuple[DraftQuestion, int] | None:
     try:
         with (root / "data" / "questions.toml").open("rb") as handle:
             entries = tomllib.load(handle).get("question")
-    except Exception:  # noqa: BLE001 - any trouble is named by the full load, exactly as always
+    except Exception:  # noqa: BLE001 - any trouble is for the full load to name, with file and entry
         return None
     if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
         return None

@@ -4,7 +4,7 @@ the ordering policy."""
 
 from __future__ import annotations
 
-from typing import Literal, Union, get_args
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -39,7 +39,7 @@ class Condition(Frozen):
         return self
 
 
-RawTest = Union[str, list[str], dict[str, Union[str, list[str]]]]
+RawTest = str | list[str] | dict[str, str | list[str]]
 
 
 def _parse_when(raw: dict[str, RawTest]) -> tuple[Condition, ...]:

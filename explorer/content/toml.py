@@ -28,7 +28,8 @@ def squash(text: str) -> str:
 def read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data: dict[str, Any] = tomllib.load(handle)  # typed here: tomli (Python 3.10) has no types
+            return data
     except FileNotFoundError:
         raise CatalogError(path, "file is missing") from None
     except tomllib.TOMLDecodeError as error:

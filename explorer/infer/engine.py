@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Callable
 from functools import reduce
 from operator import and_, or_
-from typing import Any, Callable, Protocol, get_args
+from typing import Any, ClassVar, Protocol, get_args
 
 from durable import engine as durable_engine
 from durable import lang
@@ -23,8 +24,11 @@ from explorer.errors import EngineError
 
 
 class _Rule(Protocol):
-    id: str
-    when: tuple[Condition, ...]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def when(self) -> tuple[Condition, ...]: ...
 
 
 class Rules(Protocol):
@@ -36,7 +40,7 @@ class Rules(Protocol):
 ALL_INTERESTS: tuple[str, ...] = tuple(i for i in get_args(Interest) if i != "unsure")
 
 
-class _SynchronousHost(durable_engine.Host):
+class _SynchronousHost(durable_engine.Host):  # type: ignore[misc]  # durable ships no types
     """A durable host without its background dispatch timers.
 
     The stock Host polls every ruleset from timer threads, which could pick up a pending action
@@ -66,12 +70,11 @@ def _durable_condition(condition: Condition) -> Any:
     return reduce(or_ if wanted else and_, tests)
 
 
-def _durable_rule(conditions: tuple[Condition, ...], action: Callable[[Any], None]) -> dict:
-    if conditions:
-        expression = reduce(and_, (_durable_condition(c) for c in conditions))
-    else:
-        expression = lang.m.kind == "answers"  # the fallback: every answers fact
-    return lang.when_all(expression)(action).define()
+def _durable_rule(conditions: tuple[Condition, ...], action: Callable[[Any], None]) -> dict[str, Any]:
+    # No condition: the fallback rule, true of every answers fact.
+    expression = reduce(and_, (_durable_condition(c) for c in conditions)) if conditions else lang.m.kind == "answers"
+    rule: dict[str, Any] = lang.when_all(expression)(action).define()
+    return rule
 
 
 def answers_fact(answers: Answers, sid: str) -> dict[str, Any]:
@@ -85,8 +88,9 @@ class RuleEngine:
     """Evaluates a rule book with durable-rules; `fired(answers)` gives the ids of matching rules.
     Any rule book with `all()` (rules having an id and a `when`) will do."""
 
-    _registered: dict[str, RuleEngine] = {}
-    _lock = threading.Lock()
+    # One engine per ruleset name, for the whole process: durable registers a name only once.
+    _registered: ClassVar[dict[str, RuleEngine]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, rules: Rules, name: str):
         self.name = name

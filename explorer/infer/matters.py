@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection
+from typing import ClassVar
 
 from explorer.content.answers import Answers
 from explorer.content.catalog import Catalog
@@ -43,8 +44,8 @@ class _Entries:
     """Each point's entries (quotes, silences, notes as shown on a day) built once per catalog and
     day: every profile showing a point shows the same entries, and the answer space has 16,384."""
 
-    catalog: Catalog | None = None
-    built: dict[tuple[str, datetime.date], tuple[tuple[Entry, ...], Entry | None]] = {}
+    catalog: ClassVar[Catalog | None] = None
+    built: ClassVar[dict[tuple[str, datetime.date], tuple[tuple[Entry, ...], Entry | None]]] = {}
 
     @classmethod
     def of(

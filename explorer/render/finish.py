@@ -8,14 +8,14 @@ it. Light on purpose: the closing referral after a failure must not import pydan
 from __future__ import annotations
 
 import json
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple
 
 from explorer.formats import Format
 from explorer.referral import REFERRAL_LINES, REFERRAL_TEXT, REFERRAL_TITLE
 from explorer.render.markdown import escape
 from explorer.render.text import rule, wrap
 
-Body = Union[str, list[str], dict[str, Any]]
+Body = str | list[str] | dict[str, Any]
 
 
 class Output(NamedTuple):  # not a dataclass: importing dataclasses costs --help about 8 ms

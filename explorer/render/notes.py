@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from explorer.render import markdown
 from explorer.render.text import fill, rule, wrap
@@ -14,7 +14,7 @@ from explorer.render.text import fill, rule, wrap
 if TYPE_CHECKING:  # types only: the closing referral must not import pydantic
     from explorer.content.notes import Note, ShownNote
 
-    AnyNote = Union[Note, ShownNote]
+    AnyNote = Note | ShownNote
 
 NOTE_LABEL = "Explorer's note"
 NOTES_HEADING = "The explorer's own notes (not from the documents)"

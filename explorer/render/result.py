@@ -156,8 +156,8 @@ def to_markdown(result: Result) -> list[str]:
 
 # The JSON contract (README, "Scripting"): what the renderers' own fields add stays out of it.
 # Which rules suggested a section is for the tests and the ordering, not for scripts.
-# "matters" is added by render_result: present only when the step was answered, so that the JSON
-# of answers without it is what it was before the step existed (but for the echoed answers).
+# "matters" is added by render_result: present only when the step was answered, so that scripts
+# that do not use the step see no field they did not ask for (the echoed answers aside).
 NOT_IN_JSON: Any = {
     "preferences": True,
     "matters": True,

@@ -10,6 +10,10 @@ import textwrap
 
 from explorer.referral import DISCLAIMER_LINES
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: --help wraps its text here
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 RULE_LINE = "─"
 
 
@@ -41,6 +45,30 @@ def fill(
         break_long_words=break_words,
         break_on_hyphens=hyphens,
     ).wrap(text)
+
+
+def fill_phrases(phrases: Sequence[str], width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """Like fill, but lines break only between phrases (word groups that belong together, such as
+    "quoted from the documents"); a phrase longer than a whole line breaks between its words."""
+    rest = first if rest is None else rest
+    lines: list[str] = []
+    line, lead = "", first  # the line so far (without its lead), and its lead
+    for phrase in phrases:
+        if line and len(lead) + len(line) + 1 + len(phrase) <= width:
+            line += " " + phrase
+            continue
+        if line:
+            lines.append(lead + line)
+            line, lead = "", rest
+        if len(lead) + len(phrase) <= width:
+            line = phrase
+            continue
+        *whole, last = fill(phrase, width, lead, rest)
+        lines += whole
+        line, lead = last[len(rest if whole else lead) :], rest if whole else lead
+    if line:
+        lines.append(lead + line)
+    return lines
 
 
 def wrap(text: str, width: int, indent: str = "", hang: str = "", at_hyphens: bool = False) -> str:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from explorer.content.comparison import ABOUT_ALL, SILENT
+from explorer.content.comparison import ABOUT_ALL
 from explorer.content.comparison_table import Cell
+from explorer.content.matters import SILENT
 from explorer.content.notes import ShownNote
 from explorer.content.resources import templates
 from explorer.formats import Format

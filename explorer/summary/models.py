@@ -68,7 +68,7 @@ class Summary(Frozen):
     sources: tuple[str, ...] = Field(min_length=1)
     source_of: dict[str, int]  # section id -> its document's number in `sources`
     questions: tuple[str, ...] = Field(min_length=1)
-    # "What matters to me": only when a priority was rated "a lot" or "somewhat" (issue 15).
+    # "What matters to me": only when a priority was rated "a lot" or "somewhat".
     matters: MattersSection | None = None
     about_title: str
     about: tuple[str, ...] = Field(min_length=1)  # "About this content": what decision aids are judged on

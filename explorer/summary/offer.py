@@ -2,7 +2,8 @@
 itself (shared with `--save PATH`).
 
 The offer asks through the session's Terminal (explorer/ask/terminal.py), so arrow-key menus,
-numbered --plain menus and tests all drive it alike. Nothing is written unless the person says yes
+numbered --plain menus and tests all drive it alike; the day and the record of what was saved are
+the Environment's (explorer/cli/environment.py). Nothing is written unless the person says yes
 and names a file; an existing file is replaced only after a second yes.
 """
 
@@ -11,13 +12,16 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from explorer import ending
 from explorer.ask.terminal import Terminal
 from explorer.content.catalog import Catalog
 from explorer.formats import Format, saved_format
 from explorer.infer.result import Result
 from explorer.summary.writer import AlreadyExists, SaveError, exists, target_path, write_atomic
+
+if TYPE_CHECKING:
+    from explorer.cli.environment import Environment
 
 OFFER = "Save a summary to bring to your appointment?"
 FORMATS = (
@@ -44,8 +48,16 @@ def save(
 
     comparison = load_comparison(catalog, today=today)
     summary = build_summary(catalog, result, comparison, load_summary_rules(comparison), today)
-    written = write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite)
-    ending.saved(written)  # an interruption from now on must not say that nothing was saved
+    return write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite)
+
+
+def save_in(
+    env: Environment, catalog: Catalog, result: Result, path: str | Path, fmt: Format, overwrite: bool = False
+) -> Path:
+    """save() dated by the Environment's clock, and recorded there at once: an interruption from
+    now on must not say that nothing was saved."""
+    written = save(catalog, result, path, fmt, overwrite=overwrite, today=env.today())
+    env.record_save(written)
     return written
 
 
@@ -68,7 +80,7 @@ ASK_NAME = "Which file should it be saved to?"
 ASK_OTHER_NAME = "Which other file should it be saved to? (Enter alone: save nothing)"
 
 
-def offer(catalog: Catalog, result: Result, terminal: Terminal, today: datetime.date | None = None) -> Path | None:
+def offer(catalog: Catalog, result: Result, terminal: Terminal, env: Environment) -> Path | None:
     """Asks whether to save, in which format and where; returns the path written, or None.
 
     Enter alone at every question always ends: a declined "Replace it?" and a name that is a
@@ -78,7 +90,7 @@ def offer(catalog: Catalog, result: Result, terminal: Terminal, today: datetime.
     if not menus.confirm(OFFER, False):
         return None
     fmt = Format(menus.select("Which format?", FORMATS, Format.HTML))
-    day = (today or datetime.date.today()).isoformat()
+    day = env.today().isoformat()
     default_name = f"treatment-options-summary-{day}{EXTENSIONS[fmt]}"
     question, suggestion = ASK_NAME, default_name
     while True:
@@ -98,7 +110,7 @@ def offer(catalog: Catalog, result: Result, terminal: Terminal, today: datetime.
                 if not overwrite:
                     suggestion = str(free_name(path))
                     continue
-            written = save(catalog, result, path, fmt, overwrite=overwrite, today=today)
+            written = save_in(env, catalog, result, path, fmt, overwrite=overwrite)
         except AlreadyExists:
             suggestion = str(free_name(path))  # it appeared in the meantime
             continue

@@ -3,19 +3,19 @@ times) or in a subprocess without a terminal."""
 
 from __future__ import annotations
 
-import contextlib
+import datetime
 import io
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from explorer import cli, ending
+from explorer.cli import main
+from explorer.cli.environment import Environment
 
 from .content import PROJECT_ROOT
 
-STOPPING = [getattr(signal, name) for name in ending.STOPPING if hasattr(signal, name)]
+DAY = datetime.date(2026, 12, 1)  # the made-up Environment's clock: every note current
 
 
 class FakeStdin:
@@ -28,20 +28,26 @@ class FakeStdin:
         return False
 
 
+def made_up_environment(stdin=None, stdout=None, stderr=None, today: datetime.date = DAY, **options) -> Environment:
+    """An Environment of fake streams (none of them a terminal), no variables (so no COLUMNS or
+    TERM from the machine that runs the tests), an 80 by 24 size and a fixed day."""
+    return Environment(
+        stdin if stdin is not None else FakeStdin(io.BytesIO(b"")),
+        stdout if stdout is not None else io.StringIO(),
+        stderr if stderr is not None else io.StringIO(),
+        environ=options.pop("environ", {}),
+        size=options.pop("size", (80, 24)),
+        today=today,
+        **options,
+    )
+
+
 def run_main(argv: list[str], stdin: bytes | FakeStdin = b"") -> tuple[int, str, str]:
-    """Runs explorer.cli.main in this process; returns (exit code, stdout, stderr)."""
+    """Runs explorer.cli.main.main in this process, in a made-up Environment; returns (exit code,
+    stdout, stderr)."""
     fake = stdin if isinstance(stdin, FakeStdin) else FakeStdin(io.BytesIO(stdin))
     out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdin
-    handlers = {number: signal.getsignal(number) for number in STOPPING}
-    sys.stdin = fake  # type: ignore[assignment]
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(argv)
-    finally:
-        sys.stdin = saved
-        for number, handler in handlers.items():  # main leaves the signals ignored, as it ends
-            signal.signal(number, handler)
+    code = main.main(argv, made_up_environment(fake, out, err))
     return code, out.getvalue(), err.getvalue()
 
 

@@ -28,7 +28,7 @@ MATTERS_END = "-- end of what matters · Enter: back to the list --"
 CHANGE_LABEL = "Change an answer"
 FINISH_LABEL = "Finish (shows where to get help)"
 
-BACK_KEYS = ("b", "q")  # q as before, b as the screen says
+BACK_KEYS = ("b", "q")  # b as the screen says; q too, the key that leaves a pager such as less
 MORE = "-- more · Enter: next page · b: back to the list --"
 NEXT = "-- end of section · Enter: next section · b: back to the list --"
 END = "-- end of section · Enter: back to the list --"

@@ -4,13 +4,19 @@ refusal of an option given twice. Light on purpose: --help imports nothing heavy
 from __future__ import annotations
 
 import argparse
-import re
-import sys
-from typing import Any
 
+from explorer.cli.command_table import COMMANDS, listed
 from explorer.errors import InputError
 from explorer.formats import SHOWN
-from explorer.render.text import wrap
+from explorer.render.text import fill_phrases, wrap
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
+    from _typeshed import SupportsWrite
+
+    from explorer.cli.environment import Environment
 
 DESCRIPTION = (  # one paragraph: the help wraps it at the terminal's width
     "An offline, educational explorer of treatment options for heroin and other opioid addiction. "
@@ -18,39 +24,43 @@ DESCRIPTION = (  # one paragraph: the help wraps it at the terminal's width
     "the options that fit; finish with where to get help. Not medical advice, not a diagnosis."
 )
 
-EPILOG = """\
-commands:
-  (none)              ask the questions interactively, then open the reading list
-  sections            list every section of the documents
-  show ID             print one section
-  rules               list every rule: its condition, the sections it suggests, its reason,
-                      the notes it attaches, and the order of the reading list
-  compare             methadone, buprenorphine and naltrexone side by side, quoted from the
-                      documents (a table; --plain for one line per row)
-  about               about this content: where it comes from, how current it is, who made it
-
+SCRIPTING = """\
 scripting (no prompts):
   treatment-explorer --answers answers.json --format json
   echo '{"setting": "doctor_office", "interests": ["overdose"]}' | treatment-explorer --answers -
   treatment-explorer --answers answers.json --save summary.html   (or .md)
   keys: for_whom setting dosing detox counseling support_groups interests;
-  a missing key means "unsure". See README.md for the values.
+  a missing key means "unsure". See README.md for the values."""
 
-Help now: SAMHSA's National Helpline 1-800-662-HELP (4357), free and confidential, 24/7. \
-In a crisis call or text 988; in an emergency or an overdose call 911."""
+HELP_NOW = (
+    "Help now: SAMHSA's National Helpline 1-800-662-HELP (4357), free and confidential, 24/7. "
+    "In a crisis call or text 988; in an emergency or an overdose call 911."
+)
+
+DESCRIBED_AT = 22  # the column where a command's description starts, after "  show ID"
+PHRASE_BREAK = "\x1f"  # between the phrases of a command's description: the help may break there
+
+
+def epilog() -> str:
+    """The list of commands (a row each, from the command table), the scripting examples and where
+    to get help."""
+    rows = [f"  {c.usage:<{DESCRIBED_AT - 2}}" + PHRASE_BREAK.join(("", *c.describes)) for c in listed()]
+    return "\n".join(["commands:", *rows, "", SCRIPTING, "", HELP_NOW])
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's help with the description, the epilog and the usage also wrapped at the
-    terminal's width: on a narrow terminal the terminal would otherwise break words."""
+    terminal's width: on a narrow terminal the terminal would otherwise break words. A command's
+    description breaks between its phrases, its continuation lines under its first."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         lines = []
         for line in text.split("\n"):
-            # "  show ID      print one section": continuation lines go under the description.
-            column = re.match(r"( *)\S+( \S+)? {2,}", line)
-            hang = " " * (column.end() - len(column.group(1))) if column else ""
-            lines.append(wrap(line, width, indent, hang))
+            if PHRASE_BREAK in line:
+                usage, *phrases = line.split(PHRASE_BREAK)
+                lines += fill_phrases(phrases, max(width, len(indent) + 20), indent + usage, indent + " " * len(usage))
+            else:
+                lines.append(wrap(line, width, indent))
         return "\n".join(lines)
 
     def _format_usage(self, *args: Any) -> str:
@@ -61,9 +71,31 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    """Writes its help, its usage and its version to the Environment's streams."""
+
+    def __init__(self, env: Environment, **options: Any) -> None:
+        super().__init__(**options)
+        self.env = env
+
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        self._print_message(self.format_usage(), file or self.env.stdout)
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        self._print_message(self.format_help(), file or self.env.stdout)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # As argparse's: on standard error where the stream is closed; a write that fails is left
+        # for main to find when it flushes standard output, and to name.
+        stream = file or self.env.stderr
+        if message and stream is not None:
+            try:
+                stream.write(message)
+            except (AttributeError, OSError):
+                pass
+
+    def error(self, message: str) -> NoReturn:
         # argparse's own usage error, kept; the referral follows from main's finally.
-        self.print_usage(sys.stderr)
+        self.print_usage(self.env.stderr)
         raise InputError(message)
 
 
@@ -71,7 +103,13 @@ class _Once(argparse.Action):
     """Stores an option's value (True for a flag declared with nargs=0) and refuses a second use:
     argparse alone would silently keep the last, e.g. of `--answers a.json --answers b.json`."""
 
-    def __call__(self, parser, namespace, values, option_string=None):
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         given = namespace.__dict__.setdefault("_given", set())
         if self.dest in given:
             raise argparse.ArgumentError(self, "may be given only once")
@@ -91,24 +129,37 @@ class _Version(argparse._VersionAction):
     ) -> None:
         from explorer.content.resources import version
 
-        self.version = f"%(prog)s {version()}"
-        super().__call__(parser, namespace, values, option_string)
+        assert isinstance(parser, _Parser)
+        formatter = parser._get_formatter()
+        formatter.add_text(f"{parser.prog} {version()}")
+        parser._print_message(formatter.format_help(), parser.env.stdout)
+        parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _named(commands: list[str]) -> str:
+    return ", ".join(commands[:-1]) + " or " + commands[-1]
+
+
+def build_parser(env: Environment) -> argparse.ArgumentParser:
+    width = env.size()[0] - 2  # as argparse's own: two columns spare
+
+    def formatter(prog: str) -> _HelpFormatter:
+        return _HelpFormatter(prog, width=width)
+
     parser = _Parser(
+        env,
         prog="treatment-explorer",
         allow_abbrev=False,  # "--ans" is a usage error, not a guess at --answers
         description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=_HelpFormatter,
+        epilog=epilog(),
+        formatter_class=formatter,
     )
     parser.add_argument(
         "command",
         nargs="?",
-        choices=("sections", "show", "rules", "compare", "about"),
+        choices=tuple(COMMANDS),
         metavar="command",
-        help="sections, show ID, rules, compare or about (see below); none for the questionnaire",
+        help=_named([c.usage for c in COMMANDS.values()]) + " (see below); none for the questionnaire",
     )
     parser.add_argument("section_id", nargs="?", metavar="ID", help="the section to show")
     parser.add_argument(
@@ -142,5 +193,5 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action=_Once, nargs=0, default=False, help="show the full traceback if something fails"
     )
-    parser.add_argument("--version", action=_Version, version="%(prog)s")
+    parser.add_argument("--version", action=_Version)
     return parser

@@ -1,5 +1,6 @@
-"""How the program ends, for `cli.main` (the one safety net) and only for it: the signals that stop
-it, the streams its last words can still reach, and what it has saved so far.
+"""How the program ends, for `main` (the one safety net): the signals that stop it, the streams its
+last words can still reach, the terminal's mode put back. What it finds out on the way (a stream
+that broke, a summary saved, the handlers it replaced) is recorded in the Environment, never here.
 
 - Ctrl-C, Ctrl-\\ (SIGQUIT), a kill (SIGTERM) and a closed terminal (SIGHUP) all raise
   KeyboardInterrupt: the run stops calmly with exit 130 and the referral. The first one also
@@ -9,51 +10,43 @@ it, the streams its last words can still reach, and what it has saved so far.
 - Standard output is written and flushed here, inside main: a closed pipe ends quietly (exit 0),
   an output that cannot be written (closed, a full disk) is an OutputError (exit 2).
 
-Imports nothing but the standard library's always-loaded modules, so that main can install the
-signal handlers before anything slow is imported.
+Imports nothing but modules the interpreter has already loaded (and signal), so that main can
+install the signal handlers before anything slow is imported.
 """
 
 from __future__ import annotations
 
 import os
 import signal
-import sys
-from typing import IO, TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
-    from pathlib import Path
+    from types import FrameType
+    from typing import IO
+
+    from explorer.cli.environment import Environment
 
 STOPPING = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
 
-_saved: list[Path] = []
-_broken: set[int] = set()  # ids of streams that failed: never tried again
+
+def _stopping_signals() -> list[signal.Signals]:
+    return [getattr(signal, name) for name in STOPPING if hasattr(signal, name)]
 
 
-def _interrupt(signum: int, frame: Any) -> None:
+def _interrupt(signum: int, frame: FrameType | None) -> None:
     ignore_signals()
     raise KeyboardInterrupt
 
 
-def _quiet_wakeup_fd(fd: int, *, warn_on_full_buffer: bool = True) -> int:
-    return _set_wakeup_fd(fd, warn_on_full_buffer=False)
+def catch_signals(env: Environment) -> None:
+    """From now on, each stopping signal is an interruption (KeyboardInterrupt); the handlers it
+    replaces are kept in `env` for restore_signals."""
+    for signum in _stopping_signals():
+        previous = signal.signal(signum, _interrupt)
+        env.replaced_handlers.setdefault(signum, previous)
 
 
-_set_wakeup_fd = signal.set_wakeup_fd
-
-
-def catch_signals() -> None:
-    """From now on, each stopping signal is an interruption (KeyboardInterrupt)."""
-    # The arrow menus run in an asyncio loop, whose signal handling wakes it through a socket; a
-    # burst of signals fills that socket before the first handler has run, and Python would print
-    # "Exception ignored when trying to write to the signal wakeup fd" for each further one. A
-    # full socket already wakes the loop: the loop is asked not to warn.
-    signal.set_wakeup_fd = _quiet_wakeup_fd
-    for name in STOPPING:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _interrupt)
-
-
-def _ending_already(signum: int, frame: Any) -> None:
+def _ending_already(signum: int, frame: FrameType | None) -> None:
     """A stopping signal while the program ends: nothing to do."""
 
 
@@ -62,20 +55,26 @@ def ignore_signals() -> None:
     # A handler that does nothing, not SIG_IGN: a signal of a burst that arrived before this
     # runs is still pending in Python, and finding SIG_IGN it would raise "OSError: Signal 1
     # ignored due to race condition" in the middle of the ending (seen under load).
-    for name in STOPPING:
-        if hasattr(signal, name):
-            try:
-                signal.signal(getattr(signal, name), _ending_already)
-            except (ValueError, OSError):  # not the main thread
-                pass
+    for signum in _stopping_signals():
+        try:
+            signal.signal(signum, _ending_already)
+        except (ValueError, OSError):  # not the main thread
+            pass
 
 
-def leave_now(status: int) -> None:
+def restore_signals(env: Environment) -> None:
+    """The handlers as main found them, for a caller that goes on after main (a test)."""
+    for signum, handler in env.replaced_handlers.items():
+        signal.signal(signum, handler)
+    env.replaced_handlers.clear()
+
+
+def leave_now(env: Environment, status: int) -> None:
     """Ends the process once the referral is out, without the interpreter's shutdown: nothing may
     follow the referral, and the shutdown could add to it (prompt_toolkit's "Task was destroyed
     but it is pending!" after a signal ended a menu) or be killed by a late signal of a burst
     once it has put the default handlers back (exit 143 instead of 130). Both seen under load."""
-    for stream in (sys.stdout, sys.stderr):
+    for stream in (env.stdout, env.stderr):
         try:
             if stream is not None:
                 stream.flush()
@@ -84,82 +83,73 @@ def leave_now(status: int) -> None:
     os._exit(status)
 
 
-_terminal: list[Any] = []  # the terminal's mode as the program found it
-
-
-def begin() -> None:
-    _saved.clear()
-    _broken.clear()
-    _terminal.clear()
-    try:
-        import termios
-
-        if sys.stdin is not None and sys.stdin.isatty():
-            _terminal.append(termios.tcgetattr(sys.stdin.fileno()))
-    except (ImportError, OSError, ValueError, AttributeError):
-        pass
-
-
-def restore_terminal() -> None:
-    """The terminal's mode as the program found it (echo, line editing), whatever stopped a menu
-    in raw mode, even a signal in the instant it switched."""
-    if not _terminal:
+def remember_terminal(env: Environment) -> None:
+    """Keeps the terminal's mode as the program found it (echo, line editing) in `env`."""
+    if not env.stdin_isatty:
         return
     try:
         import termios
 
-        termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, _terminal[0])
+        env.terminal_mode = termios.tcgetattr(env.stdin.fileno())  # type: ignore[union-attr]
     except (ImportError, OSError, ValueError, AttributeError):
         pass
 
 
-def saved(path: Path) -> None:
-    """A summary was written: an interruption after this must say where it is."""
-    _saved.append(path)
+def restore_terminal(env: Environment) -> None:
+    """The terminal's mode as the program found it, whatever stopped a menu in raw mode, even a
+    signal in the instant it switched."""
+    if env.terminal_mode is None:
+        return
+    try:
+        import termios
+
+        termios.tcsetattr(env.stdin.fileno(), termios.TCSADRAIN, env.terminal_mode)  # type: ignore[union-attr]
+    except (ImportError, OSError, ValueError, AttributeError):
+        pass
 
 
-def stop_message() -> str:
-    if _saved:
-        return "Stopped. The summary was saved to " + ", ".join(str(path) for path in _saved) + "."
+def stop_message(env: Environment) -> str:
+    if env.saved:
+        return "Stopped. The summary was saved to " + ", ".join(str(path) for path in env.saved) + "."
     return "Stopped. Nothing was saved."
 
 
-def _write(stream: IO[str] | None, text: str) -> bool:
-    if stream is None or id(stream) in _broken:
+def _write(env: Environment, stream: IO[str] | None, text: str) -> bool:
+    if stream is None or not env.stream_works(stream):
         return False
     try:
         stream.write(text)
         stream.flush()
     except (OSError, ValueError, AttributeError):
-        _broken.add(id(stream))
+        env.mark_broken(stream)
         silence(stream)
         return False
     return True
 
 
-def say(text: str, prefer_stdout: bool = False) -> IO[str] | None:
+def say(env: Environment, text: str, prefer_stdout: bool = False) -> IO[str] | None:
     """Writes `text` (ending in a newline) to stderr, else stdout (the other way round if asked);
     returns the stream that took it, None if none did."""
-    order = (sys.stdout, sys.stderr) if prefer_stdout else (sys.stderr, sys.stdout)
+    order = (env.stdout, env.stderr) if prefer_stdout else (env.stderr, env.stdout)
     for stream in order:
-        if _write(stream, text):
+        if _write(env, stream, text):
             return stream
     return None
 
 
-def note(text: str) -> None:
+def note(env: Environment, text: str) -> None:
     """A side remark ("summary saved to ..."): on stderr or not at all, never inside the output."""
-    _write(sys.stderr, text)
+    _write(env, env.stderr, text)
 
 
 class OutputError(Exception):
     """Standard output cannot be written (closed, or a full disk)."""
 
 
-def write_output(text: str) -> None:
+def write_output(env: Environment, text: str) -> None:
     """The command's output, flushed now: a closed pipe raises BrokenPipeError (main ends quietly),
     any other failure an OutputError naming standard output."""
-    stream = sys.stdout
+    stream = env.stdout
     if stream is None:
         raise OutputError("standard output is closed, so nothing could be shown")
     try:
@@ -168,19 +158,15 @@ def write_output(text: str) -> None:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as error:
-        _broken.add(id(stream))
+        env.mark_broken(stream)
         silence(stream)
         reason = getattr(error, "strerror", None) or str(error)
         raise OutputError(f"cannot write to standard output: {reason}") from None
 
 
-def flush_output() -> None:
+def flush_output(env: Environment) -> None:
     """What argparse printed (--help, --version) is flushed here, like any output."""
-    write_output("")
-
-
-def stream_works(stream: IO[str] | None) -> bool:
-    return stream is not None and id(stream) not in _broken
+    write_output(env, "")
 
 
 def silence(stream: IO[str] | None) -> None:

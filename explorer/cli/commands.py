@@ -1,5 +1,6 @@
-"""The commands' bodies. Each returns what it shows (an Output, without the referral: the command
-line finishes it), so every command and every format ends the same way.
+"""The commands' bodies, named by the command table (explorer/cli/command_table.py). Each takes the
+catalog, the parsed options and the Environment, and returns what it shows (an Output, without the
+referral: main finishes it), so every command and every format ends the same way.
 
 Heavy modules are imported inside the commands that need them: `sections` never loads durable,
 and only saving loads the comparison, its rules and Jinja2.
@@ -8,45 +9,33 @@ and only saving loads the comparison, its rules and Jinja2.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explorer import ending
-from explorer.ask.terminal import width_of
-from explorer.encoding import can_show
+from explorer.cli import ending
 from explorer.errors import InputError
 from explorer.formats import Format, saved_format
 from explorer.render.finish import Output
 
 if TYPE_CHECKING:
-    from explorer.content.answers import Answers
+    from explorer.cli.environment import Environment
     from explorer.content.catalog import Catalog
     from explorer.infer.result import Result
 
 
-def result_for(catalog: Catalog, answers: Answers) -> Result:
-    from explorer.infer.engine import (
-        RuleEngine,  # durable: only once there are answers to evaluate
-    )
-    from explorer.infer.reading_list import build_result
-
-    return build_result(catalog, answers, RuleEngine.for_rules(catalog.rules).fired(answers))
-
-
-def sections(catalog: Catalog, args: argparse.Namespace) -> Output:
+def sections(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
     from explorer.render.listings import sections_listing
 
-    return Output(Format.TEXT, sections_listing(catalog, width_of(sys.stdout)))
+    return Output(Format.TEXT, sections_listing(catalog, env.width()))
 
 
-def rules(catalog: Catalog, args: argparse.Namespace) -> Output:
+def rules(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
     from explorer.render.listings import rules_listing
 
-    return Output(Format.TEXT, rules_listing(catalog, width_of(sys.stdout)))
+    return Output(Format.TEXT, rules_listing(catalog, env.width()))
 
 
-def show(catalog: Catalog, args: argparse.Namespace) -> Output:
+def show(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
     from explorer.render.result import render_section
 
     if not args.section_id:
@@ -55,23 +44,24 @@ def show(catalog: Catalog, args: argparse.Namespace) -> Output:
     if section is None:
         raise InputError(f"no section {args.section_id!r}; list them with: treatment-explorer sections")
     label = catalog.document_label(section.source)
-    notes = tuple(note.shown() for note in catalog.section_notes(section))
-    return render_section(section, label, Format(args.format), width_of(sys.stdout), notes)
+    notes = tuple(note.shown(env.today()) for note in catalog.section_notes(section))
+    return render_section(section, label, Format(args.format), env.width(), notes)
 
 
-def about(catalog: Catalog, args: argparse.Namespace) -> Output:
+def about(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
     from explorer.render.listings import about_text
 
-    return Output(Format.TEXT, about_text(width_of(sys.stdout)))
+    return Output(Format.TEXT, about_text(env.width()))
 
 
-def compare(catalog: Catalog, args: argparse.Namespace) -> Output:
+def compare(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
     from explorer.content.comparison import load_comparison
     from explorer.render.comparison import BOX_CHARACTERS, render_comparison
 
     # The linear form also where the terminal's encoding has no box-drawing characters.
-    plain = args.plain or not can_show(BOX_CHARACTERS, sys.stdout)
-    return render_comparison(load_comparison(catalog), Format(args.format), width_of(sys.stdout), plain)
+    plain = env.plain or not env.can_show(BOX_CHARACTERS)
+    comparison = load_comparison(catalog, today=env.today())
+    return render_comparison(comparison, Format(args.format), env.width(), plain)
 
 
 def save_format(args: argparse.Namespace) -> Format | None:
@@ -91,25 +81,26 @@ def save_format(args: argparse.Namespace) -> Format | None:
     return fmt
 
 
-def scripted(catalog: Catalog, args: argparse.Namespace) -> Output:
+def scripted(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
     """--answers FILE: the reading list in the chosen format, and the summary saved if asked."""
     from explorer.ask.answers_file import read_answers
+    from explorer.infer.run import result_for
     from explorer.render.result import render_result
 
     fmt = save_format(args)
-    stdin = sys.stdin.buffer if sys.stdin is not None else None  # None: standard input is closed
-    result = result_for(catalog, read_answers(args.answers, stdin))
+    stdin = env.stdin.buffer if env.stdin is not None else None  # None: standard input is closed
+    result = result_for(catalog, read_answers(args.answers, stdin), env.today())
     if fmt:
-        _save(catalog, result, args.save, fmt)
-    return render_result(result, Format(args.format), width_of(sys.stdout))
+        _save(catalog, result, args.save, fmt, env)
+    return render_result(result, Format(args.format), env.width())
 
 
-def _save(catalog: Catalog, result: Result, path: str, fmt: Format) -> None:
+def _save(catalog: Catalog, result: Result, path: str, fmt: Format, env: Environment) -> None:
     from explorer.summary import offer
     from explorer.summary.writer import SaveError
 
     try:
-        written = offer.save(catalog, result, path, fmt)
+        written = offer.save_in(env, catalog, result, path, fmt)
     except SaveError as error:
         raise InputError(f"the summary was not saved: {error}") from None
-    ending.note(f"treatment-explorer: summary saved to {written}\n")
+    ending.note(env, f"treatment-explorer: summary saved to {written}\n")

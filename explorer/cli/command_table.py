@@ -1,0 +1,89 @@
+"""The command table: each command's name, where its body is, the options it takes and how --help
+describes it. The parser (its choices and help), --help's list of commands and the dispatch all
+read it, so a command is added in one row. Light on purpose: --help reads it, and a body's module
+is imported only when that command runs.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+    from explorer.cli.environment import Environment
+    from explorer.content.catalog import Catalog
+    from explorer.render.finish import Output
+
+    Body = Callable[[Catalog, argparse.Namespace, Environment], Output]
+
+ALWAYS = frozenset({"plain", "debug"})  # how to show and how to fail: they apply everywhere
+
+
+class Command:
+    """One way to run the explorer.
+
+    - body: the name of its function in explorer/cli/commands.py ("" for the interactive session,
+      which main starts itself).
+    - options: the destinations of the options it takes; any other given is refused, never ignored.
+    - usage: how --help names it ("show ID").
+    - describes: what it does, as phrases: --help breaks lines between them, never inside one
+      (unless a phrase is longer than the line).
+    """
+
+    def __init__(self, body: str, options: frozenset[str], usage: str, describes: tuple[str, ...]) -> None:
+        self.body, self.options, self.usage, self.describes = body, options, usage, describes
+
+    def run(self) -> Body:
+        from explorer.cli import commands
+
+        body: Body = getattr(commands, self.body)
+        return body
+
+
+# The commands named on the command line, in the order --help lists them.
+COMMANDS: dict[str, Command] = {
+    "sections": Command("sections", ALWAYS, "sections", ("list every section of the documents",)),
+    "show": Command("show", ALWAYS | {"format", "section_id"}, "show ID", ("print one section",)),
+    "rules": Command(
+        "rules",
+        ALWAYS,
+        "rules",
+        (
+            "list every rule:",
+            "its condition,",
+            "the sections it suggests,",
+            "its reason,",
+            "the notes it attaches,",
+            "and the order of the reading list",
+        ),
+    ),
+    "compare": Command(
+        "compare",
+        ALWAYS | {"format"},
+        "compare",
+        (
+            "methadone, buprenorphine and naltrexone side by side,",
+            "quoted from the documents",
+            "(a table; --plain for one line per row)",
+        ),
+    ),
+    "about": Command(
+        "about",
+        ALWAYS,
+        "about",
+        ("about this content:", "where it comes from,", "how current it is,", "who made it"),
+    ),
+}
+
+# No command: the questions asked interactively, or read with --answers FILE (scripting).
+INTERACTIVE = Command("", ALWAYS, "(none)", ("ask the questions interactively,", "then open the reading list"))
+SCRIPTED = Command("scripted", ALWAYS | {"answers", "format", "save"}, "--answers FILE", ())
+
+# How --help names the options when refusing one a command does not take.
+OPTION_NAMES = {"section_id": "an ID", "answers": "--answers", "format": "--format", "save": "--save"}
+
+
+def listed() -> list[Command]:
+    """The rows of --help's list of commands, the questionnaire first."""
+    return [INTERACTIVE, *COMMANDS.values()]

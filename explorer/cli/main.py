@@ -1,0 +1,195 @@
+"""The entry point: main(), the one safety net. The referral is shown on every way out (normal end,
+quit, Ctrl-C, a kill, end of input, bad input, a closed or full output, crash), and every exit is
+an ExitStatus (explorer/errors.py). main makes the Environment (the process's streams, terminal and
+clock, explorer/cli/environment.py) and hands it to whatever runs; how the program ends (signals,
+which stream still works, what was saved) is explorer/cli/ending.py, used by main only.
+
+Nothing but the Environment and the ending is imported up front: main installs the signal handlers
+first, then imports the rest, so a Ctrl-C at any moment of the start still ends calmly. Each
+command imports what it needs when it runs, so --help never loads pydantic or durable, and only
+the interactive path loads questionary.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from explorer.cli import ending
+from explorer.cli.environment import Environment
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
+if TYPE_CHECKING:
+    import argparse
+
+    from explorer.errors import ExitStatus
+
+
+def _refuse_what_does_not_apply(args: argparse.Namespace, allowed: frozenset[str]) -> None:
+    from explorer.cli.command_table import OPTION_NAMES
+    from explorer.errors import InputError
+
+    given = set(getattr(args, "_given", ())) | ({"section_id"} if args.section_id else set())
+    for name in sorted(given - allowed, key=lambda name: name != "save"):  # --save's own message first
+        if name == "section_id":
+            raise InputError(f"unexpected argument {args.section_id!r}")
+        if name == "save":
+            raise InputError("--save goes with --answers FILE (an interactive session offers to save at the end)")
+        if args.command is None:
+            raise InputError(f"{OPTION_NAMES[name]} goes with --answers FILE or with show and compare")
+        raise InputError(f"{args.command} does not take {OPTION_NAMES[name]}")
+
+
+class _Outcome:
+    """What main has shown so far; decides where the closing referral still has to go."""
+
+    def __init__(self) -> None:
+        self.referral_shown = False
+        self.interactive = False
+
+
+def _session(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> None:
+    """The interactive session, on the terminal it needs."""
+    from explorer.cli.command_table import INTERACTIVE
+    from explorer.errors import InputError
+
+    _refuse_what_does_not_apply(args, INTERACTIVE.options)
+    if env.stdin is None or env.stdout is None:
+        closed = "input" if env.stdin is None else "output"
+        raise InputError(f"standard {closed} is closed, so no questions can be asked")
+    from explorer.content.arriving import session_content
+    from explorer.session import session
+
+    if not session.has_terminal(env):  # damaged content is named first, as a scripted run names it
+        from explorer.content.catalog import load_catalog
+
+        load_catalog()
+    content = session_content()  # the first question now, the rest while it is read
+    terminal = session.open_terminal(env)
+    outcome.interactive = True
+    session.run(content, terminal, env)
+
+
+def run(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> ExitStatus:
+    """The program without its error handling: main() is the safety net around it."""
+    from explorer.errors import ExitStatus
+
+    if args.command is None and not args.answers:
+        _session(args, env, outcome)
+        return ExitStatus.SUCCESS
+    from explorer.cli.command_table import COMMANDS, SCRIPTED
+    from explorer.cli.commands import save_format
+    from explorer.content.catalog import load_catalog
+    from explorer.render.finish import finish
+
+    command = SCRIPTED if args.command is None else COMMANDS[args.command]
+    _refuse_what_does_not_apply(args, command.options)
+    save_format(args)  # a wrong --save is refused before anything runs
+    output = command.run()(load_catalog(), args, env)
+    ending.write_output(env, finish(output, env.width(), ascii_only=not env.encodes_everything()))
+    outcome.referral_shown = True
+    return ExitStatus.SUCCESS
+
+
+def _run(argv: list[str] | None, env: Environment, outcome: _Outcome) -> int:
+    """Parses and runs; everything the run printed is flushed here, inside main's net."""
+    from explorer.cli.encoding import tolerate_narrow_encodings
+    from explorer.cli.parser import build_parser
+
+    tolerate_narrow_encodings(env.stdout, env.stderr)
+    parser = build_parser(env)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help and --version
+        outcome.referral_shown = True
+        ending.flush_output(env)
+        return stop.code if isinstance(stop.code, int) else 0
+    env.plain = args.plain
+    return run(args, env, outcome)
+
+
+APOLOGY = "sorry, something went wrong inside the explorer. This is not your fault."
+
+
+def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
+    """The one safety net: however the run ends, one message at most, then the referral last.
+    Without `argv` it is the program itself (the process's arguments and streams) and ends the
+    process; a caller that passes `argv` (and perhaps its own Environment) gets the status back,
+    with the signal handlers as it had them."""
+    env = env or Environment.of_process()
+    ending.remember_terminal(env)
+    ending.catch_signals(env)  # first of all: a Ctrl-C while the rest is imported is an interruption too
+    outcome = _Outcome()
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    problem: BaseException | None = None
+    status = 1
+    try:
+        status = _run(argv, env, outcome)
+    except BaseException as error:  # noqa: B036 - every way out, SystemExit and signals included
+        problem = error
+    try:
+        try:
+            status = _end(problem, status, env, outcome, debug)
+        except KeyboardInterrupt:  # a signal in the instant before the ending ignored further ones
+            status = _end(KeyboardInterrupt(), status, env, outcome, debug)
+    finally:
+        if argv is None:  # the program itself: nothing may follow the referral
+            ending.leave_now(env, int(status))
+        ending.restore_signals(env)
+    return int(status)
+
+
+def _end(problem: BaseException | None, status: int, env: Environment, outcome: _Outcome, debug: bool) -> int:
+    ending.ignore_signals()
+    ending.restore_terminal(env)
+    from explorer.errors import ExitStatus, ExplorerError
+
+    if isinstance(problem, (KeyboardInterrupt, EOFError)):
+        ending.say(env, "\n" + ending.stop_message(env) + "\n", prefer_stdout=outcome.interactive)
+        status = ExitStatus.INTERRUPTED
+    elif isinstance(problem, BrokenPipeError):  # the reader left (`| head`): nothing more to say there
+        ending.silence(env.stdout)
+        outcome.interactive, outcome.referral_shown = False, False
+        status = ExitStatus.SUCCESS
+    elif isinstance(problem, ending.OutputError):
+        outcome.interactive, outcome.referral_shown = False, False
+        ending.say(env, f"treatment-explorer: {problem}\n")
+        status = ExitStatus.USAGE
+    elif isinstance(problem, ExplorerError):
+        status = problem.status
+        if problem.status == ExitStatus.USAGE or problem.lead:
+            ending.say(env, f"treatment-explorer: {problem.describe()}\n")
+        else:
+            _apologize(problem, env, debug)
+    elif isinstance(problem, SystemExit):
+        status = problem.code if isinstance(problem.code, int) else ExitStatus.SUCCESS
+    elif problem is not None:
+        _apologize(problem, env, debug)
+        status = ExitStatus.ERROR
+    if not outcome.referral_shown:
+        _closing_referral(env, outcome)
+    return int(status)
+
+
+def _apologize(problem: BaseException, env: Environment, debug: bool) -> None:
+    import traceback
+
+    if debug:
+        details = "".join(traceback.format_exception(type(problem), problem, problem.__traceback__))
+        ending.say(env, f"treatment-explorer: {APOLOGY}\n{details}")
+    else:
+        ending.say(env, f"treatment-explorer: {APOLOGY}\n(run again with --debug to see the details)\n")
+
+
+def _closing_referral(env: Environment, outcome: _Outcome) -> None:
+    """On stdout after a session (where the person is looking), else on stderr; on the other
+    stream where that one fails; the plain text if even the formatted block fails."""
+    from explorer.referral import REFERRAL_TEXT
+
+    try:
+        from explorer.render.finish import referral
+
+        stream = env.stdout if outcome.interactive else env.stderr
+        text = "\n" + referral(env.width_on(stream if env.stream_works(stream) else None))
+    except Exception:
+        text = "\n" + REFERRAL_TEXT + "\n"
+    ending.say(env, text, prefer_stdout=outcome.interactive)
