@@ -21,6 +21,7 @@ NOTE_ADVICE = re.compile(
     r"|\b(?:start|stop|take) (?:taking )?(?:methadone|buprenorphine|naltrexone|naloxone)\b",
     re.IGNORECASE,
 )
+LONGEST_NAME = 50  # characters: a short phrase, said in one line
 PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 
 
@@ -39,6 +40,7 @@ class ShownNote(Frozen):
 
     by: Literal["the explorer"] = "the explorer"
     id: str
+    name: str
     kind: NoteKind
     text: str
     checked: datetime.date
@@ -53,6 +55,9 @@ class Note(Frozen):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     id: str = Field(pattern=SLUG)
+    # How a reader names the note, after "the explorer's note on": shown in its heading, and alone
+    # where the note was already shown in full ("see the explorer's note on lost tolerance").
+    name: str = Field(min_length=1, max_length=LONGEST_NAME)
     kind: NoteKind
     text: str = Field(min_length=1)
     checked: datetime.date
@@ -94,6 +99,7 @@ class Note(Frozen):
         day = today or datetime.date.today()
         return ShownNote(
             id=self.id,
+            name=self.name,
             kind=self.kind,
             text=self.text,
             checked=self.checked,
