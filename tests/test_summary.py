@@ -412,7 +412,7 @@ def test_what_matters_follows_the_reading_list_options_in_order_quotes_by_title_
             assert found == sorted(found)
         assert "From the section “Methadone: an effective medication for heroin addiction” of “Are there" in section
         assert "The documents say nothing about this." in section
-        assert "Explorer's note (" in section
+        assert "Explorer's note on " in section
         assert "To ask a professional" in section
         assert "What would each option cost you" in section  # the rules' question, worded for "you"
         assert [i for i in catalog.sections if i in section] == []  # no section id

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.referral import ABOUT_LINES, ABOUT_TITLE
-from explorer.render.text import wrap
+from explorer.render.text import fill, wrap
 
 if TYPE_CHECKING:
     from explorer.content.catalog import Catalog
@@ -53,6 +53,28 @@ def about_text(width: int) -> str:
     """`treatment-explorer about`: what the content is, where it comes from, how current it is."""
     body = "\n\n".join(wrap(line, width) for line in ABOUT_LINES)
     return f"{ABOUT_TITLE}\n\n{body}\n\n"
+
+
+def disclaimer_text(markdown: str, width: int, plain: bool = False) -> str:
+    """`treatment-explorer disclaimer`: DISCLAIMER.md as text, its paragraphs wrapped anew at the
+    width, without Markdown's marks; list items indented (with `plain`, no dash before them)."""
+    blocks: list[list[str]] = []
+    for line in markdown.replace("**", "").splitlines():
+        starts_anew = not line.strip() or line.startswith(("#", "- ")) or (blocks and blocks[-1][0].startswith("#"))
+        if not line.strip():
+            blocks.append([""])
+        elif starts_anew or not blocks or blocks[-1] == [""]:
+            blocks.append([line.strip()])
+        else:
+            blocks[-1].append(line.strip())
+    lines: list[str] = []
+    for block in blocks:
+        text = " ".join(block)
+        if text.startswith("- "):
+            lines += fill(text[2:], width, "  " if plain else "  - ", "    ")
+        else:
+            lines.append(wrap(text.lstrip("# "), width))
+    return "\n".join(lines).strip("\n") + "\n\n"
 
 
 def order_listing(catalog: Catalog, width: int) -> list[str]:
