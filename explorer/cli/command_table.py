@@ -68,12 +68,16 @@ COMMANDS: dict[str, Command] = {
             "(a table; --plain for one line per row)",
         ),
     ),
+    "glossary": Command(
+        "glossary", ALWAYS, "glossary", ("the words the documents and notes use,", "each in one plain sentence")
+    ),
     "about": Command(
         "about",
         ALWAYS,
         "about",
         ("about this content:", "where it comes from,", "how current it is,", "who made it"),
     ),
+    "disclaimer": Command("disclaimer", ALWAYS, "disclaimer", ("the full disclaimer",)),
 }
 
 # No command: the questions asked interactively, or read with --answers FILE (scripting).

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from explorer.referral import ABOUT_LINES, ABOUT_TITLE
+from explorer.referral import ABOUT_LINES, ABOUT_MORE, ABOUT_TITLE
 from explorer.render.text import fill, wrap
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def _rule_entry(heading: str, fields: list[tuple[str, str]], width: int) -> list
 
 def about_text(width: int) -> str:
     """`treatment-explorer about`: what the content is, where it comes from, how current it is."""
-    body = "\n\n".join(wrap(line, width) for line in ABOUT_LINES)
+    body = "\n\n".join(wrap(line, width) for line in (*ABOUT_LINES, ABOUT_MORE))
     return f"{ABOUT_TITLE}\n\n{body}\n\n"
 
 
