@@ -462,6 +462,30 @@ def test_at_40_columns_the_pointed_entry_its_heading_and_its_reason_stay_in_view
     assert_stopped_calmly(child)
 
 
+def test_at_80x24_a_list_taller_than_the_screen_says_what_is_further_down():
+    child = spawn(PROGRAM, rows=24, cols=80)
+    raw = recorded(child)
+    # Someone else, a residential program, monthly, detox completed, counseling, peer support,
+    # overdose: 20 sections in 3 groups, taller than 24 lines.
+    for key in ["2", "3", "2", "3", "1", "1"]:
+        child.expect(r"\(arrow keys")
+        child.send(key + ENTER)
+    child.expect("Space to tick")
+    child.send("4 " + ENTER)
+    past_the_answers(child)
+    child.expect("Open a section to read it, or finish")
+    sign = "↓ further down: Compare the medicines side by side, Change an answer, Finish"
+    screen = screen_once(child, raw, 80, 24, sign)
+    assert sign in flat(screen), screen
+    assert "Finish (shows where to get help)" not in flat(screen)  # out of view, hence the sign
+    child.send(UP)  # to Finish: the end of the list in view, the sign goes
+    screen = screen_once(child, raw, 80, 24, "Finish (shows where to get help)")
+    assert "Finish (shows where to get help)" in flat(screen)
+    assert "further down" not in flat(screen), screen
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+
+
 def test_the_plain_menu_shows_the_headings_and_the_reasons(catalog):
     result = typical_list(catalog)
     child = spawn(PLAIN_PROGRAM, rows=24, cols=80)
