@@ -58,9 +58,9 @@ def glossary_text(terms: Iterable[Term], width: int) -> str:
     return "\n".join(lines)
 
 
-def glossary_markdown(terms: Iterable[Term], level: str = "#", title: str = TITLE) -> list[str]:
+def glossary_markdown(terms: Iterable[Term]) -> list[str]:
     md = markdown.escape
-    lines = [f"{level} {md(title)}", "", md(INTRO), ""]
+    lines = [f"# {md(TITLE)}", "", md(INTRO), ""]
     return [*lines, *(f"- **{md(term.term)}:** {md(term.means)}" for term in terms), ""]
 
 
