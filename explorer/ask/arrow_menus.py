@@ -15,50 +15,18 @@ from typing import Any
 
 import questionary
 from prompt_toolkit.filters import IsDone
-from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, ScrollOffsets, Window
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl, Separator
 
-from explorer.ask.arrow_keys import ending_on_ctrl_d, selectable, with_number_keys
+from explorer.ask.arrow_keys import ending_on_ctrl_d, selectable, ticked_alone, with_number_keys
+from explorer.ask.arrow_layout import RESIZED, below, following_the_width, with_more_below
 from explorer.ask.menus import Choice
 from explorer.render.text import fill
 
 SELECT_HINT = "(arrow keys or number, then Enter)"
 CHECKBOX_HINT = "(arrow keys or number, Space to tick, Enter when done)"
 HEADING_STYLE = Style([("separator", "bold")])  # a group's heading: no colour, so NO_COLOR holds
-
-
-class _Unstored(FormattedTextControl):
-    """A text worked out anew at each drawing: prompt_toolkit would keep the first text of a
-    drawing, worked out before the list above it was drawn."""
-
-    def _get_formatted_text_cached(self) -> Any:
-        from prompt_toolkit.formatted_text import to_formatted_text
-
-        return to_formatted_text(self.text, self.style)
-
-
-def with_more_below(prompt: questionary.Question, below: str, width: int) -> questionary.Question:
-    """A line under the list saying what is further down (`below`) while its last entry is out of
-    view: a list taller than the window gives no other sign that it goes on."""
-    app = prompt.application
-    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
-    listing = next(w for w in app.layout.find_all_windows() if w.content is control)
-
-    lines = fill(f"↓ {below}", max(width - 2, 20), "  ", "    ") if below else []
-
-    def sign() -> str:
-        info = listing.render_info
-        return "" if info is None or info.bottom_visible else "\n".join(lines)
-
-    window = Window(_Unstored(lambda: [("class:instruction", sign())]), height=len(lines), dont_extend_height=True)
-    layout = app.layout.container
-    assert isinstance(layout, HSplit)  # questionary's create_inquirer_layout
-    at = next(i for i, child in enumerate(layout.children) if listing in child.get_children())
-    shown_while_asking = ~IsDone()  # type: ignore[no-untyped-call]  # prompt_toolkit's IsDone() is unannotated
-    layout.children.insert(at + 1, ConditionalContainer(window, filter=shown_while_asking))
-    return prompt
 
 
 def with_details(prompt: questionary.Question, details: Sequence[str], width: int) -> questionary.Question:
@@ -111,28 +79,6 @@ def quiet_signal_wakeup() -> Iterator[None]:
         yield
     finally:
         signal.set_wakeup_fd = registering
-
-
-RESIZED = object()  # a menu's answer when the window changed width: it is asked again, laid out anew
-
-
-def following_the_width(prompt: questionary.Question, laid_out_for: int, width: Callable[[], int]) -> Any:
-    """Ends the menu with RESIZED when the window's width is no longer the one it was laid out
-    for (prompt_toolkit's own redrawing keeps other changes); returns a function that gives the
-    pointed entry's value and the ticked values, as they were then."""
-    app = prompt.application
-    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
-    redraw = app._on_resize  # called on SIGWINCH and when its polling finds a new size
-
-    def on_resize() -> None:
-        if width() == laid_out_for or app.future is None or app.future.done():
-            redraw()
-            return
-        app.erase_when_done = True  # the next drawing, laid out for the new width, takes its place
-        app.exit(result=RESIZED)
-
-    app._on_resize = on_resize  # type: ignore[method-assign]
-    return lambda: (control.get_pointed_at().value, list(control.selected_options))
 
 
 def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]] = ()) -> Any:
@@ -213,7 +159,7 @@ class ArrowMenus:
         shortcuts = len(choices) <= 9 and not headings
         grouped = bool(headings or details)  # the reading list: every line counts
         values = [value for _, value in choices]
-        below = _below(choices, details)
+        further_down = below(choices, details)
         while True:  # never an answer that is not one of the choices
             width = self.width
             asked = self._message(text, SELECT_HINT if grouped else None)
@@ -242,7 +188,7 @@ class ArrowMenus:
             )
             if details:
                 with_details(prompt, [details.get(value, "") for value in values], self.width)
-                with_more_below(prompt, below, width)
+                with_more_below(prompt, further_down, width)
             state = following_the_width(prompt, width, self._width)
             answer = _asked(with_number_keys(prompt, echoed if echo_lead else None), self._take_when_drawn())
             if answer is RESIZED:
@@ -292,41 +238,3 @@ class ArrowMenus:
 
     def text(self, text: str, default: str = "") -> str:
         return str(_asked(questionary.text(message(text, self.width), default=default, **self.prompt_options)))
-
-
-def _below(choices: Sequence[Choice], details: Mapping[Any, str]) -> str:
-    """What the line under a list with details names when its end is out of view: the entries
-    after the last one with a detail (the reading list's Compare, Change an answer, Finish), each
-    by its words before any colon or bracket."""
-    with_detail = [i for i, (_, value) in enumerate(choices) if details.get(value)]
-    if not with_detail:
-        return ""
-    after = [label.split(":")[0].split(" (")[0] for label, _ in choices[with_detail[-1] + 1 :]]
-    return "further down: " + ", ".join(after) if after else ""
-
-
-def ticked_alone(prompt: questionary.Question, alone: Any) -> questionary.Question:
-    """The choice `alone` ("I'm not sure") cannot be ticked with others: ticking it unticks
-    them, ticking another (or all, with a) unticks it."""
-    app = prompt.application
-    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
-    own = app.key_bindings
-    assert own is not None  # questionary's checkbox binds its keys
-    bindings = KeyBindings()
-    for key in (" ", "a", "i"):  # tick the pointed one, all, or the others
-        found = own.get_bindings_for_keys((key,))
-        if not found:
-            continue
-
-        def keeping_it_alone(event: Any, handler: Any = found[-1].handler) -> None:
-            before = list(control.selected_options)
-            handler(event)
-            added = [value for value in control.selected_options if value not in before]
-            if added == [alone]:
-                control.selected_options = [alone]
-            elif added:
-                control.selected_options = [value for value in control.selected_options if value != alone]
-
-        bindings.add(key, eager=True)(keeping_it_alone)
-    app.key_bindings = merge_key_bindings([own, bindings])
-    return prompt
