@@ -314,6 +314,10 @@ def test_the_comparison_opens_from_the_reading_list_paged_on_a_short_terminal(ki
     for shown in pages[1:]:  # a screenful each, the pager's line included
         assert len(shown.strip().split("\n")) <= rows - 1, shown
     assert ("┌" in whole) is (kind == "arrow")  # the linear form with the numbered menus
+    # Inside a session a quote names its section by title, and no command is offered to run.
+    assert "(from" in whole
+    assert "(section " not in whole
+    assert "treatment-explorer" not in whole
     child.send(ENTER)  # back to the list
     child.expect("Open a section to read it, or finish")
     child.expect(TYPING_LINE if kind == "plain" else r"\(arrow keys")
