@@ -4,6 +4,7 @@
 #   make screenshot  re-makes docs/summary.png, docs/summary-page1.png and docs/summary-matters.png
 #                    (the saved HTML summary in headless Chromium, on screen and printed)
 #   make format rewrites the code as `make lint` (part of `make test`) wants it: ruff's fixes, then its formatter
+#   make schemas   re-writes docs/schema/ (the published JSON Schemas) after a change to an output's model
 #   make axe    installs axe-core and puppeteer-core (tests/axe) for the accessibility test; `make test` runs it
 # PYTHON picks the interpreter (3.10 to 3.15), e.g. `make test PYTHON=python3.13`.
 
@@ -11,7 +12,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint format axe bench screenshot clean
+.PHONY: run test lint format axe bench screenshot schemas clean
 
 # The referral must stay the last thing on the screen, on every way out, so make may add no line
 # after it:
@@ -55,6 +56,11 @@ format: $(VENV)/.installed-test
 
 screenshot: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshot.py docs/summary.png
+
+# docs/schema/: what `treatment-explorer schema NAME` prints, and the shape of each format version
+# (a changed shape under a published version is refused: bump it first; README.md, "Scripting").
+schemas: $(VENV)/.installed-test
+	$(BIN)/python scripts/write_schemas.py
 
 $(VENV)/.installed-run: pyproject.toml scripts/setup-venv
 	@scripts/setup-venv "$(PYTHON)" "$(VENV)" .
