@@ -10,6 +10,7 @@ package). Never at run time.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -44,13 +45,15 @@ def code_files(package: Path) -> list[str]:
     return sorted(name for name in found if name.endswith(".py"))
 
 
-def _write(path: Path, data: Any) -> None:
-    """Written whole or not at all: a run reading the snapshot meanwhile sees the old file or the
-    new one, never half of one."""
+def _write(path: Path, data: Any) -> str:
+    """Written whole or not at all (a run reading the snapshot meanwhile sees the old file or the
+    new one, never half of one); returns its sha256."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}")
-    partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    partial.write_bytes(raw)
     os.replace(partial, path)
+    return hashlib.sha256(raw).hexdigest()
 
 
 def build_snapshot(root: Path, package: Path, target: Path, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
@@ -71,8 +74,7 @@ def build_snapshot(root: Path, package: Path, target: Path, language: str = DEFA
     entries = {}
     for name, data in parts.items():
         file = f"{language}/{name}.json"
-        _write(target / file, data)
-        entries[name] = {"file": file, "sources": _hashes(root, sources[name])}
+        entries[name] = {"file": file, "sha256": _write(target / file, data), "sources": _hashes(root, sources[name])}
     manifest = {
         "format": FORMAT,
         "code": _hashes(package.parent, code_files(package)),

@@ -5,17 +5,17 @@ Where it is made: `explorer/snapshot/` (content/resources.py), by content/build_
 the wheel is built (setup.py) and by `make` in a checkout; never at run time, and never anywhere
 else (nothing is written in the home folder). It is only what the models accepted.
 
-Its format (FORMAT): `manifest.json` records, for each language, each part's JSON file and the
-sha256 of every file the part was made from; and the sha256 of the code that checked it
-(explorer/content/). The parts of a language:
+Its format (FORMAT): `manifest.json` records, for each language, each part's JSON file with its
+sha256 and the sha256 of every file the part was made from; and the sha256 of the code that checked
+it (explorer/content/). The parts of a language:
 - "catalog": documents, sections, questions, notes, the rule book (what every run needs);
 - "matters", "glossary": read only when asked (Catalog.matters, Catalog.glossary);
 - "comparison": read only by `compare` and a saved summary.
 Another language adds its own entry; a run reads only its language's.
 
 Never stale: a part is used only when the content folder is the shipped one (not one named by
-TREATMENT_EXPLORER_CONTENT or passed by a caller), the code is the one that checked it, and every
-file it came from has the recorded sha256 (each read within content/limits.py's bounds). The
+TREATMENT_EXPLORER_CONTENT or passed by a caller), the code is the one that checked it, the part
+itself and every file it came from have the recorded sha256 (each read within content/limits.py's bounds). The
 catalog is used only when its part and the "matters" and "glossary" parts all are, since a full
 check checks them together. Otherwise the caller checks the TOML (content/checking.py), with the
 same one-line errors as ever.
@@ -53,12 +53,13 @@ def _unchanged(base: Path, hashes: dict[str, str]) -> bool:
 class Snapshot:
     """One language's parts of a snapshot whose catalog is fresh."""
 
-    def __init__(self, folder: Path, root: Path, parts: dict[str, Any]) -> None:
+    def __init__(self, folder: Path, root: Path, parts: dict[str, Any], raw: dict[str, bytes]) -> None:
         self.folder, self.root, self.parts = folder, root, parts
+        self._raw = raw  # the parts read with the catalog, checked, not yet parsed
 
     def part(self, name: str) -> Any:
         """A part's data (one of WITH_CATALOG: fresh with the catalog)."""
-        return json.loads((self.folder / self.parts[name]["file"]).read_bytes())
+        return json.loads(self._raw[name])
 
     def fresh_part(self, name: str) -> Any | None:
         """A part checked apart from the catalog (the comparison): its data if its files are
@@ -66,7 +67,17 @@ class Snapshot:
         entry = self.parts.get(name)
         if entry is None or not _unchanged(self.root, entry["sources"]):
             return None
-        return json.loads((self.folder / entry["file"]).read_bytes())
+        raw = _part_bytes(self.folder, entry)
+        return None if raw is None else json.loads(raw)
+
+
+def _part_bytes(folder: Path, entry: dict[str, Any]) -> bytes | None:
+    """A part's file, if it is the one the manifest records."""
+    try:
+        raw = (folder / entry["file"]).read_bytes()
+    except OSError:
+        return None
+    return raw if hashlib.sha256(raw).hexdigest() == entry["sha256"] else None
 
 
 def fresh_snapshot(root: Path, language: str = DEFAULT_LANGUAGE) -> Snapshot | None:
@@ -84,6 +95,9 @@ def fresh_snapshot(root: Path, language: str = DEFAULT_LANGUAGE) -> Snapshot | N
             return None
         if not all(_unchanged(root, parts[name]["sources"]) for name in WITH_CATALOG):
             return None
+        raw = {name: _part_bytes(folder, parts[name]) for name in WITH_CATALOG}
     except (OSError, ValueError, LookupError, TypeError, AttributeError):
         return None  # none made yet (a fresh checkout before `make`), another language, or damaged
-    return Snapshot(folder, root, parts)
+    if any(data is None for data in raw.values()):
+        return None
+    return Snapshot(folder, root, parts, {name: data for name, data in raw.items() if data is not None})

@@ -32,9 +32,15 @@ class Condition(Frozen):
                 "a list of values, or { not = ... }"
             )
         allowed = Answers.allowed_values(self.key)
+        seen: set[str] = set()
         for value in self.values:
             if value not in allowed:
                 raise ValueError(f"{self.key!r} has no value {value!r} (allowed: {', '.join(allowed)})")
+            # A value named twice means nothing more, and each costs the rule engine a level of its
+            # definition's recursion (durable-rules fails past a few hundred).
+            if value in seen:
+                raise ValueError(f"{self.key!r} names {value!r} twice")
+            seen.add(value)
         return self
 
 
