@@ -4,6 +4,7 @@
 #   make screenshot  re-makes docs/summary.png, docs/summary-page1.png and docs/summary-matters.png
 #                    (the saved HTML summary in headless Chromium, on screen and printed)
 #   make format rewrites the code as `make lint` (part of `make test`) wants it: ruff's fixes, then its formatter
+#   make schemas   re-writes docs/schema/ (the published JSON Schemas) after a change to an output's model
 #   make axe    installs axe-core and puppeteer-core (tests/axe) for the accessibility test; `make test` runs it
 #   make snapshot  checks data/ and rules/ and saves them as explorer/snapshot/ (run, test and bench do it
 #                  when the content or its code changed; see README, "Where the content is found")
@@ -14,7 +15,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SNAPSHOT := explorer/snapshot/manifest.json
 
-.PHONY: run test lint format axe bench screenshot clean snapshot
+.PHONY: run test lint format axe bench screenshot schemas clean snapshot
 
 # The referral must stay the last thing on the screen, on every way out, so make may add no line
 # after it:
@@ -66,6 +67,11 @@ screenshot: $(VENV)/.installed-test
 snapshot: $(SNAPSHOT)
 $(SNAPSHOT): $(wildcard data/* rules/* explorer/content/*.py explorer/content/models/*.py) | $(VENV)/.installed-run
 	@$(BIN)/python -m explorer.content.build_snapshot || echo "snapshot: not made; every run checks the content itself"
+
+# docs/schema/: what `treatment-explorer schema NAME` prints, and the shape of each format version
+# (a changed shape under a published version is refused: bump it first; README.md, "Scripting").
+schemas: $(VENV)/.installed-test
+	$(BIN)/python scripts/write_schemas.py
 
 $(VENV)/.installed-run: pyproject.toml scripts/setup-venv
 	@scripts/setup-venv "$(PYTHON)" "$(VENV)" .

@@ -117,8 +117,10 @@ def test_the_installed_wheel_answers_from_anywhere_as_the_checkout_does(installe
     assert done.stdout == run_cli("--answers", "-", "--format", fmt, stdin=ANSWERS).stdout
 
 
-@pytest.mark.parametrize("command", [["sections"], ["compare", "--plain"], ["rules"]])
-def test_the_installed_wheel_lists_and_compares_as_the_checkout_does(installed, command):
+@pytest.mark.parametrize(
+    "command", [["sections"], ["compare", "--plain"], ["rules"], ["rules", "--format", "json"], ["schema", "answers"]]
+)
+def test_the_installed_wheel_lists_compares_and_publishes_as_the_checkout_does(installed, command):
     done = _from_root(installed, *command)
     assert done.returncode == 0, done.stderr
     assert done.stderr == "", done.stderr
