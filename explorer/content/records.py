@@ -13,14 +13,16 @@ is the type's data; a record here that takes that data back (`from_data`); and i
 snapshot (content/snapshot.py: which part holds it, which files it comes from). See README,
 "Where the content is found".
 
-Records answer the two pydantic methods the rest of the program reads on content: `model_dump`
-(the JSON of `show`) and `model_copy` (tests that plant a defect), so they drop in where the models
-were.
+Records answer what the rest of the program reads of pydantic models on content: their fields by
+attribute, `dict(record)` (iterating gives (name, value) pairs), `model_dump` and `model_copy` (tests
+that plant a defect), so they drop in where the models were, attributes read by pydantic's
+from_attributes included.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from typing import Any, ClassVar, TypeVar
 
 R = TypeVar("R", bound="Record")
@@ -75,6 +77,10 @@ class Record:
     def __repr__(self) -> str:
         inside = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
         return f"{type(self).__name__}({inside})"
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        """(name, value) for each field, as pydantic models give them: dict(record) is its fields."""
+        return ((name, getattr(self, name)) for name in self._fields)
 
     def model_dump(self, mode: str = "python") -> dict[str, Any]:
         """The fields as plain data; with mode="json", as JSON has them (lists, ISO dates)."""
