@@ -65,8 +65,8 @@ screenshot: $(VENV)/.installed-test
 # snapshot: every run then checks the TOML and refuses it with its own message and the referral
 # (so `make run` still ends with the referral, and make adds nothing after it).
 snapshot: $(SNAPSHOT)
-$(SNAPSHOT): $(wildcard data/* rules/* explorer/content/*.py explorer/content/models/*.py) | $(VENV)/.installed-run
-	@$(BIN)/python -m explorer.content.build_snapshot || echo "snapshot: not made; every run checks the content itself"
+$(SNAPSHOT): $(wildcard data/* rules/* explorer/content/*.py explorer/content/models/*.py) scripts/build_snapshot.py | $(VENV)/.installed-run
+	@$(BIN)/python scripts/build_snapshot.py || echo "snapshot: not made; every run checks the content itself"
 
 # docs/schema/: what `treatment-explorer schema NAME` prints, and the shape of each format version
 # (a changed shape under a published version is refused: bump it first; README.md, "Scripting").

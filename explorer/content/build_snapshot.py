@@ -2,18 +2,16 @@
 that finds no snapshot would, and writes what they accepted as JSON, with the sha256 of every file
 it came from and of the code that checked it.
 
-Run by `make` in a checkout (`python -m explorer.content.build_snapshot`: the checkout's content
-into explorer/snapshot/) and by setup.py when the wheel is built (into the wheel's own copy of the
+Run by `make` in a checkout (scripts/build_snapshot.py: the checkout's content into
+explorer/snapshot/) and by setup.py when the wheel is built (into the wheel's own copy of the
 package). Never at run time.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -82,21 +80,3 @@ def build_snapshot(root: Path, package: Path, target: Path, language: str = DEFA
     }
     _write(manifest_path, manifest)
     return manifest
-
-
-def main(argv: list[str] | None = None) -> int:
-    package = Path(__file__).resolve().parent.parent
-    parser = argparse.ArgumentParser(prog="python -m explorer.content.build_snapshot", description=__doc__)
-    parser.add_argument("--root", type=Path, default=package.parent, help="the folder holding data/ and rules/")
-    parser.add_argument("--into", type=Path, default=package / "snapshot", help="the snapshot's folder")
-    args = parser.parse_args(argv)
-    try:
-        build_snapshot(args.root, package, args.into)
-    except CatalogError as error:
-        print(f"snapshot: {error.describe()}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
