@@ -57,7 +57,7 @@ def main() -> None:
         env.pop(name, None)
     command = [str(checkout / ".venv/bin/python"), "-m", "explorer", *(["--plain"] if args.plain else [])]
     child = pexpect.spawn(
-        command[0], command[1:], cwd="/tmp", env=env, dimensions=(rows, cols), encoding="utf-8", timeout=60
+        command[0], command[1:], cwd=str(checkout), env=env, dimensions=(rows, cols), encoding="utf-8", timeout=60
     )
     log: list[str] = []
     for answer in ANSWERS:
