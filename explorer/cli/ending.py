@@ -1,10 +1,15 @@
 """How the program ends, for `main` (the one safety net): the signals that stop it, the streams its
 last words can still reach, the terminal's mode put back. What it finds out on the way (a stream
-that broke, a summary saved, the handlers it replaced) is recorded in the Environment, never here.
+that broke, a summary saved, the signal that stopped it, the handlers it replaced) is recorded in
+the Environment, never here.
 
 - Ctrl-C, Ctrl-\\ (SIGQUIT), a kill (SIGTERM) and a closed terminal (SIGHUP) all raise
-  KeyboardInterrupt: the run stops calmly with exit 130 and the referral. The first one also
-  ignores every later one, so a burst of signals cannot break the ending itself.
+  KeyboardInterrupt: the run stops calmly with exit 130 and the referral. A stopping signal is
+  never lost: it is recorded first; while its KeyboardInterrupt is on its way to main, later ones
+  add nothing (a burst cannot break the ending); where Python dropped it (raised inside a callback
+  of the garbage collector, "Exception ignored in ..."), it is raised again a moment later; main
+  stops a run that went on after one anyway. A step that must not be cut (placing a saved file and
+  recording it) holds the stop until it is done (HeldStops).
 - Messages go to standard error; where it is closed or cannot be written, to standard output;
   where neither works, nowhere (the exit code still says what happened).
 - Standard output is written and flushed here, inside main: a closed pipe ends quietly (exit 0),
@@ -18,32 +23,96 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
+
+from explorer.referral import REFERRAL_TEXT  # strings only: ready for the last words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
-    from types import FrameType
-    from typing import IO
+    from types import FrameType, TracebackType
+    from typing import IO, Any
 
     from explorer.cli.environment import Environment
 
 STOPPING = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+AGAIN_AFTER = 0.01  # seconds: a dropped stop is raised again once the callback that dropped it is done
 
 
 def _stopping_signals() -> list[signal.Signals]:
     return [getattr(signal, name) for name in STOPPING if hasattr(signal, name)]
 
 
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    ignore_signals()
+def _on_its_way() -> bool:
+    """A KeyboardInterrupt is on its way to main: the code a signal interrupts is then one of the
+    except, finally and __exit__ blocks it passes through, where it is the exception handled."""
+    error = sys.exc_info()[1]
+    while error is not None:
+        if isinstance(error, KeyboardInterrupt):
+            return True
+        error = error.__context__
+    return False
+
+
+def _stop(env: Environment, signum: int) -> None:
+    if env.stopping is None:
+        env.stopping = signum
+    if env.ending or env.held or _on_its_way():
+        return
     raise KeyboardInterrupt
 
 
 def catch_signals(env: Environment) -> None:
     """From now on, each stopping signal is an interruption (KeyboardInterrupt); the handlers it
     replaces are kept in `env` for restore_signals."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        _stop(env, signum)
+
+    def again(signum: int, frame: FrameType | None) -> None:
+        if env.stopping is not None:
+            _stop(env, env.stopping)
+
     for signum in _stopping_signals():
-        previous = signal.signal(signum, _interrupt)
+        previous = signal.signal(signum, interrupt)
         env.replaced_handlers.setdefault(signum, previous)
+    if hasattr(signal, "SIGALRM"):
+        env.replaced_handlers.setdefault(signal.SIGALRM, signal.signal(signal.SIGALRM, again))
+    env.replaced_unraisablehook = sys.unraisablehook
+    sys.unraisablehook = _dropping_no_stop(env, sys.unraisablehook)
+
+
+def _dropping_no_stop(env: Environment, previous: Any) -> Any:
+    """sys.unraisablehook: Python calls it with an exception it drops (one raised in a weakref or
+    garbage-collection callback, or in __del__). A KeyboardInterrupt of a stop is raised again a
+    moment later (SIGALRM), in the program's own code, and nothing is printed; anything else is
+    reported as before."""
+
+    def hook(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt) and env.stopping is not None:
+            if not env.ending and hasattr(signal, "setitimer"):
+                signal.setitimer(signal.ITIMER_REAL, AGAIN_AFTER)
+            return
+        previous(unraisable)
+
+    return hook
+
+
+class HeldStops:
+    """A step that a stopping signal must not cut (a saved file placed and recorded): the stop waits
+    until the step is done, and stops the run then."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+
+    def __enter__(self) -> None:
+        self.env.held += 1
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.env.held -= 1
+        if not self.env.held and self.env.stopping is not None and not self.env.ending:
+            raise KeyboardInterrupt
 
 
 def _ending_already(signum: int, frame: FrameType | None) -> None:
@@ -64,9 +133,13 @@ def ignore_signals() -> None:
 
 def restore_signals(env: Environment) -> None:
     """The handlers as main found them, for a caller that goes on after main (a test)."""
+    if hasattr(signal, "setitimer"):
+        signal.setitimer(signal.ITIMER_REAL, 0)  # a stop raised again is no longer awaited
     for signum, handler in env.replaced_handlers.items():
         signal.signal(signum, handler)
     env.replaced_handlers.clear()
+    if env.replaced_unraisablehook is not None:
+        sys.unraisablehook, env.replaced_unraisablehook = env.replaced_unraisablehook, None
 
 
 def leave_now(env: Environment, status: int) -> None:
@@ -179,3 +252,54 @@ def silence(stream: IO[str] | None) -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+APOLOGY = "sorry, something went wrong inside the explorer. This is not your fault."
+INTERRUPTED, ERROR = 130, 1  # ExitStatus's values (explorer/errors.py), known here without importing it
+# Encoded once, when the program starts; ASCII, so right for any stream.
+STOPPED_WORDS = ("\nStopped.\n\n" + REFERRAL_TEXT + "\n").encode("ascii")
+APOLOGY_WORDS = (f"treatment-explorer: {APOLOGY}\n\n" + REFERRAL_TEXT + "\n").encode("ascii")
+
+
+class LastWords:
+    """What is said where even the ending failed (a MemoryError under a tight memory limit): the
+    apology or "Stopped.", then the referral's plain text. Made before anything can fail: the words
+    encoded when the program started, the descriptors known, written with os.write, which needs no
+    memory of its own."""
+
+    def __init__(self, env: Environment) -> None:
+        self.descriptors = [fd for fd in (_descriptor(env.stderr), _descriptor(env.stdout)) if fd is not None]
+        self.streams = [stream for stream in (env.stderr, env.stdout) if stream is not None]
+
+    def say(self, problem: BaseException | None, failure: BaseException) -> int:
+        """Writes the words to the first stream that takes them; returns the exit status."""
+        stopped = isinstance(problem, (KeyboardInterrupt, EOFError)) or isinstance(failure, KeyboardInterrupt)
+        words = STOPPED_WORDS if stopped else APOLOGY_WORDS
+        for fd in self.descriptors:
+            if _write_all(fd, words):
+                break
+        else:  # streams without a descriptor (a test's): their own write
+            for stream in self.streams:
+                try:
+                    stream.write(words.decode("ascii"))
+                    break
+                except Exception:  # noqa: S112 - the next stream, if any
+                    continue
+        return INTERRUPTED if stopped else ERROR
+
+
+def _descriptor(stream: IO[str] | None) -> int | None:
+    try:
+        return stream.fileno() if stream is not None else None
+    except (OSError, ValueError, AttributeError):  # not a file (a test's), or closed
+        return None
+
+
+def _write_all(fd: int, data: bytes) -> bool:
+    written = 0
+    try:
+        while written < len(data):
+            written += os.write(fd, data[written:])
+    except OSError:
+        return False
+    return True

@@ -20,6 +20,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms
 if TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping
+    from contextlib import AbstractContextManager
     from pathlib import Path
     from typing import IO, Any, TextIO
 
@@ -62,6 +63,12 @@ class Environment:
         self.broken: set[int] = set()  # ids of streams that failed: never tried again
         self.terminal_mode: list[Any] | None = None  # termios attributes as the program found them
         self.replaced_handlers: dict[int, Any] = {}  # signal number -> the handler before main's
+        self.replaced_unraisablehook: Any = None  # sys.unraisablehook before main's
+        # How a stopping signal ends the run (explorer/cli/ending.py): the first that arrived, main's
+        # net taking over (later ones change nothing), steps under way that a stop must not cut.
+        self.stopping: int | None = None
+        self.ending = False
+        self.held = 0
 
     @classmethod
     def of_process(cls) -> Environment:
@@ -136,6 +143,12 @@ class Environment:
         import datetime  # here: --help never needs it
 
         return datetime.date.today()
+
+    def holding_stops(self) -> AbstractContextManager[None]:
+        """While it lasts, a stopping signal waits; the run stops as soon as it ends."""
+        from explorer.cli.ending import HeldStops
+
+        return HeldStops(self)
 
     def record_save(self, path: Path) -> None:
         """A summary was written: an interruption from now on must say where it is."""
