@@ -351,9 +351,7 @@ def test_without_hard_links_a_file_that_appears_meanwhile_is_never_replaced(here
     code, said = _exit_code(stderr)
     assert (here / "s.md").read_text() == "someone else's\n"
     assert code == 2, said[-800:]
-    assert (
-        error_message(said) == f"the summary was not saved: {here / 's.md'} already exists" or "already exists" in said
-    )
+    assert error_message(said) == "the summary was not saved: s.md already exists"
     assert _leftovers(here) == []
 
 
