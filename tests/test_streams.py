@@ -71,6 +71,14 @@ def test_help_and_version_into_a_closed_pipe_end_quietly(here, option):
     assert_referral_last(stderr)
 
 
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_help_and_version_with_stdout_closed_are_only_the_one_line_refusal(here, option):
+    # Not the help or the version on standard error, and then "nothing could be shown".
+    done = sh(f"$P {option} >&-", here)
+    assert done.returncode == 2, done.stderr
+    assert "standard output is closed" in error_message(done.stderr)
+
+
 @pytest.mark.parametrize("command", ["--help", "--version", "sections", "--answers answers.json"])
 def test_an_unwritable_stdout_is_a_one_line_refusal(here, command):
     done = sh(f"$P {command} > /dev/full", here)
