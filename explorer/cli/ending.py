@@ -12,8 +12,10 @@ the Environment, never here.
   recording it) holds the stop until it is done (HeldStops).
 - Messages go to standard error; where it is closed or cannot be written, to standard output;
   where neither works, nowhere (the exit code still says what happened).
-- Standard output is written and flushed here, inside main: a closed pipe ends quietly (exit 0),
-  an output that cannot be written (closed, a full disk) is an OutputError (exit 2).
+- Standard output is written and flushed here, inside main, to the end (a slow reader of a
+  non-blocking pipe is waited for): a closed pipe ends quietly (exit 0), an output that cannot be
+  written (closed, a full disk) is an OutputError (exit 2). Everything written goes through the
+  Environment's `put`, which also makes control characters visible.
 
 Imports nothing but modules the interpreter has already loaded (and signal), so that main can
 install the signal handlers before anything slow is imported.
@@ -25,6 +27,7 @@ import os
 import signal
 import sys
 
+from explorer.cli.environment import put
 from explorer.referral import REFERRAL_TEXT  # strings only: ready for the last words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
@@ -191,8 +194,7 @@ def _write(env: Environment, stream: IO[str] | None, text: str) -> bool:
     if stream is None or not env.stream_works(stream):
         return False
     try:
-        stream.write(text)
-        stream.flush()
+        put(stream, text)
     except (OSError, ValueError, AttributeError):
         env.mark_broken(stream)
         silence(stream)
@@ -226,8 +228,7 @@ def write_output(env: Environment, text: str) -> None:
     if stream is None:
         raise OutputError("standard output is closed, so nothing could be shown")
     try:
-        stream.write(text)
-        stream.flush()
+        put(stream, text)  # all of it, or an error: never a silent cut
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as error:

@@ -132,7 +132,15 @@ class Environment:
 
     def show(self, text: str) -> None:
         """Prints text as it is (already laid out) on standard output, at once."""
-        print(text, file=self.stdout, flush=True)
+        if self.stdout is None:
+            raise OSError("standard output is closed")
+        put(self.stdout, text + "\n")
+
+    def read_line(self, prompt: str) -> str:
+        """A line typed at the terminal (input()), after `prompt`; Ctrl-D raises EOFError."""
+        from explorer.render.printable import printable
+
+        return input(printable(prompt))
 
     # ---- the clock and the run's records -------------------------------------------------------
 
@@ -159,6 +167,55 @@ class Environment:
 
     def mark_broken(self, stream: IO[str] | None) -> None:
         self.broken.add(id(stream))
+
+
+def put(stream: IO[str], text: str) -> None:
+    """Text as it reaches a terminal, a pipe or a file through a standard stream: every control
+    character but the line end and the tab made visible (explorer/render/printable.py), then
+    written and flushed to the end, even on a non-blocking descriptor. Errors (a closed pipe, a
+    full disk) are raised as the stream's own."""
+    from explorer.render.printable import printable
+
+    text = printable(text)
+    descriptor = _non_blocking_descriptor(stream)
+    if descriptor is None:
+        stream.write(text)
+        stream.flush()
+        return
+    # A parent (node, for one) may leave a pipe or a terminal non-blocking: a write that finds the
+    # pipe full then fails at once (EAGAIN), and Python's buffered streams drop part of what they
+    # held, without an error (seen: 4 KiB of 42 KiB out, exit 0). Here the stream's buffer is
+    # emptied and the text written to the descriptor directly, waiting for the reader each time.
+    while True:
+        try:
+            stream.flush()  # a BlockingIOError keeps the buffer's unwritten part: flushing again goes on
+            break
+        except BlockingIOError:
+            _wait_until_writable(descriptor)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    data = memoryview(text.encode(encoding, getattr(stream, "errors", None) or "strict"))
+    while data:
+        try:
+            data = data[os.write(descriptor, data) :]
+        except BlockingIOError:
+            _wait_until_writable(descriptor)
+
+
+def _non_blocking_descriptor(stream: IO[str]) -> int | None:
+    try:
+        descriptor = stream.fileno()
+        return None if os.get_blocking(descriptor) else descriptor
+    except (AttributeError, ValueError, OSError):  # not a file (a test's), or closed
+        return None
+
+
+def _wait_until_writable(descriptor: int) -> None:
+    """Until the reader has taken some of what waits in the pipe (or left: the write then fails)."""
+    import select
+
+    poll = select.poll()
+    poll.register(descriptor, select.POLLOUT)
+    poll.poll()
 
 
 def _positive(value: str | None) -> int:
