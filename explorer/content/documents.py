@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from explorer.content.base import SLUG, Frozen
+from explorer.content.base import SLUG, Content
 
 Topic = Literal[
     "methadone",
@@ -35,7 +35,7 @@ Topic = Literal[
 ]
 
 
-class Document(Frozen):
+class Document(Content):
     """One source document. A reader sees it by its `title` (its own first heading, verbatim) or,
     when it has none, by `described_as` (the explorer's words, never quoted), followed by `kind`
     (a plain word about the kind of source). The file name is for the JSON and the checks."""
@@ -65,7 +65,7 @@ class Document(Frozen):
         return f"{self.described_as} (untitled, described by the explorer; {self.kind})"
 
 
-class Section(Frozen):
+class Section(Content):
     id: str = Field(pattern=SLUG)
     title: str = Field(min_length=1)
     source: str

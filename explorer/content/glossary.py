@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from explorer.content.base import SLUG, Frozen
+from explorer.content.base import SLUG, Content
 from explorer.content.notes import NOTE_ADVICE
 from explorer.content.resources import content_root
 from explorer.content.toml import read_entries
@@ -16,7 +16,7 @@ from explorer.errors import CatalogError
 LONGEST_DEFINITION = 25  # words: one short sentence
 
 
-class Term(Frozen):
+class Term(Content):
     """A word and what it means, in one sentence; `also` lists other forms the texts use."""
 
     id: str = Field(pattern=SLUG)

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from explorer.content.base import SLUG, Frozen
+from explorer.content.base import SLUG, Content, Frozen
 from explorer.content.documents import Topic
 
 NoteKind = Literal["correction", "update", "safety", "context"]
@@ -24,7 +24,7 @@ NOTE_ADVICE = re.compile(
 PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 
 
-class Source(Frozen):
+class Source(Content):
     """A public source a note rests on."""
 
     publisher: str = Field(min_length=1)
@@ -47,7 +47,7 @@ class ShownNote(Frozen):
     sources: tuple[Source, ...] = Field(min_length=1)
 
 
-class Note(Frozen):
+class Note(Content):
     """One of the explorer's own notes, with what it attaches to by itself (see data/notes.toml)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

@@ -31,7 +31,8 @@ def printable(text: str) -> str:
 def control_characters_in(text: str, in_a_name: bool = False) -> list[str]:
     """The control characters of `text`, each once, in order; the line end and the tab count only
     `in_a_name`."""
-    return list(dict.fromkeys((_ANY if in_a_name else _IN_TEXT).findall(text)))
+    pattern = _ANY if in_a_name else _IN_TEXT
+    return list(dict.fromkeys(pattern.findall(text))) if pattern.search(text) else []
 
 
 def shown(text: str) -> str:
