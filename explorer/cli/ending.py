@@ -6,9 +6,10 @@ the Environment, never here.
 - Ctrl-C, Ctrl-\\ (SIGQUIT), a kill (SIGTERM) and a closed terminal (SIGHUP) all raise
   KeyboardInterrupt: the run stops calmly with exit 130 and the referral. A stopping signal is
   never lost: it is recorded first; while its KeyboardInterrupt is on its way to main, later ones
-  add nothing (a burst cannot break the ending); where Python dropped it (raised inside a callback
-  of the garbage collector, "Exception ignored in ..."), it is raised again a moment later; main
-  stops a run that went on after one anyway. A step that must not be cut (placing a saved file and
+  add nothing (a burst cannot break the way out, say by raising inside the menu's event loop as it
+  shuts down); where Python dropped it (raised inside a callback of the garbage collector,
+  "Exception ignored in ..."), it is raised again a moment later; main stops a run that went on
+  after one anyway. A step that must not be cut (placing a saved file and
   recording it) holds the stop until it is done (HeldStops).
 - Messages go to standard error; where it is closed or cannot be written, to standard output;
   where neither works, nowhere (the exit code still says what happened).
@@ -45,22 +46,12 @@ def _stopping_signals() -> list[signal.Signals]:
     return [getattr(signal, name) for name in STOPPING if hasattr(signal, name)]
 
 
-def _on_its_way() -> bool:
-    """A KeyboardInterrupt is on its way to main: the code a signal interrupts is then one of the
-    except, finally and __exit__ blocks it passes through, where it is the exception handled."""
-    error = sys.exc_info()[1]
-    while error is not None:
-        if isinstance(error, KeyboardInterrupt):
-            return True
-        error = error.__context__
-    return False
-
-
 def _stop(env: Environment, signum: int) -> None:
     if env.stopping is None:
         env.stopping = signum
-    if env.ending or env.held or _on_its_way():
+    if env.ending or env.held or env.stop_raised:
         return
+    env.stop_raised = True  # on its way to main: later signals must not break the way
     raise KeyboardInterrupt
 
 
@@ -92,8 +83,10 @@ def _dropping_no_stop(env: Environment, previous: Any) -> Any:
 
     def hook(unraisable: Any) -> None:
         if isinstance(unraisable.exc_value, KeyboardInterrupt) and env.stopping is not None:
-            if not env.ending and hasattr(signal, "setitimer"):
-                signal.setitimer(signal.ITIMER_REAL, AGAIN_AFTER)
+            if not env.ending:
+                env.stop_raised = False  # it will never reach main
+                if hasattr(signal, "setitimer"):
+                    signal.setitimer(signal.ITIMER_REAL, AGAIN_AFTER)
             return
         previous(unraisable)
 

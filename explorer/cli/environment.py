@@ -64,9 +64,11 @@ class Environment:
         self.terminal_mode: list[Any] | None = None  # termios attributes as the program found them
         self.replaced_handlers: dict[int, Any] = {}  # signal number -> the handler before main's
         self.replaced_unraisablehook: Any = None  # sys.unraisablehook before main's
-        # How a stopping signal ends the run (explorer/cli/ending.py): the first that arrived, main's
-        # net taking over (later ones change nothing), steps under way that a stop must not cut.
+        # How a stopping signal ends the run (explorer/cli/ending.py): the first that arrived, its
+        # KeyboardInterrupt on its way to main, main's net taking over (later ones change nothing),
+        # steps under way that a stop must not cut.
         self.stopping: int | None = None
+        self.stop_raised = False
         self.ending = False
         self.held = 0
 
@@ -138,9 +140,42 @@ class Environment:
 
     def read_line(self, prompt: str) -> str:
         """A line typed at the terminal (input()), after `prompt`; Ctrl-D raises EOFError."""
-        from explorer.render.printable import printable
+        if self.stdout is not None:
+            put(self.stdout, prompt)
+        self._wait_for_a_line()
+        return input()  # the line (or the end of input) is there: read at once
 
-        return input(printable(prompt))
+    def _wait_for_a_line(self) -> None:
+        """Until standard input holds a line, or a signal came. input() alone would leave a stopping
+        signal that arrives the instant before it blocks in read() unhandled (its handler runs
+        only once read() returns: never, without a key): a burst of kills then hung a numbered menu.
+        A signal's byte in a wakeup pipe ends the wait whenever it arrives; the handler then runs
+        as soon as the wait returns."""
+        import select
+        import signal
+
+        try:
+            descriptor = self.stdin.fileno()  # type: ignore[union-attr]
+            wakeup_read, wakeup_write = os.pipe()
+        except (AttributeError, ValueError, OSError):  # not a file (a test's), or closed
+            return
+        try:
+            os.set_blocking(wakeup_write, False)
+            previous = signal.set_wakeup_fd(wakeup_write, warn_on_full_buffer=False)
+        except (ValueError, OSError):  # not the main thread
+            os.close(wakeup_read)
+            os.close(wakeup_write)
+            return
+        try:
+            poll = select.poll()
+            poll.register(descriptor, select.POLLIN)
+            poll.register(wakeup_read, select.POLLIN)
+            while not any(fd == descriptor for fd, _ in poll.poll()):
+                os.read(wakeup_read, 512)  # a signal whose handler did not stop the run: wait on
+        finally:
+            signal.set_wakeup_fd(previous)
+            os.close(wakeup_read)
+            os.close(wakeup_write)
 
     # ---- the clock and the run's records -------------------------------------------------------
 
