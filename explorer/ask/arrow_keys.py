@@ -1,5 +1,6 @@
 """The keys the arrow menus add to questionary's: a number moves to an entry, Ctrl-D ends like
-Ctrl-C, Esc then Enter is Enter.
+Ctrl-C, Esc then Enter is Enter, pasted text comes without its control characters, and Ctrl-Z
+stops the program as it stops any other in a terminal (job control, with_job_control below).
 
 In every list the entries are numbered, and typing an entry's number moves the cursor to it; Enter
 then picks it (in a checkbox, Space ticks it). A number moves rather than picks so that a
@@ -11,14 +12,19 @@ in front count for nothing ("012" is 12, "0" moves nothing).
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from collections.abc import Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit.application import Application, run_in_terminal
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from questionary.prompts.common import InquirerControl, Separator
+
+from explorer.render.printable import without_control_characters
 
 NUMBER_PAUSE = 1.0  # seconds: long enough to type a second digit, short enough to start over
 DIGITS = tuple("0123456789")
@@ -35,6 +41,17 @@ def _safe_keys(enter: Any) -> KeyBindings:
     @bindings.add("c-d", eager=True)
     def _(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
+
+    # prompt_toolkit would type Ctrl-Z into a text answer (a raw 0x1A in a file name): here it is
+    # what it is in a terminal's ordinary mode, a stop of the whole foreground job.
+    @bindings.add("c-z", eager=True)
+    def _(event: Any) -> None:
+        _stop_the_job(event.app, whole_group=True)
+
+    # A pasted NUL byte, escape sequence or line end has no place in a one-line answer.
+    @bindings.add(Keys.BracketedPaste, eager=True)
+    def _(event: Any) -> None:
+        event.current_buffer.insert_text(without_control_characters(event.data))
 
     if enter is not None:
         # Esc then Enter (also Alt+Enter) would reach prompt_toolkit's own binding for it, which
@@ -53,6 +70,53 @@ def ending_on_ctrl_d(prompt: questionary.Question) -> questionary.Question:
     own = app.key_bindings
     enters = own.get_bindings_for_keys((Keys.ControlM,)) if own is not None else []
     app.key_bindings = merge_key_bindings([*filter(None, [own]), _safe_keys(enters[-1] if enters else None)])
+    return prompt
+
+
+def _stop_the_job(app: Application[Any], whole_group: bool) -> None:
+    """Stops the program (SIGTSTP with its default action): the whole foreground group, as a
+    terminal's Ctrl-Z would (a menu's raw mode turns that key into a character), or only this
+    process (a kill -TSTP). Meanwhile the terminal is in its ordinary mode; once continued (fg),
+    prompt_toolkit puts the menu's mode back and draws it again."""
+
+    def stop() -> None:
+        handler = signal.signal(signal.SIGTSTP, signal.SIG_DFL)  # while the menu runs: asyncio's
+        try:
+            os.kill(0 if whole_group else os.getpid(), signal.SIGTSTP)
+        finally:
+            signal.signal(signal.SIGTSTP, handler)
+
+    run_in_terminal(stop)
+
+
+def _drawn_again(app: Application[Any]) -> None:
+    """Continued (fg, or SIGCONT after SIGSTOP): the shell may have put the terminal back in its
+    ordinary mode meanwhile, and the screen holds its own lines: the menu takes its mode again and
+    is drawn anew, at once, not at the next key."""
+    app.input.raw_mode().__enter__()  # left by the menu's own raw mode, which restores the terminal at its end
+    app.renderer.reset()
+    app.invalidate()
+
+
+def with_job_control(prompt: questionary.Question) -> questionary.Question:
+    """While the menu runs, a SIGTSTP (kill -TSTP) stops the program with the terminal in its
+    ordinary mode, and a SIGCONT draws the menu again; outside menus both keep their default
+    actions (the loop's end removes its handlers)."""
+    app = prompt.application
+    if not hasattr(signal, "SIGTSTP"):
+        return prompt
+
+    def handle_job_control() -> None:  # called by prompt_toolkit with its event loop running
+        loop = app.loop
+        if loop is None:
+            return
+        try:
+            loop.add_signal_handler(signal.SIGTSTP, _stop_the_job, app, False)
+            loop.add_signal_handler(signal.SIGCONT, _drawn_again, app)
+        except (ValueError, RuntimeError, NotImplementedError):  # not the main thread, or no Unix loop
+            pass
+
+    app.pre_run_callables.append(handle_job_control)
     return prompt
 
 

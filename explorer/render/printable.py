@@ -38,3 +38,8 @@ def control_characters_in(text: str, in_a_name: bool = False) -> list[str]:
 def shown(text: str) -> str:
     """`text` for a message that names it: every control character, layout included, as its escape."""
     return printable(text).replace("\n", "\\u000a").replace("\t", "\\u0009")
+
+
+def without_control_characters(text: str) -> str:
+    """`text` with every control character, layout included, left out (pasted into a one-line answer)."""
+    return _ANY.sub("", text)
