@@ -9,10 +9,13 @@ offer to save) is tested with that screen.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -261,3 +264,29 @@ def test_a_stopping_signal_dropped_by_a_garbage_collection_callback_still_stops(
     signal_the_program(child, signal.SIGUSR1)
     shown = assert_stopped_calmly(child)
     assert "Exception ignored" not in shown, shown[-1500:]
+
+
+def _bytes_read(program: int) -> int:
+    return int(re.search(r"^rchar: (\d+)", Path(f"/proc/{program}/io").read_text(), re.MULTILINE).group(1))
+
+
+@pytest.mark.parametrize("where", ["plain question", "plain pager", "arrow pager"])
+def test_ctrl_c_after_ctrl_d_cut_a_line_short_still_stops(where):
+    # Ctrl-D after a few letters hands them over without a line end; the line is then still being
+    # read, and a Ctrl-C there must stop the run as anywhere else.
+    plain = where.startswith("plain")
+    child = spawn(PLAIN_PROGRAM if plain else PROGRAM, rows=12)
+    if where == "plain question":
+        child.expect(TYPING_LINE)
+    else:
+        reading_list_drawn(child, plain)
+        child.send("1" + ENTER if plain else ENTER)
+        child.expect("-- (more|end of section)")
+    program = the_program(child)
+    before = _bytes_read(program)
+    child.send("ab" + CTRL_D)
+    while _bytes_read(program) < before + 2:  # until the program has taken the letters
+        time.sleep(0.01)
+    time.sleep(0.2)  # and is waiting for the rest of the line (the outcome does not depend on it)
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)

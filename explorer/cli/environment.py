@@ -139,43 +139,37 @@ class Environment:
         put(self.stdout, text + "\n")
 
     def read_line(self, prompt: str) -> str:
-        """A line typed at the terminal (input()), after `prompt`; Ctrl-D raises EOFError."""
+        """A line typed at the terminal, after `prompt` (the numbered menus, the pager); Ctrl-D on an
+        empty line raises EOFError.
+
+        Read from the descriptor, not with input(): a signal that arrives while input() waits for
+        the rest of a line that Ctrl-D pushed out early is never handled (its read() is restarted
+        inside the C library), and one that arrives the instant before input() blocks is handled
+        only once a key comes; either way a Ctrl-C or a kill left a numbered question hanging.
+        Here the wait is a poll on standard input and a signal wakeup pipe, and the handler runs as
+        soon as it returns."""
         if self.stdout is not None:
             put(self.stdout, prompt)
-        self._wait_for_a_line()
-        return input()  # the line (or the end of input) is there: read at once
-
-    def _wait_for_a_line(self) -> None:
-        """Until standard input holds a line, or a signal came. input() alone would leave a stopping
-        signal that arrives the instant before it blocks in read() unhandled (its handler runs
-        only once read() returns: never, without a key): a burst of kills then hung a numbered menu.
-        A signal's byte in a wakeup pipe ends the wait whenever it arrives; the handler then runs
-        as soon as the wait returns."""
-        import select
-        import signal
-
         try:
             descriptor = self.stdin.fileno()  # type: ignore[union-attr]
-            wakeup_read, wakeup_write = os.pipe()
         except (AttributeError, ValueError, OSError):  # not a file (a test's), or closed
-            return
-        try:
-            os.set_blocking(wakeup_write, False)
-            previous = signal.set_wakeup_fd(wakeup_write, warn_on_full_buffer=False)
-        except (ValueError, OSError):  # not the main thread
-            os.close(wakeup_read)
-            os.close(wakeup_write)
-            return
-        try:
-            poll = select.poll()
-            poll.register(descriptor, select.POLLIN)
-            poll.register(wakeup_read, select.POLLIN)
-            while not any(fd == descriptor for fd, _ in poll.poll()):
-                os.read(wakeup_read, 512)  # a signal whose handler did not stop the run: wait on
-        finally:
-            signal.set_wakeup_fd(previous)
-            os.close(wakeup_read)
-            os.close(wakeup_write)
+            return input()
+        line = b""
+        while not line.endswith(b"\n"):
+            _wait_until_readable(descriptor)
+            try:
+                chunk = os.read(descriptor, 4096)  # in a terminal's ordinary mode: at most one line
+            except BlockingIOError:  # a non-blocking descriptor with nothing after all
+                continue
+            except OSError:  # the terminal is gone (EIO after a hang-up): the input has ended
+                raise EOFError from None
+            if not chunk:  # Ctrl-D (end of input)
+                if not line:
+                    raise EOFError
+                break
+            line += chunk
+        encoding = getattr(self.stdin, "encoding", None) or "utf-8"
+        return line.decode(encoding, "replace").removesuffix("\n")
 
     # ---- the clock and the run's records -------------------------------------------------------
 
@@ -251,6 +245,31 @@ def _wait_until_writable(descriptor: int) -> None:
     poll = select.poll()
     poll.register(descriptor, select.POLLOUT)
     poll.poll()
+
+
+def _wait_until_readable(descriptor: int) -> None:
+    """Until `descriptor` has something to read, or a signal came: a signal's byte in a wakeup
+    pipe ends the wait whenever the signal arrives, even the instant before the wait began."""
+    import select
+    import signal
+
+    wakeup_read, wakeup_write = os.pipe()
+    try:
+        os.set_blocking(wakeup_write, False)
+        previous = signal.set_wakeup_fd(wakeup_write, warn_on_full_buffer=False)
+    except ValueError:  # not the main thread: no signal to wait for
+        previous = None
+    try:
+        poll = select.poll()
+        poll.register(descriptor, select.POLLIN)
+        poll.register(wakeup_read, select.POLLIN)
+        while not any(fd == descriptor for fd, _ in poll.poll()):
+            os.read(wakeup_read, 512)  # a signal whose handler did not stop the run: wait on
+    finally:
+        if previous is not None:
+            signal.set_wakeup_fd(previous)
+        os.close(wakeup_read)
+        os.close(wakeup_write)
 
 
 def _positive(value: str | None) -> int:
