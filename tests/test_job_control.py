@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import os
 import signal
+import termios
 from pathlib import Path
 
 import pexpect
 import pytest
 
 from .helpers.checks import assert_referral_last
-from .helpers.keys import CTRL_C, CTRL_U, ENTER
-from .helpers.pty import PROGRAM, plain, the_program, to_the_file_name
+from .helpers.keys import CTRL_C, CTRL_U, CTRL_Z, ENTER
+from .helpers.pty import PROGRAM, assert_stopped_calmly, plain, reading_list_drawn, spawn, the_program, to_the_file_name
 from .helpers.shell import program_env
 
 SHELL_PROMPT = "READY$ "
@@ -42,7 +43,7 @@ def shell(cwd: Path) -> pexpect.spawn:
 def stopped_then_continued(child: pexpect.spawn, stop: str) -> None:
     """Stops the program (a key or a signal), waits for the shell to say so, and brings it back."""
     if stop == "Ctrl-Z":
-        child.send("\x1a")
+        child.send(CTRL_Z)
     else:
         os.kill(the_program(child), getattr(signal, stop))
     child.expect(r"Stopped")
@@ -97,3 +98,20 @@ def test_ctrl_z_at_the_file_name_stops_the_program_and_types_nothing_into_the_na
     child.expect("Saved: ")
     ended_calmly(child, 0)
     assert os.listdir(tmp_path) == ["s.html"]
+
+
+def test_a_menu_continued_as_it_ends_leaves_the_terminal_in_its_ordinary_mode(tmp_path):
+    # SIGCONT arriving with the key that ends the menu: the menu must not take the terminal's raw
+    # mode again once it has given it back (the pager would then get no Ctrl-C, no Enter).
+    child = spawn(rows=12, cwd=tmp_path)
+    reading_list_drawn(child)
+    program = the_program(child)
+    os.kill(program, signal.SIGSTOP)
+    child.send(ENTER)  # read once continued, with the continuation: it opens the first section
+    os.kill(program, signal.SIGCONT)
+    child.expect("-- (more|end of section)")
+    child.expect(r" $")
+    local_modes = termios.tcgetattr(child.child_fd)[3]
+    assert local_modes & termios.ICANON and local_modes & termios.ISIG and local_modes & termios.ECHO
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)

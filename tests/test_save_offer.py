@@ -22,7 +22,7 @@ from explorer.infer.reading_list import build_result
 from explorer.summary import offer as take_home
 
 from .helpers.checks import assert_referral_last
-from .helpers.keys import CTRL_C, CTRL_U, ENTER, UP
+from .helpers.keys import BRACKETED_PASTE, CTRL_C, CTRL_U, ENTER, UP
 from .helpers.pty import (
     PLAIN_PROGRAM,
     PROGRAM,
@@ -368,9 +368,6 @@ def test_an_interactive_save_to_a_dangling_link_says_so_and_follows_nothing(here
     assert_stopped_calmly(child)
     assert os.readlink(here / "s.html") == str(here / "missing.html")
     assert sorted(os.listdir(here)) == ["answers.json", "s.html"]
-
-
-BRACKETED_PASTE = "\x1b[200~{}\x1b[201~"  # what a terminal sends for pasted text, in its paste mode
 
 
 def test_a_pasted_file_name_with_a_nul_byte_never_ends_the_session_with_an_apology(here):

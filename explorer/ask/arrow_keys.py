@@ -92,7 +92,10 @@ def _stop_the_job(app: Application[Any], whole_group: bool) -> None:
 def _drawn_again(app: Application[Any]) -> None:
     """Continued (fg, or SIGCONT after SIGSTOP): the shell may have put the terminal back in its
     ordinary mode meanwhile, and the screen holds its own lines: the menu takes its mode again and
-    is drawn anew, at once, not at the next key."""
+    is drawn anew, at once, not at the next key. Not once the menu has ended (the key that ended it
+    may come with the continuation): it has given the terminal its ordinary mode back by then."""
+    if app.is_done or not app.is_running:
+        return
     app.input.raw_mode().__enter__()  # left by the menu's own raw mode, which restores the terminal at its end
     app.renderer.reset()
     app.invalidate()
