@@ -33,6 +33,7 @@ from explorer.ask.answers_file import MAX_BYTES
 from explorer.content import catalog as catalog_module
 from explorer.content.answers import ANSWER_KEYS, PRIORITY_KEYS, Answers
 from explorer.formats import SHOWN
+from explorer.render.printable import printable
 
 from .helpers.budgets import examples
 from .helpers.checks import assert_referral_last, error_message
@@ -314,8 +315,9 @@ def test_any_answers_object_gives_a_result_or_a_one_line_refusal(
         assert code == 2
         if not isinstance(data, dict):
             assert "must hold a JSON object" in message
-        else:  # the message names the offending key, as json.dumps shows it (maybe shortened)
-            assert any(json.dumps(k, ensure_ascii=False)[:20] in message for k in data), message[:300]
+        else:  # the message names the offending key, as json.dumps shows it (maybe shortened; its
+            # control characters shown as their escapes)
+            assert any(printable(json.dumps(k, ensure_ascii=False)[:20]) in message for k in data), message[:300]
 
 
 @pytest.mark.parametrize("source", SOURCES)
