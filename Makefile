@@ -4,14 +4,18 @@
 #   make screenshot  re-makes docs/summary.png, docs/summary-page1.png and docs/summary-matters.png
 #                    (the saved HTML summary in headless Chromium, on screen and printed)
 #   make format rewrites the code as `make lint` (part of `make test`) wants it: ruff's fixes, then its formatter
+#   make schemas   re-writes docs/schema/ (the published JSON Schemas) after a change to an output's model
 #   make axe    installs axe-core and puppeteer-core (tests/axe) for the accessibility test; `make test` runs it
+#   make snapshot  checks data/ and rules/ and saves them as explorer/snapshot/ (run, test and bench do it
+#                  when the content or its code changed; see README, "Where the content is found")
 # PYTHON picks the interpreter (3.10 to 3.15), e.g. `make test PYTHON=python3.13`.
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+SNAPSHOT := explorer/snapshot/manifest.json
 
-.PHONY: run test lint format axe bench screenshot clean
+.PHONY: run test lint format axe bench screenshot schemas clean snapshot
 
 # The referral must stay the last thing on the screen, on every way out, so make may add no line
 # after it:
@@ -23,13 +27,13 @@ BIN    := $(VENV)/bin
 # - Any other status (2 for a usage error, 1 for damaged content) would make make print
 #   "make: *** [run] Error 2": the recipe ends with 0. Scripts that need the explorer's status
 #   run .venv/bin/treatment-explorer itself.
-run: $(VENV)/.installed-run
+run: $(VENV)/.installed-run $(SNAPSHOT)
 	@trap : INT QUIT; $(BIN)/treatment-explorer $(ARGS) || :
 
 # The tests run on every core (pytest-xdist): TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= auto
 
-test: lint axe
+test: lint axe $(SNAPSHOT)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The npm packages of tests/test_accessibility.py, pinned by tests/axe/package-lock.json. Without
@@ -43,18 +47,31 @@ axe:
 
 # The formatter, the linter and the type checker (configured in pyproject.toml); run by `make test`.
 lint: $(VENV)/.installed-test
-	@$(BIN)/ruff format --check --quiet explorer tests bench scripts || { echo "lint: run 'make format'"; exit 1; }
-	$(BIN)/ruff check --quiet explorer tests bench scripts
+	@$(BIN)/ruff format --check --quiet explorer tests bench scripts setup.py || { echo "lint: run 'make format'"; exit 1; }
+	$(BIN)/ruff check --quiet explorer tests bench scripts setup.py
 	$(BIN)/mypy
 
 # Rewrites the code as `make lint` wants it: ruff's safe fixes (import order, pyupgrade, ...), then
 # the formatter. What it cannot fix, `make lint` still reports.
 format: $(VENV)/.installed-test
-	$(BIN)/ruff check --fix-only --quiet explorer tests bench scripts
-	$(BIN)/ruff format --quiet explorer tests bench scripts
+	$(BIN)/ruff check --fix-only --quiet explorer tests bench scripts setup.py
+	$(BIN)/ruff format --quiet explorer tests bench scripts setup.py
 
 screenshot: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshot.py docs/summary.png
+
+# The content checked once and saved as JSON (explorer/content/snapshot.py), remade when the content
+# or the code that checks it changes; never at run time. Content that does not check leaves no
+# snapshot: every run then checks the TOML and refuses it with its own message and the referral
+# (so `make run` still ends with the referral, and make adds nothing after it).
+snapshot: $(SNAPSHOT)
+$(SNAPSHOT): $(wildcard data/* rules/* explorer/content/*.py explorer/content/models/*.py) scripts/build_snapshot.py | $(VENV)/.installed-run
+	@$(BIN)/python scripts/build_snapshot.py || echo "snapshot: not made; every run checks the content itself"
+
+# docs/schema/: what `treatment-explorer schema NAME` prints, and the shape of each format version
+# (a changed shape under a published version is refused: bump it first; README.md, "Scripting").
+schemas: $(VENV)/.installed-test
+	$(BIN)/python scripts/write_schemas.py
 
 $(VENV)/.installed-run: pyproject.toml scripts/setup-venv
 	@scripts/setup-venv "$(PYTHON)" "$(VENV)" .
@@ -69,5 +86,5 @@ clean:
 
 # The benchmark (not part of the tests): prints a Markdown table; ARGS=--update-readme also
 # rewrites the table in README.md. See README.md, "Speed".
-bench: $(VENV)/.installed-run
+bench: $(VENV)/.installed-run $(SNAPSHOT)
 	$(BIN)/python -m bench $(ARGS)

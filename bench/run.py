@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -15,7 +16,7 @@ from bench.stats import Spread
 from bench.synthetic import write_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZES = (1, 10, 100)
+SIZES = (1, 4, 10)
 
 
 def child(module: str, *args: str) -> dict:
@@ -29,25 +30,44 @@ def child(module: str, *args: str) -> dict:
 
 
 def scaling(runs: int) -> tuple[dict[int, dict], list[str]]:
-    """The figures of each size, and a line for each size that could not be measured."""
-    sizes, failures = {}, []
+    """The figures of each size, and a line for each size that could not be measured. The sizes
+    are measured in turn, process by process (1×, 4×, 10×, 1×, …), so that other load falls on
+    each alike."""
+    sizes: dict[int, dict] = {}
+    failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="explorer-bench-") as folder:
+        roots = {}
         for factor in SIZES:
             root = write_catalog(Path(folder) / f"x{factor}", factor)
+            snapshot = Path(folder) / f"x{factor}-snapshot"
             try:
-                samples = [child("bench.scaling", str(root)) for _ in range(runs)]
-            except SystemExit as failed:  # a larger size would fail the same way
+                child("bench.scaling", "build", str(root), str(snapshot))
+            except SystemExit as failed:
                 last = str(failed).strip().splitlines()[-1]
-                failures.append(f"{factor}×: not measured, the run failed with `{last}`")
-                print(f"bench: scaling {factor}× failed: {last}", file=sys.stderr)
-                break
+                failures.append(f"{factor}×: not measured, its content was refused: `{last}`")
+                print(f"bench: scaling {factor}× refused: {last}", file=sys.stderr)
+                continue
+            roots[factor] = (root, snapshot)
+        samples: dict[int, list[dict]] = {factor: [] for factor in roots}
+        for _ in range(runs):
+            for factor, (root, snapshot) in roots.items():
+                samples[factor].append(child("bench.scaling", str(root), str(snapshot)))
+        for factor, rows in samples.items():
             row: dict = {
-                key: samples[0][key] for key in ("sections", "rules", "suggestions_per_profile", "cautions_per_profile")
+                key: rows[0][key]
+                for key in ("sections", "rules", "bytes", "suggestions_per_profile", "cautions_per_profile")
             }
-            for key in ("load_s", "build_s", "engine_per_profile_s", "list_per_profile_s", "peak_mib"):
-                row[key] = Spread.of([s[key] for s in samples])
+            for key in (
+                "snapshot_load_s",
+                "load_s",
+                "build_s",
+                "engine_per_profile_s",
+                "list_per_profile_s",
+                "peak_mib",
+            ):
+                row[key] = Spread.of([r[key] for r in rows])
             sizes[factor] = row
-            print(f"bench: scaling {factor}× measured", file=sys.stderr)
+        print("bench: scaling measured", file=sys.stderr)
     return sizes, failures
 
 
@@ -57,16 +77,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="passes over the answer space (at least 5)")
     parser.add_argument("--scaling-runs", type=int, default=5, help="processes per synthetic size (at least 5)")
     parser.add_argument("--update-readme", action="store_true", help="also rewrite the table in README.md")
-    parser.add_argument("--startup-only", action="store_true", help="only figures 1 to 3, printed as table rows")
+    parser.add_argument("--startup-only", action="store_true", help="only the start-up figures, printed as table rows")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="CHECKOUT",
+        help="only the start-up figures, this checkout's explorer against another's (with its own .venv)",
+    )
     args = parser.parse_args(argv)
     if min(args.runs, args.rounds, args.scaling_runs) < 5:
         parser.error("every figure needs at least 5 runs")
+    # Python caches compiled modules (__pycache__), as every installed copy has them (pip compiles
+    # at install): without the cache, each run of a checkout would compile the explorer's modules
+    # again, while the floors' libraries, installed, would not. The first run of each pair warms it.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
     load_before = machine.load_average()
-    figures = startup.measure(args.runs)
+    figures = startup.measure(args.runs, args.against)
     print("bench: start-up measured", file=sys.stderr)
+    if args.against:
+        print(report.against(args.against, (load_before, machine.load_average()), args.runs, figures))
+        return 0
     if args.startup_only:
         print(f"{args.runs} interleaved pairs each; median (min–max) of the per-pair ratio.")
+        print(f"Load average (1, 5, 15 min) {load_before} at the start, {machine.load_average()} at the end.")
         print("\n".join(report.startup_rows(figures)))
         return 0
     space = child("bench.answer_space", str(args.rounds))

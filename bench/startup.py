@@ -1,7 +1,9 @@
-"""Figures 1 to 3: the explorer's start-up against a floor, measured in interleaved pairs.
+"""Figures 1 to 4: the explorer's start-up against a floor, measured in interleaved pairs.
 
 Each pair runs the floor and the explorer back to back, in alternating order, so that load from
-other processes on the machine falls on both alike; the figure is the ratio within each pair.
+other processes on the machine falls on both alike; the figure is the ratio within each pair. With
+another checkout (`--against`), its explorer takes the floor's place: the same commands, this
+checkout's against that one's, for a before/after on one machine at one time.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 EXPLORER = str(BIN / "treatment-explorer")
 PYTHON = sys.executable
-# The floors (issue 13, point 9): what each path cannot do without. The first question needs the
+# The floors: what each path cannot do without. The first question needs the
 # prompt library; a scripted run needs the rule engine and pydantic validating one small model.
 QUESTIONARY_FLOOR = [PYTHON, "-c", "import questionary"]
 SCRIPTED_FLOOR = [
@@ -39,6 +41,12 @@ SCRIPTED_FLOOR = [
     "Floor.model_validate({'name': 'floor'})",
 ]
 BARE_FLOOR = [PYTHON, "-c", "pass"]
+# What `compare` cannot do without: pydantic validating a small model (it draws a table of them).
+PYDANTIC_FLOOR = [
+    PYTHON,
+    "-c",
+    "from pydantic import BaseModel\nclass Floor(BaseModel):\n    name: str\nFloor.model_validate({'name': 'floor'})",
+]
 ANSWERS = {"setting": "doctor_office", "dosing": "monthly", "detox": "in_progress", "interests": ["overdose"]}
 
 
@@ -82,16 +90,25 @@ def first_question_text() -> str:
     return first["prompt"].replace("{you}", "you").replace("{your}", "your")
 
 
-def measure(runs: int) -> dict[str, Pairs]:
+def measure(runs: int, against: Path | None = None) -> dict[str, Pairs]:
+    """Each figure's pairs: (this checkout's explorer, its floor), or with `against` (a checkout
+    with its own .venv), (this checkout's explorer, that checkout's explorer)."""
+    other = str(against / ".venv" / "bin" / "treatment-explorer") if against else None
     with tempfile.TemporaryDirectory(prefix="explorer-bench-") as folder:
         answers = os.path.join(folder, "answers.json")
         Path(answers).write_text(json.dumps(ANSWERS))
-        scripted = [EXPLORER, "--answers", answers, "--format", "json"]
+        scripted = ["--answers", answers, "--format", "json"]
         needle = first_question_text()
+
+        def floor_or_other(floor: list[str], args: list[str]) -> Callable[[], Run]:
+            return (lambda: run([other, *args])) if other else (lambda: run(floor))
+
+        first_floor = (lambda: time_to_text([other], needle)) if other else (lambda: run(QUESTIONARY_FLOOR))
         return {
-            "scripted": interleaved(lambda: run(scripted), lambda: run(SCRIPTED_FLOOR), runs),
-            "first_question": interleaved(
-                lambda: time_to_text([EXPLORER], needle), lambda: run(QUESTIONARY_FLOOR), runs
+            "scripted": interleaved(lambda: run([EXPLORER, *scripted]), floor_or_other(SCRIPTED_FLOOR, scripted), runs),
+            "first_question": interleaved(lambda: time_to_text([EXPLORER], needle), first_floor, runs),
+            "help": interleaved(lambda: run([EXPLORER, "--help"]), floor_or_other(BARE_FLOOR, ["--help"]), runs),
+            "compare": interleaved(
+                lambda: run([EXPLORER, "compare"]), floor_or_other(PYDANTIC_FLOOR, ["compare"]), runs
             ),
-            "help": interleaved(lambda: run([EXPLORER, "--help"]), lambda: run(BARE_FLOOR), runs),
         }

@@ -4,7 +4,8 @@ benchmark owns (a temporary directory), never into data/ or rules/, and never sh
 Copy k of every document starts with a line of its own (so each copy is a distinct file with its
 own sha256); copy k of every section quotes copy k of its document; copy k of every rule points at
 copy k of its sections. The questions stay as they are: the answer contract does not grow; so do
-the explorer's own notes and the ordering policy.
+the explorer's own notes, the ordering policy, "what matters to me" (its content and its rules),
+the glossary and the comparison, which name sections of copy 0 (their ids are the originals).
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ def write_catalog(target: Path, factor: int, source: Path = PROJECT_ROOT) -> Pat
     shutil.copy(source / "data" / "questions.toml", data / "questions.toml")
     # The explorer's own notes, the rules that attach them and the ordering policy stay single:
     # they name sections of copy 0, which keeps the original ids.
-    shutil.copy(source / "data" / "notes.toml", data / "notes.toml")
-    for name in ("notes.toml", "order.toml"):
+    for name in ("notes.toml", "matters.toml", "glossary.toml", "comparison.toml"):
+        shutil.copy(source / "data" / name, data / name)
+    for name in ("notes.toml", "order.toml", "matters.toml", "summary.toml"):
         shutil.copy(source / "rules" / name, rules / name)
 
     documents = []

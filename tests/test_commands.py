@@ -31,7 +31,8 @@ def test_json_output_is_one_object_with_the_contract(tmp_path):
     done = run_cli("--answers", str(path), "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert list(data) == ["answers", "notes", "suggestions", "referral"]  # notes: the explorer's own
+    # notes: the explorer's own; format_version first (README, "JSON Schemas and format versions")
+    assert list(data) == ["format_version", "answers", "notes", "suggestions", "referral"]
     # The optional "what matters" step's answers are echoed too, "unsure" when not given.
     assert data["answers"] == {**ANSWERS, "matters": dict.fromkeys(PRIORITY_KEYS, "unsure")}
     assert data["referral"]["text"] == REFERRAL_TEXT
@@ -157,3 +158,37 @@ def test_show_as_markdown(catalog):
     assert lines[0] == "# What is medication-assisted treatment (MAT)?"
     assert lines[-1] == "In an emergency or an overdose: call 911."
     assert "## Talk to a healthcare professional" in lines
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_rules_in_every_format_carry_every_rule_with_its_reason(catalog, fmt):
+    done = run_cli("rules", "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    flat = " ".join(done.stdout.replace("\\", "").split())
+    for rule in catalog.rules.all():
+        assert rule.id in flat, rule.id
+    for rule in catalog.rules.suggest:
+        assert json.dumps(rule.reason)[1:-1] in flat if fmt == "json" else " ".join(rule.reason.split()) in flat
+    assert_referral_last(done.stdout, fmt if fmt != "text" else "screen")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_sections_in_every_format_list_every_section_and_its_document(catalog, fmt):
+    done = run_cli("sections", "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    flat = " ".join(done.stdout.replace("\\", "").split())
+    for section in catalog.sections.values():
+        assert section.id in flat and section.title.replace("*", "") in flat.replace("*", ""), section.id
+    for document in catalog.documents.values():
+        assert " ".join(document.label.split()) in flat
+    assert_referral_last(done.stdout, fmt if fmt != "text" else "screen")
+
+
+def test_about_as_markdown_and_json_says_what_the_text_says():
+    text = " ".join(run_cli("about").stdout.split())
+    markdown = run_cli("about", "--format", "markdown").stdout
+    data = json.loads(run_cli("about", "--format", "json").stdout)
+    assert markdown.startswith(f"# {data['title']}\n")
+    for paragraph in data["paragraphs"]:
+        assert paragraph in text and paragraph in markdown
+    assert data["checked"] in text

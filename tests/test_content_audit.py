@@ -22,6 +22,7 @@ from explorer.content.comparison import SILENT, load_comparison
 from explorer.content.toml import read_toml, squash
 from explorer.content.wording import personalize
 from explorer.formats import SHOWN
+from explorer.published.contract import SCHEMAS
 from explorer.referral import (
     DISCLAIMER_LINES,
     REFERRAL_LINES,
@@ -31,7 +32,7 @@ from explorer.referral import (
 from explorer.render import notes as render_notes
 from explorer.render import result as render
 from explorer.render.finish import finish, referral
-from explorer.render.listings import describe_when
+from explorer.render.rule_book import describe_when
 from explorer.render.text import disclaimer
 from explorer.summary.build import build_summary
 from explorer.summary.formats import render_summary
@@ -147,8 +148,14 @@ def promotion(text: str) -> list[str]:
     return [phrase for phrase in PROMOTION if phrase in lowered]
 
 
+# The one address a published JSON Schema names besides the referral's: the dialect it is written
+# in (its `$schema`), a standard's address, not a site to visit.
+SCHEMA_DIALECT_HOST = "json-schema.org"
+
+
 def _problems(text: str) -> list[str]:
-    return phone_numbers(text) + web_addresses(text) + promotion(text)
+    allowed = ALLOWED_HOSTS | NOTE_SOURCE_HOSTS | {SCHEMA_DIALECT_HOST}
+    return phone_numbers(text) + web_addresses(text, allowed) + promotion(text)
 
 
 # ---- the detectors can fail ----------------------------------------------------------------------
@@ -278,17 +285,17 @@ def command_outputs(catalog) -> dict[str, str]:
     """Everything else the program prints: listings, each section in each format, help, version,
     the disclaimer, refusals; and the documents the user is pointed to."""
     runs = {
-        "sections": ["sections"],
-        "rules": ["rules"],
         "--help": ["--help"],
         "--version": ["--version"],
         "usage error": ["--format", "yaml"],
         "bad input": ["--answers", "-"],
         "compare --plain": ["compare", "--plain"],
-        "about": ["about"],
     }
-    for fmt in SHOWN:
-        runs[f"compare --format {fmt}"] = ["compare", "--format", fmt]
+    for command in ("sections", "rules", "about", "compare"):
+        for fmt in SHOWN:
+            runs[f"{command} --format {fmt}"] = [command, "--format", fmt]
+    for name in SCHEMAS:
+        runs[f"schema {name}"] = ["schema", name]
     for section_id in catalog.sections:
         for fmt in SHOWN:
             runs[f"show {section_id} --format {fmt}"] = ["show", section_id, "--format", fmt]
@@ -311,8 +318,9 @@ def test_the_answer_space_was_covered(answer_space_outputs, every_result, catalo
 
 
 def test_show_and_help_outputs_were_produced(command_outputs, catalog):
-    # Each section in three formats; then eight commands, compare in three formats, the disclaimer, two documents.
-    assert len(command_outputs) == 3 * len(catalog.sections) + 14
+    # Each section in three formats; then five runs, four commands in three formats, each schema, the
+    # disclaimer, two documents.
+    assert len(command_outputs) == 3 * len(catalog.sections) + 5 + 4 * 3 + len(SCHEMAS) + 3
     assert __version__ in command_outputs["--version"]
     assert "usage: treatment-explorer" in command_outputs["--help"]
 

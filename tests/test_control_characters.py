@@ -10,7 +10,7 @@ the way past the load's check.
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import json
 
 import pytest
@@ -29,7 +29,8 @@ HOSTILE = "\x1b]0;pwned\x07\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x9b31m\x00\x7f"
 def hostile_catalog(catalog, monkeypatch):
     section = catalog.sections[SECTION]
     hostile = section.model_copy(update={"title": section.title + HOSTILE, "text": HOSTILE + section.text})
-    changed = dataclasses.replace(catalog, sections={**catalog.sections, SECTION: hostile})
+    changed = copy.copy(catalog)
+    changed.sections = {**catalog.sections, SECTION: hostile}
     monkeypatch.setattr(catalog_module, "load_catalog", lambda root=None: changed)
     return changed
 

@@ -20,7 +20,7 @@ from explorer.content.answers import Answers
 from explorer.infer import reading_list
 from explorer.infer.engine import EngineError, RuleEngine
 from explorer.referral import REFERRAL_TEXT
-from explorer.render import finish, listings
+from explorer.render import finish, listings, rule_book
 from explorer.render import result as render
 from explorer.render.finish import referral
 
@@ -110,7 +110,7 @@ INJECTIONS = [  # (where, replaced by a function that raises, the command that r
     ("to_markdown", (render, "to_markdown"), ["--answers", "-", "--format", "markdown"]),
     ("render_result", (render, "render_result"), ["--answers", "-", "--format", "json"]),
     ("sections_listing", (listings, "sections_listing"), ["sections"]),
-    ("rules_listing", (listings, "rules_listing"), ["rules"]),
+    ("rules_listing", (rule_book, "rules_listing"), ["rules"]),
     ("section_page", (render, "section_page"), ["show", "what-is-mat"]),
     ("render_section", (render, "render_section"), ["show", "what-is-mat", "--format", "markdown"]),
 ]

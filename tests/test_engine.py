@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.content.answers import Answers
-from explorer.content.rules import RuleBook
+from explorer.content.models.rules import RuleBook
 from explorer.infer.engine import EngineError, RuleEngine, answers_fact
 
 

@@ -64,3 +64,19 @@ def test_help_imports_neither_the_prompt_libraries_nor_pydantic_nor_durable():
     # --help ends in SystemExit(0), which main turns into 0; its text ends with the helpline lines.
     loaded = _modules_loaded_by(["--help"], (*PROMPT_LIBRARIES, "pydantic", "pydantic_core", "durable"))
     assert loaded == []
+
+
+OUTPUT_MODELS = ("explorer.published.base", "explorer.published.schemas")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["sections"], ["rules", "--format", "markdown"], ["about"], ["compare"], ["show", "what-is-mat"]],
+)
+def test_text_and_markdown_never_build_the_json_output_models(argv):
+    assert _modules_loaded_by(argv, OUTPUT_MODELS) == []
+
+
+def test_the_json_output_models_are_built_when_json_is_asked_for():
+    """The check above can fail: the same probe sees the models where JSON is printed."""
+    assert _modules_loaded_by(["about", "--format", "json"], OUTPUT_MODELS) == ["explorer.published.base"]

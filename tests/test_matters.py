@@ -33,11 +33,12 @@ from explorer.formats import SHOWN, Format
 from explorer.infer.engine import RuleEngine
 from explorer.infer.matters import build_matters
 from explorer.infer.reading_list import build_result
+from explorer.published.reading_list import what_matters_json
 from explorer.render import matters as render_matters
 from explorer.render import notes as render_notes
 from explorer.render import text as render_text
 from explorer.render.finish import finish
-from explorer.render.matters import matters_json, matters_markdown, matters_text
+from explorer.render.matters import matters_markdown, matters_text
 from explorer.render.result import render_result
 
 from .helpers.checks import assert_referral_last, error_message, ranking_words
@@ -102,7 +103,7 @@ def rendered(space):
             pieces = (
                 matters_text(section, 80),
                 "\n".join(matters_markdown(section)),
-                json.dumps(matters_json(section), ensure_ascii=False),
+                json.dumps(what_matters_json(section), ensure_ascii=False),
             )
             for piece in pieces:
                 seen.setdefault(piece, answers.matters)
@@ -275,7 +276,7 @@ def test_every_output_ends_with_the_referral_the_section_after_the_reading_list(
                 continue
             if fmt == Format.JSON:
                 assert data is not None
-                assert list(data) == ["answers", "notes", "suggestions", "matters", "referral"]
+                assert list(data) == ["format_version", "answers", "notes", "suggestions", "matters", "referral"]
                 assert data["answers"]["matters"] == answers.matters.model_dump()
             else:
                 last_section = result.suggestions[-1].text.split("\n")[-1].split()[-1]
@@ -305,7 +306,7 @@ def test_json_without_matters_only_gains_the_echoed_default():
     code, out, _ = run_main(["--answers", "-", "--format", "json"], stdin=b'{"dosing": "monthly"}')
     assert code == 0
     data = json.loads(out)
-    assert list(data) == ["answers", "notes", "suggestions", "referral"]
+    assert list(data) == ["format_version", "answers", "notes", "suggestions", "referral"]
     assert data["answers"]["matters"] == dict.fromkeys(PRIORITY_KEYS, "unsure")
     assert list(data["answers"])[-1] == "matters"
 

@@ -1,6 +1,8 @@
 """The package as users get it: the sdist and the wheel built from a copy of the checkout, the wheel
 installed into a fresh virtual environment outside it, and the installed program run from `/`, where
-nothing can be found through the checkout. Its output must be the checkout's, byte for byte.
+nothing can be found through the checkout. Its output must be the checkout's, byte for byte. The
+wheel carries the content's snapshot, made by its build from its own content and code, and the
+installed program reads it; an edit to the installed content shows instead.
 
 The cost is kept to one build and one install per session: about 20 seconds with pip's cache, which
 also keeps the durable-rules wheel (without it, durable-rules compiles once per session). Skipped
@@ -8,11 +10,13 @@ when pip cannot reach a package index for the build backend."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -113,8 +117,10 @@ def test_the_installed_wheel_answers_from_anywhere_as_the_checkout_does(installe
     assert done.stdout == run_cli("--answers", "-", "--format", fmt, stdin=ANSWERS).stdout
 
 
-@pytest.mark.parametrize("command", [["sections"], ["compare", "--plain"], ["rules"]])
-def test_the_installed_wheel_lists_and_compares_as_the_checkout_does(installed, command):
+@pytest.mark.parametrize(
+    "command", [["sections"], ["compare", "--plain"], ["rules"], ["rules", "--format", "json"], ["schema", "answers"]]
+)
+def test_the_installed_wheel_lists_compares_and_publishes_as_the_checkout_does(installed, command):
     done = _from_root(installed, *command)
     assert done.returncode == 0, done.stderr
     assert done.stderr == "", done.stderr
@@ -151,3 +157,58 @@ def test_the_package_folder_is_the_one_importlib_resources_names():
     from explorer.content import resources
 
     assert resources._package() == Path(str(files("explorer")))
+
+
+def _installed_package(bin_dir: Path) -> Path:
+    where = _run(bin_dir / "python", "-c", "import explorer; print(explorer.__file__)", cwd="/", env=_clean_env())
+    assert where.returncode == 0, where.stderr
+    return Path(where.stdout.strip()).parent
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_wheel_carries_a_snapshot_of_its_own_content_and_code(installed):
+    package = _installed_package(installed)
+    manifest = json.loads((package / "snapshot" / "manifest.json").read_text(encoding="utf-8"))
+    for name, expected in manifest["code"].items():
+        assert _sha256(package.parent / name) == expected, name
+    parts = manifest["languages"]["en"]
+    assert set(parts) == {"catalog", "matters", "glossary", "comparison"}
+    for part in parts.values():
+        assert _sha256(package / "snapshot" / part["file"]) == part["sha256"], part["file"]
+        for name, expected in part["sources"].items():
+            assert _sha256(package / "bundled" / name) == expected, name
+    # Every content file the catalog is made of is watched.
+    watched = {name for part in parts.values() for name in part["sources"]}
+    shipped = {f"{p.parent.name}/{p.name}" for p in (package / "bundled").glob("*/*") if p.suffix in (".toml", ".txt")}
+    assert shipped - watched == {"rules/summary.toml"}  # the summary's rules are checked when a summary is saved
+    probe = "from explorer.content.catalog import load_catalog; print(load_catalog().origin)"
+    origin = _run(installed / "python", "-c", probe, cwd="/", env=_clean_env())
+    assert origin.stdout.strip() == "snapshot", origin.stderr
+
+
+def test_the_sdist_carries_the_build_step_that_makes_the_snapshot_not_a_snapshot(installed):
+    (sdist,) = (installed.parent.parent / "dist").glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = [name.split("/", 1)[1] for name in archive.getnames() if "/" in name]
+    assert "setup.py" in names
+    assert not [name for name in names if name.startswith("explorer/snapshot")]
+
+
+def test_an_edit_to_the_installed_content_shows_and_damage_is_named(installed):
+    sections = _installed_package(installed) / "bundled" / "data" / "sections.toml"
+    original = sections.read_bytes()
+    try:
+        sections.write_bytes(original.replace(b'title = "Naloxone', b'title = "Edited: Naloxone', 1))
+        shown = _from_root(installed, "show", "naloxone-overdose")
+        assert shown.returncode == 0, shown.stderr
+        assert "Edited: Naloxone" in shown.stdout
+        sections.write_bytes(original.replace(b'id = "contingency-management"', b'id = "what-is-mat"', 1))
+        refused = _from_root(installed, "sections")
+        assert refused.returncode == 1
+        assert f"{sections}: section what-is-mat: duplicate section id" in refused.stderr
+    finally:
+        sections.write_bytes(original)
+    assert _from_root(installed, "show", "naloxone-overdose").stdout == run_cli("show", "naloxone-overdose").stdout

@@ -79,10 +79,10 @@ def test_unknown_flag_is_a_usage_error():
     [
         ("sections --answers answers.json", "sections does not take --answers"),
         ("rules extra", "unexpected argument 'extra'"),
-        ("sections --format json", "sections does not take --format"),
+        ("schema result --format json", "schema does not take --format"),
         ("compare --answers answers.json", "compare does not take --answers"),
         ("show what-is-mat extra", "unrecognized arguments: extra"),  # argparse's own words
-        ("--format json", "--format goes with --answers FILE or with show and compare"),
+        ("--format json", "--format goes with --answers FILE or with sections, show, rules, compare and about"),
     ],
 )
 def test_arguments_that_do_not_apply_are_refused_not_ignored(here, command, says):

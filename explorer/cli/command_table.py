@@ -6,6 +6,8 @@ is imported only when that command runs.
 
 from __future__ import annotations
 
+from explorer.published.contract import SCHEMAS
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
     import argparse
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     Body = Callable[[Catalog, argparse.Namespace, Environment], Output]
 
 ALWAYS = frozenset({"plain", "debug"})  # how to show and how to fail: they apply everywhere
+SHOWS = ALWAYS | {"format"}  # the commands that print data: as text, Markdown or JSON
 
 
 class Command:
@@ -43,11 +46,11 @@ class Command:
 
 # The commands named on the command line, in the order --help lists them.
 COMMANDS: dict[str, Command] = {
-    "sections": Command("sections", ALWAYS, "sections", ("list every section of the documents",)),
-    "show": Command("show", ALWAYS | {"format", "section_id"}, "show ID", ("print one section",)),
+    "sections": Command("sections", SHOWS, "sections", ("list every section of the documents",)),
+    "show": Command("show", SHOWS | {"section_id"}, "show ID", ("print one section",)),
     "rules": Command(
         "rules",
-        ALWAYS,
+        SHOWS,
         "rules",
         (
             "list every rule:",
@@ -60,7 +63,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "compare": Command(
         "compare",
-        ALWAYS | {"format"},
+        SHOWS,
         "compare",
         (
             "methadone, buprenorphine and naltrexone side by side,",
@@ -70,9 +73,19 @@ COMMANDS: dict[str, Command] = {
     ),
     "about": Command(
         "about",
-        ALWAYS,
+        SHOWS,
         "about",
         ("about this content:", "where it comes from,", "how current it is,", "who made it"),
+    ),
+    "schema": Command(
+        "schema",
+        ALWAYS | {"section_id"},
+        "schema NAME",
+        (
+            "print the JSON Schema of the answers file (answers)",
+            "or of a JSON output:",
+            ", ".join(name for name in SCHEMAS if name != "answers"),
+        ),
     ),
 }
 

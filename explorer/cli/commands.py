@@ -24,15 +24,15 @@ if TYPE_CHECKING:
 
 
 def sections(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
-    from explorer.render.listings import sections_listing
+    from explorer.render.listings import render_sections
 
-    return Output(Format.TEXT, sections_listing(catalog, env.width()))
+    return render_sections(catalog, Format(args.format), env.width())
 
 
 def rules(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
-    from explorer.render.listings import rules_listing
+    from explorer.render.listings import render_rules
 
-    return Output(Format.TEXT, rules_listing(catalog, env.width()))
+    return render_rules(catalog, Format(args.format), env.width())
 
 
 def show(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
@@ -49,9 +49,23 @@ def show(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output
 
 
 def about(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
-    from explorer.render.listings import about_text
+    from explorer.render.listings import render_about
 
-    return Output(Format.TEXT, about_text(env.width()))
+    return render_about(Format(args.format), env.width())
+
+
+def schema(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
+    """The JSON Schema of the answers file or of a JSON output, generated from its model."""
+    from explorer.published.contract import SCHEMAS
+
+    names = ", ".join(SCHEMAS)
+    if not args.section_id:
+        raise InputError(f"schema needs a name, one of: {names}")
+    if args.section_id not in SCHEMAS:
+        raise InputError(f"no schema {args.section_id!r}; the schemas are: {names}")
+    from explorer.published.schemas import schema_of
+
+    return Output(Format.JSON, schema_of(args.section_id, catalog))
 
 
 def compare(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:

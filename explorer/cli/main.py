@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def _refuse_what_does_not_apply(args: argparse.Namespace, allowed: frozenset[str]) -> None:
-    from explorer.cli.command_table import OPTION_NAMES
+    from explorer.cli.command_table import COMMANDS, OPTION_NAMES
     from explorer.errors import InputError
 
     given = set(getattr(args, "_given", ())) | ({"section_id"} if args.section_id else set())
@@ -36,7 +36,9 @@ def _refuse_what_does_not_apply(args: argparse.Namespace, allowed: frozenset[str
         if name == "save":
             raise InputError("--save goes with --answers FILE (an interactive session offers to save at the end)")
         if args.command is None:
-            raise InputError(f"{OPTION_NAMES[name]} goes with --answers FILE or with show and compare")
+            takers = [command for command, row in COMMANDS.items() if name in row.options]
+            others = f" or with {', '.join(takers[:-1])} and {takers[-1]}" if len(takers) > 1 else ""
+            raise InputError(f"{OPTION_NAMES[name]} goes with --answers FILE{others}")
         raise InputError(f"{args.command} does not take {OPTION_NAMES[name]}")
 
 

@@ -29,6 +29,7 @@ scripting (no prompts):
   treatment-explorer --answers answers.json --format json
   echo '{"setting": "doctor_office", "interests": ["overdose"]}' | treatment-explorer --answers -
   treatment-explorer --answers answers.json --save summary.html   (or .md)
+  treatment-explorer schema result   (the JSON Schema of that output)
   keys: for_whom setting dosing detox counseling support_groups interests;
   a missing key means "unsure". See README.md for the values."""
 
@@ -162,7 +163,7 @@ def build_parser(env: Environment) -> argparse.ArgumentParser:
         metavar="command",
         help=_named([c.usage for c in COMMANDS.values()]) + " (see below); none for the questionnaire",
     )
-    parser.add_argument("section_id", nargs="?", metavar="ID", help="the section to show")
+    parser.add_argument("section_id", nargs="?", metavar="ID", help="the section to show (or the schema to print)")
     parser.add_argument(
         "--answers",
         action=_Once,
@@ -174,7 +175,8 @@ def build_parser(env: Environment) -> argparse.ArgumentParser:
         action=_Once,
         choices=[f.value for f in SHOWN],
         default="text",
-        help="output format for --answers and show (default: text)",
+        help="output format for --answers and the commands that print data (default: text); "
+        "every JSON output has a published schema: treatment-explorer schema NAME",
     )
     parser.add_argument(
         "--plain",

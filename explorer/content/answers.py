@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from explorer.content.base import Frozen
 
@@ -29,6 +29,10 @@ Interest = Literal[
 # How much each priority of the optional "what matters" step matters (data/matters.toml).
 Rating = Literal["a_lot", "somewhat", "not_much", "unsure"]
 RATED: tuple[str, ...] = ("a_lot", "somewhat")  # the ratings whose priority is shown
+# The longest list of interests an answers file may give (repeats included): explorer/ask/answers_file.py
+# refuses a longer one before validation, with its own message; the bound is here too so that the
+# published schema of the answers file says it.
+MAX_LISTED = 100
 
 
 class Matters(Frozen):
@@ -70,7 +74,7 @@ class Answers(Frozen):
     detox: Detox = "unsure"
     counseling: YesNo = "unsure"
     support_groups: YesNo = "unsure"
-    interests: tuple[Interest, ...] = ()
+    interests: tuple[Interest, ...] = Field(default=(), max_length=MAX_LISTED)
     matters: Matters = Matters()
 
     @field_validator("interests")

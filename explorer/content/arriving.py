@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from explorer.content.limits import check_shape, read_limited
 from explorer.content.resources import content_root
 from explorer.content.wording import KNOWN_PLACEHOLDERS, PLACEHOLDER
 
@@ -61,9 +62,11 @@ def _plain_text(value: Any) -> bool:
 def read_first_question(root: Path) -> tuple[DraftQuestion, int] | None:
     """questions.toml's first question and how many there are, when the first is plainly the
     for_whom menu the full load would accept; None otherwise (the caller then loads it all first)."""
-    try:
-        with (root / "data" / "questions.toml").open("rb") as handle:
-            entries = tomllib.load(handle).get("question")
+    path = root / "data" / "questions.toml"
+    try:  # within the content limits: a file that is too large or oddly shaped is the full load's to name
+        text = read_limited(path).decode("utf-8")
+        check_shape(path, text)
+        entries = tomllib.loads(text).get("question")
     except Exception:  # noqa: BLE001 - any trouble is for the full load to name, with file and entry
         return None
     if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):

@@ -40,6 +40,9 @@ def no_control_characters(value: Any) -> Any:
         for key, item in value.items():
             no_control_characters(key)
             no_control_characters(item)
+    elif isinstance(value, BaseModel) and not isinstance(value, Content):  # a Content checked its own
+        for item in value.__dict__.values():
+            no_control_characters(item)
     return value
 
 

@@ -1,7 +1,9 @@
-"""Loads and validates the side-by-side comparison (data/comparison.toml) against the catalog.
-
-Checked once, at load, like the catalog: every column filled on every row, every quote verbatim
+"""The side-by-side comparison (data/comparison.toml), loaded only by `compare` and a saved summary:
+from the snapshot's "comparison" part when it is fresh (content/snapshot.py), else checked against
+the catalog like the catalog itself: every column filled on every row, every quote verbatim
 (whitespace aside) in the section it cites, which must exist, and free of the sites' promotion.
+The comparison's models (content/comparison_table.py) are also what renders it and what the summary
+holds, so they are built here, from either source.
 """
 
 from __future__ import annotations
@@ -35,10 +37,19 @@ def _check_cell(path: Path, catalog: Catalog, cell: Cell, entry: str) -> None:
 
 
 def load_comparison(catalog: Catalog, root: Path | None = None, today: datetime.date | None = None) -> Comparison:
-    """Loads `root/data/comparison.toml` (by default under content_root()) and attaches the
-    explorer's notes to its cells (their `cells` in data/notes.toml); raises CatalogError naming
-    the file and the entry."""
+    """The comparison of `root/data/comparison.toml` (by default under content_root()), with the
+    explorer's notes attached to its cells (their `cells` in data/notes.toml); raises CatalogError
+    naming the file and the entry."""
     root = root or content_root()
+    data = None
+    if catalog.snapshot is not None and root == catalog.root:  # unchanged since the snapshot was made?
+        data = catalog.snapshot.fresh_part("comparison")
+    comparison = check_comparison(catalog, root) if data is None else Comparison.model_validate(data)
+    return _with_notes(comparison, catalog, root / "data" / "notes.toml", today)
+
+
+def check_comparison(catalog: Catalog, root: Path) -> Comparison:
+    """`root/data/comparison.toml`, checked against the catalog (its cells without notes)."""
     path = root / "data" / "comparison.toml"
     raw = read_toml(path)
     rows = tables(path, raw.get("row", []), "row")
@@ -64,7 +75,7 @@ def load_comparison(catalog: Catalog, root: Path | None = None, today: datetime.
             _check_cell(path, catalog, cell, f"row {row.id}, {column}")
         if row.about_all:
             _check_cell(path, catalog, row.about_all, f"row {row.id}, about_all")
-    return _with_notes(comparison, catalog, root / "data" / "notes.toml", today)
+    return comparison
 
 
 def _with_notes(comparison: Comparison, catalog: Catalog, notes_path: Path, today: datetime.date | None) -> Comparison:

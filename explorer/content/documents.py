@@ -1,12 +1,11 @@
-"""The five documents and the sections quoted from them (data/documents.toml, data/sections.toml)."""
+"""The five documents and the sections quoted from them (data/documents.toml, data/sections.toml),
+as a run reads them; content/models/documents.py checks them."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
-
-from explorer.content.base import SLUG, Content
+from explorer.content.records import Record
 
 Topic = Literal[
     "methadone",
@@ -35,22 +34,17 @@ Topic = Literal[
 ]
 
 
-class Document(Content):
+class Document(Record):
     """One source document. A reader sees it by its `title` (its own first heading, verbatim) or,
     when it has none, by `described_as` (the explorer's words, never quoted), followed by `kind`
     (a plain word about the kind of source). The file name is for the JSON and the checks."""
 
-    file: str = Field(pattern=r"^[\w.-]+\.txt$")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    title: str | None = Field(default=None, min_length=1)
-    described_as: str | None = Field(default=None, min_length=1, pattern=r"^[^“”\"]+$")
-    kind: str = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _a_title_or_a_description(self) -> Document:
-        if (self.title is None) == (self.described_as is None):
-            raise ValueError("needs either `title` (its own, verbatim) or `described_as` (the explorer's words)")
-        return self
+    __slots__ = ("file", "sha256", "title", "described_as", "kind")
+    file: str
+    sha256: str
+    title: str | None
+    described_as: str | None
+    kind: str
 
     @property
     def name(self) -> str:
@@ -65,16 +59,16 @@ class Document(Content):
         return f"{self.described_as} (untitled, described by the explorer; {self.kind})"
 
 
-class Section(Content):
-    id: str = Field(pattern=SLUG)
-    title: str = Field(min_length=1)
+class Section(Record):
+    __slots__ = ("id", "title", "source", "topics", "text")
+    id: str
+    title: str
     source: str
-    topics: tuple[Topic, ...] = Field(min_length=1)
+    topics: tuple[Topic, ...]
     text: str
 
-    @field_validator("text")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text is empty")
-        return value.strip()
+    def from_data(cls, data: dict[str, Any]) -> Section:
+        return cls(
+            id=data["id"], title=data["title"], source=data["source"], topics=tuple(data["topics"]), text=data["text"]
+        )

@@ -1,55 +1,39 @@
-"""The glossary (data/glossary.toml): the few words the documents and notes cannot avoid, each in
-one plain sentence of the explorer's own. Loaded and checked here; shown elsewhere."""
+"""The glossary (data/glossary.toml) as a run reads it: the few words the documents and notes
+cannot avoid, each in one plain sentence of the explorer's own; content/models/glossary.py checks
+it. Loaded with the catalog (Catalog.glossary); shown elsewhere."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, field_validator
-
-from explorer.content.base import SLUG, Content
-from explorer.content.notes import NOTE_ADVICE
-from explorer.content.resources import content_root
-from explorer.content.toml import read_entries
-from explorer.errors import CatalogError
+from explorer.content.records import Record
 
 LONGEST_DEFINITION = 25  # words: one short sentence
 
 
-class Term(Content):
+class Term(Record):
     """A word and what it means, in one sentence; `also` lists other forms the texts use."""
 
-    id: str = Field(pattern=SLUG)
-    term: str = Field(min_length=1)
-    also: tuple[str, ...] = ()
-    means: str = Field(min_length=1)
+    __slots__ = ("id", "term", "also", "means")
+    id: str
+    term: str
+    also: tuple[str, ...]
+    means: str
 
-    @field_validator("means")
     @classmethod
-    def _one_plain_sentence(cls, value: str) -> str:
-        value = " ".join(value.split())
-        if not value.endswith(".") or ". " in value or "? " in value:
-            raise ValueError("one sentence, ending with a full stop")
-        if len(value.split()) > LONGEST_DEFINITION:
-            raise ValueError(f"at most {LONGEST_DEFINITION} words")
-        if any(mark in value for mark in '“”"'):
-            raise ValueError("the explorer's own words: no quotation marks")
-        found = NOTE_ADVICE.search(value)
-        if found:
-            raise ValueError(f"a definition informs, it does not advise: {found.group(0)!r}")
-        return value
+    def from_data(cls, data: dict[str, Any]) -> Term:
+        return cls(id=data["id"], term=data["term"], also=tuple(data["also"]), means=data["means"])
+
+
+def glossary_from_data(data: list[dict[str, Any]]) -> dict[str, Term]:
+    return {term["id"]: Term.from_data(term) for term in data}
 
 
 def load_glossary(root: Path | None = None) -> dict[str, Term]:
-    """`root/data/glossary.toml` (by default under content_root()), by id, in file order; raises
-    CatalogError naming the file and the entry."""
-    path = (root or content_root()) / "data" / "glossary.toml"
-    terms = read_entries(path, "term", Term)
-    seen: dict[str, str] = {}
-    for term in terms:
-        for word in (term.term, *term.also):
-            key = word.lower()
-            if key in seen:
-                raise CatalogError(path, f"{word!r} is already defined by {seen[key]}", f"term {term.id}")
-            seen[key] = f"term {term.id}"
-    return {t.id: t for t in terms}
+    """`root/data/glossary.toml` (by default under content_root()), checked, by id, in file order;
+    raises CatalogError naming the file and the entry."""
+    from explorer.content.models.glossary import check_glossary
+    from explorer.content.resources import content_root
+
+    return glossary_from_data([term.model_dump(mode="json") for term in check_glossary(root or content_root())])

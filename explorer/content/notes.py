@@ -1,103 +1,83 @@
-"""The explorer's own notes (data/notes.toml): short, plain, dated, each resting on named public
-sources; never a quote, never advice. `Note` is what the file says; `ShownNote` is a note as a
-reader sees it on a given day (with whether it may be out of date)."""
+"""The explorer's own notes (data/notes.toml) as a run reads them: short, plain, dated, each
+resting on named public sources; never a quote, never advice (content/models/notes.py checks that).
+`Note` is what the file says; `ShownNote` (content/shown.py) is a note as a reader sees it on a
+given day, with whether it may be out of date."""
 
 from __future__ import annotations
 
 import datetime
-import re
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from explorer.content.records import Record
 
-from explorer.content.base import SLUG, Content, Frozen
-from explorer.content.documents import Topic
+if TYPE_CHECKING:
+    from explorer.content.documents import Topic
+    from explorer.content.shown import ShownNote as ShownNote
+    from explorer.content.shown import Source as Source
 
 NoteKind = Literal["correction", "update", "safety", "context"]
 
-# A note informs; it never advises (the content audit checks every note again, more widely).
-NOTE_ADVICE = re.compile(
-    r"\byou(?:'d| would)? (?:should|must|need to|have to|ought)\b|\bwe (?:recommend|advise)\b"
-    r"|\b(?:start|stop|take) (?:taking )?(?:methadone|buprenorphine|naltrexone|naloxone)\b",
-    re.IGNORECASE,
-)
-PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 
-
-class Source(Content):
+class NoteSource(Record):
     """A public source a note rests on."""
 
-    publisher: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    address: str = Field(pattern=r"^https://[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$")
-    date: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    __slots__ = ("publisher", "title", "address", "date")
+    publisher: str
+    title: str
+    address: str
+    date: str
 
 
-class ShownNote(Frozen):
-    """A note as shown to a reader: the explorer's words, its sources, and whether it may be out
-    of date on the day it is shown."""
+class Note(Record):
+    """One of the explorer's own notes, with what it attaches to by itself (see data/notes.toml)."""
 
-    by: Literal["the explorer"] = "the explorer"
+    __slots__ = ("id", "kind", "text", "checked", "review_by", "sections", "topics", "cells", "sources")
     id: str
     kind: NoteKind
     text: str
     checked: datetime.date
-    review_by: datetime.date | None = None
-    may_be_out_of_date: bool = False
-    sources: tuple[Source, ...] = Field(min_length=1)
+    review_by: datetime.date | None
+    sections: tuple[str, ...]
+    topics: tuple[Topic, ...]
+    cells: tuple[str, ...]
+    sources: tuple[NoteSource, ...]
 
-
-class Note(Content):
-    """One of the explorer's own notes, with what it attaches to by itself (see data/notes.toml)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    id: str = Field(pattern=SLUG)
-    kind: NoteKind
-    text: str = Field(min_length=1)
-    checked: datetime.date
-    review_by: datetime.date | None = None
-    sections: tuple[str, ...] = ()
-    topics: tuple[Topic, ...] = ()
-    cells: tuple[str, ...] = ()
-    sources: tuple[Source, ...] = Field(alias="source", min_length=1)
-
-    @field_validator("cells")
     @classmethod
-    def _row_slash_column(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for cell in value:
-            if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", cell):
-                raise ValueError(f"cell {cell!r} must read ROW/COLUMN")
-        return value
-
-    @field_validator("text")
-    @classmethod
-    def _own_words(cls, value: str) -> str:
-        value = " ".join(value.split())
-        if any(mark in value for mark in '“”"'):
-            raise ValueError("a note is in the explorer's own words: no quotation marks")
-        found = NOTE_ADVICE.search(value)
-        if found:
-            raise ValueError(f"a note informs, it does not advise: {found.group(0)!r}")
-        found = PHONE.search(value)
-        if found:
-            raise ValueError(f"a note carries no phone number ({found.group(0)!r}); the referral has them")
-        return value
-
-    @model_validator(mode="after")
-    def _review_after_check(self) -> Note:
-        if self.review_by is not None and self.review_by <= self.checked:
-            raise ValueError(f"review_by ({self.review_by}) must come after checked ({self.checked})")
-        return self
+    def from_data(cls, data: dict[str, Any]) -> Note:
+        review_by = data["review_by"]
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            text=data["text"],
+            checked=datetime.date.fromisoformat(data["checked"]),
+            review_by=None if review_by is None else datetime.date.fromisoformat(review_by),
+            sections=tuple(data["sections"]),
+            topics=tuple(data["topics"]),
+            cells=tuple(data["cells"]),
+            sources=tuple(NoteSource(**source) for source in data["sources"]),
+        )
 
     def shown(self, today: datetime.date | None = None) -> ShownNote:
+        from explorer.content.shown import ShownNote, Source
+
         day = today or datetime.date.today()
-        return ShownNote(
+        # Built unchecked: the note and its sources were checked when the snapshot was made.
+        return ShownNote.model_construct(
             id=self.id,
             kind=self.kind,
             text=self.text,
             checked=self.checked,
             review_by=self.review_by,
-            sources=self.sources,
+            sources=tuple(Source.model_construct(**source.model_dump()) for source in self.sources),
             may_be_out_of_date=self.review_by is not None and day > self.review_by,
         )
+
+
+def __getattr__(name: str) -> Any:
+    # ShownNote and Source are pydantic models: imported only by those that show a note, so that
+    # listing the sections or the rules never builds them.
+    if name in ("ShownNote", "Source"):
+        from explorer.content import shown
+
+        return getattr(shown, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,40 +1,35 @@
-"""The questions (data/questions.toml), checked against the answer contract."""
+"""The questions (data/questions.toml) as a run reads them; content/models/questions.py checks
+them against the answer contract."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
-
-from explorer.content.answers import ANSWER_KEYS, Answers
-from explorer.content.base import Content, check_placeholders
+from explorer.content.records import Record
 
 
-class Choice(Content):
+class Choice(Record):
+    __slots__ = ("value", "label")
     value: str
-    label: str = Field(min_length=1)
+    label: str
 
 
-class Question(Content):
+class Question(Record):
+    __slots__ = ("key", "name", "kind", "prompt", "help", "choices")
     key: str
-    name: str = Field(min_length=1)
+    name: str
     kind: Literal["select", "checkbox"]
-    prompt: str = Field(min_length=1)
-    help: str = Field(min_length=1)
-    choices: tuple[Choice, ...] = Field(min_length=2)
+    prompt: str
+    help: str
+    choices: tuple[Choice, ...]
 
-    _placeholders = field_validator("prompt", "help")(check_placeholders)
-
-    @model_validator(mode="after")
-    def _matches_the_answer_contract(self) -> Question:
-        if self.key not in ANSWER_KEYS:
-            raise ValueError(f"unknown question key {self.key!r} (answer keys: {', '.join(ANSWER_KEYS)})")
-        expected = Answers.allowed_values(self.key)
-        values = tuple(c.value for c in self.choices)
-        if sorted(values) != sorted(expected):
-            raise ValueError(f"choices of {self.key!r} must be exactly {', '.join(expected)}")
-        if "unsure" not in values:
-            raise ValueError(f'{self.key!r} needs an "I\'m not sure" choice (value unsure)')
-        if (self.kind == "checkbox") != (self.key == "interests"):
-            raise ValueError(f"{self.key!r} has the wrong kind {self.kind!r}")
-        return self
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Question:
+        return cls(
+            key=data["key"],
+            name=data["name"],
+            kind=data["kind"],
+            prompt=data["prompt"],
+            help=data["help"],
+            choices=tuple(Choice(**choice) for choice in data["choices"]),
+        )

@@ -1,9 +1,13 @@
-"""Where the program finds its content (data/, rules/, DISCLAIMER.md) and its own version.
+"""Where the program finds its content (data/, rules/, DISCLAIMER.md), the content's snapshot, and
+its own version.
 
 The content lives at the top of the repository. A wheel or an sdist ships it inside the package, as
 `explorer/bundled/` (pyproject.toml maps the repository's top folder to that package, files listed
 one pattern at a time); an editable install or a run from the checkout reads it where it is. An
 explicit folder holding data/ and rules/ wins over both: TREATMENT_EXPLORER_CONTENT.
+
+The snapshot of the shipped content (content/snapshot.py) is `explorer/snapshot/`: written into the
+wheel when it is built (setup.py), and into the checkout by `make`; never at run time.
 """
 
 from __future__ import annotations
@@ -19,6 +23,21 @@ def content_root() -> Path:
     """The folder that holds data/ and rules/: TREATMENT_EXPLORER_CONTENT if set, else the shipped one."""
     chosen = os.environ.get(CONTENT_VARIABLE)
     return Path(chosen) if chosen else _shipped()
+
+
+def shipped_root() -> Path:
+    """The folder of the content that ships with the program, the one the snapshot is made from."""
+    return _shipped()
+
+
+def snapshot_folder() -> Path:
+    """The snapshot of the shipped content (it may be absent: then every run checks the TOML)."""
+    return _package() / "snapshot"
+
+
+def code_root() -> Path:
+    """The folder holding the explorer package: the snapshot names the code that checked it from here."""
+    return _package().parent
 
 
 def disclaimer_path() -> Path:

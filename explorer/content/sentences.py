@@ -8,13 +8,18 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from explorer.content.toml import squash
 from explorer.errors import CatalogError
 
-if TYPE_CHECKING:
-    from explorer.content.documents import Section
+
+class Section(Protocol):
+    """A section as a check reads it: checked (content/models/documents.py) or a record."""
+
+    @property
+    def text(self) -> str: ...
+
 
 # A sentence ends with one of these, perhaps followed by a closing quote or bracket.
 _ENDS = re.compile(r"[.!?:…][\"”’)\]]*$")

@@ -1,5 +1,6 @@
 """Reading the content's TOML files: each problem becomes a CatalogError naming the file and,
-where there is one, the entry. The one TOML library of the content loaders."""
+where there is one, the entry. The one TOML library of the content loaders; every file is read
+within the limits of content/limits.py (size and shape before parsing, depth after)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from explorer.content.limits import check_depth, check_shape, read_limited
 from explorer.errors import CatalogError
 
 if sys.version_info >= (3, 11):
@@ -25,19 +27,25 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
+    """`raw` (the bytes of `path`) parsed, once its shape is within the limits."""
     try:
-        with path.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)  # typed here: tomli (Python 3.10) has no types
-            return data
-    except FileNotFoundError:
-        raise CatalogError(path, "file is missing") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CatalogError(path, f"cannot be read: {error}") from None
+    check_shape(path, text)
+    try:
+        data: dict[str, Any] = tomllib.loads(text)  # typed here: tomli (Python 3.10) has no types
     except tomllib.TOMLDecodeError as error:
         raise CatalogError(path, f"cannot be parsed: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(path, f"cannot be read: {error}") from None
     except RecursionError:
         raise CatalogError(path, "cannot be parsed: values nested too deeply") from None
+    check_depth(path, data)
+    return data
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    return parse_toml(path, read_limited(path))
 
 
 def tables(path: Path, raw: Any, table: str) -> list[dict[str, Any]]:
@@ -61,7 +69,8 @@ def read_entries(path: Path, table: str, model: type[M]) -> list[M]:
     raw = tables(path, read_toml(path).get(table, []), table)
     entries = []
     for number, item in enumerate(raw, start=1):
-        name = f"{table} {item.get('id') or item.get('key') or item.get('file') or f'#{number}'}"
+        named = [item.get(key) for key in ("id", "key", "file")]
+        name = f"{table} {next((n for n in named if isinstance(n, str) and n), f'#{number}')}"
         try:
             entries.append(model.model_validate(item))
         except ValidationError as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import reduce
 from operator import and_, or_
 from typing import Any, ClassVar, Protocol, get_args
@@ -19,8 +19,20 @@ from durable import engine as durable_engine
 from durable import lang
 
 from explorer.content.answers import Answers, Interest
-from explorer.content.rules import Condition
 from explorer.errors import EngineError
+
+
+class Condition(Protocol):
+    """One line of a rule's `when` (content/rules.py; the summary's rules are checked models)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def test(self) -> str: ...
+
+    @property
+    def values(self) -> tuple[str, ...]: ...
 
 
 class _Rule(Protocol):
@@ -28,7 +40,7 @@ class _Rule(Protocol):
     def id(self) -> str: ...
 
     @property
-    def when(self) -> tuple[Condition, ...]: ...
+    def when(self) -> Sequence[Condition]: ...
 
 
 class Rules(Protocol):
@@ -70,7 +82,7 @@ def _durable_condition(condition: Condition) -> Any:
     return reduce(or_ if wanted else and_, tests)
 
 
-def _durable_rule(conditions: tuple[Condition, ...], action: Callable[[Any], None]) -> dict[str, Any]:
+def _durable_rule(conditions: Sequence[Condition], action: Callable[[Any], None]) -> dict[str, Any]:
     # No condition: the fallback rule, true of every answers fact.
     expression = reduce(and_, (_durable_condition(c) for c in conditions)) if conditions else lang.m.kind == "answers"
     rule: dict[str, Any] = lang.when_all(expression)(action).define()

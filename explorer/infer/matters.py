@@ -66,8 +66,10 @@ def build_matters(
     catalog: Catalog, answers: Answers, fired: Collection[str], today: datetime.date | None = None
 ) -> MattersSection | None:
     """The section, or None when the step was skipped (every priority "unsure")."""
+    if not answers.matters.answered():  # before catalog.matters: the step's content is read only if answered
+        return None
     content = catalog.matters
-    if content is None or not answers.matters.answered():
+    if content is None:
         return None
     fired = set(fired)
     rules = catalog.rules

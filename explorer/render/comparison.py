@@ -182,8 +182,10 @@ def markdown_table(
 
 def render_comparison(comparison: Comparison, fmt: Format, width: int, plain: bool = False) -> Output:
     """What `compare` shows in each format; render/finish.py adds the referral."""
-    if fmt == Format.JSON:
-        return Output(fmt, comparison.model_dump(mode="json", exclude_none=True))
+    if fmt == Format.JSON:  # the published contract (explorer/published/, README "Scripting")
+        from explorer.published.comparison import comparison_json
+
+        return Output(fmt, comparison_json(comparison))
     if fmt == Format.MARKDOWN:
         return Output(fmt, [f"# {TITLE}", "", escape(comparison.intro), "", *markdown_table(comparison), ""])
     return Output(Format.TEXT, page(comparison, width, plain=plain) + "\n")

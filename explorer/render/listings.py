@@ -1,52 +1,47 @@
-"""The catalog's listings: `sections`, `rules` (with the ordering policy and the rules attaching
-the explorer's notes) and `about`, in plain words. Pure functions returning text; the referral is
-added by render/finish.py."""
+"""The catalog's listings in each format: `sections`, `rules` (explorer/render/rule_book.py) and
+`about`. Pure functions; JSON comes from the published models (explorer/published/), imported
+only when it is asked for; the referral is added by render/finish.py."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from explorer.formats import Format
 from explorer.referral import ABOUT_LINES, ABOUT_TITLE
+from explorer.render import rule_book
+from explorer.render.finish import Output
+from explorer.render.markdown import escape
 from explorer.render.text import wrap
 
 if TYPE_CHECKING:
     from explorer.content.catalog import Catalog
-    from explorer.content.rules import Condition
+
+READ_ONE = "Read one with: treatment-explorer show ID"
+
+
+def _count(catalog: Catalog) -> str:
+    return f"{len(catalog.sections)} sections, quoted verbatim from {len(catalog.documents)} documents."
 
 
 def sections_listing(catalog: Catalog, width: int) -> str:
-    count = f"{len(catalog.sections)} sections, quoted verbatim from {len(catalog.documents)} documents."
-    lines = [wrap(count, width), ""]
+    lines = [wrap(_count(catalog), width), ""]
     for section in catalog.sections.values():
         lines.append(wrap(section.id, width, at_hyphens=True))
         lines.append(wrap(section.title, width, "    "))
         lines.append(wrap("from " + catalog.document_label(section.source), width, "    "))
         lines.append(wrap("topics: " + ", ".join(section.topics), width, "    ", at_hyphens=True))
-    lines += ["", wrap("Read one with: treatment-explorer show ID", width), ""]
+    lines += ["", wrap(READ_ONE, width), ""]
     return "\n".join(lines)
 
 
-def describe_condition(catalog: Catalog, condition: Condition) -> str:
-    labels: dict[str, str]
-    if condition.key.startswith("matters.") and catalog.matters is not None:  # a priority's rating
-        priority = next(p for p in catalog.matters.priorities if f"matters.{p.key}" == condition.key)
-        name, labels = f"How much “{priority.name}” matters", {c.value: c.label for c in catalog.matters.choices}
-    else:
-        question = next(q for q in catalog.questions if q.key == condition.key)
-        name, labels = question.name, {c.value: c.label for c in question.choices}
-    joiner = " nor " if condition.test == "is_not" else " or "
-    shown = joiner.join(f"“{labels[v]}”" for v in condition.values)
-    verb = {"is": "is", "is_not": "is not", "includes": "include", "excludes": "do not include"}[condition.test]
-    return f"{name} {verb} {shown}"
-
-
-def describe_when(catalog: Catalog, conditions: tuple[Condition, ...]) -> str:
-    return " and ".join(describe_condition(catalog, c) for c in conditions) or "always"
-
-
-def _rule_entry(heading: str, fields: list[tuple[str, str]], width: int) -> list[str]:
-    fields_text = (wrap(f"{name}: {value}", width, "    ", at_hyphens=True) for name, value in fields)
-    return [wrap(heading, width, at_hyphens=True), *fields_text, ""]
+def sections_markdown(catalog: Catalog) -> list[str]:
+    lines = ["# Sections of the documents", "", escape(_count(catalog)), ""]
+    for section in catalog.sections.values():
+        lines += [f"- **{escape(section.id)}**: {escape(section.title)}  "]
+        lines += [
+            f"  from {escape(catalog.document_label(section.source))}; topics: {escape(', '.join(section.topics))}"
+        ]
+    return [*lines, "", escape(READ_ONE), ""]
 
 
 def about_text(width: int) -> str:
@@ -55,112 +50,35 @@ def about_text(width: int) -> str:
     return f"{ABOUT_TITLE}\n\n{body}\n\n"
 
 
-def order_listing(catalog: Catalog, width: int) -> list[str]:
-    """The ordering policy (rules/order.toml) as a numbered list, with its [[not_yet]] rules."""
-    rules = catalog.rules
-    lines = [wrap("The order of the reading list (rules/order.toml)", width), ""]
-    lines += [wrap(f"{n}. {tier.says}", width, "  ", hang="   ") for n, tier in enumerate(rules.order.tiers, start=1)]
-    within = (
-        "Within a tier, the order of the suggestion rules below. It is an order of reading, never a "
-        "ranking of options for a person."
-    )
-    lines += [wrap(within, width, "  "), ""]
-    for rule in rules.not_yet:
-        lines += _rule_entry(
-            f"{rule.id}  [not yet]",
-            [
-                ("When", describe_when(catalog, rule.when)),
-                (
-                    "Sections about",
-                    ", ".join(rule.topics) + " cannot be started yet: below the others of their relevance",
-                ),
-                ("Why", rule.why),
-            ],
-            width,
-        )
-    return lines
+def about_markdown() -> list[str]:
+    return [f"# {escape(ABOUT_TITLE)}", "", *(line for text in ABOUT_LINES for line in (escape(text), ""))]
 
 
-def notes_listing(catalog: Catalog, width: int) -> list[str]:
-    """The rules attaching the explorer's notes (rules/notes.toml), and the notes that attach
-    themselves to sections or comparison cells (data/notes.toml)."""
-    rules = catalog.rules
-    lines = [wrap(f"{len(rules.attach)} rules attaching the explorer's own notes (rules/notes.toml)", width), ""]
-    for attach in rules.attach:
-        where = " to the whole reading list" if attach.list else " to sections about " + ", ".join(attach.topics)
-        lines += _rule_entry(
-            f"{attach.id}  [note]",
-            [
-                ("When", describe_when(catalog, attach.when)),
-                ("Attaches", ", ".join(attach.notes) + where),
-                ("Why", attach.why),
-            ],
-            width,
-        )
-    fixed = [n for n in catalog.notes.values() if n.sections or n.topics or n.cells]
-    heading = f"{len(fixed)} notes shown wherever their sections or comparison cells are shown (data/notes.toml)"
-    lines += [wrap(heading, width), ""]
-    for note in fixed:
-        where_shown = [*note.sections, *(f"topic {t}" for t in note.topics), *(f"cell {c}" for c in note.cells)]
-        lines += _rule_entry(f"{note.id}  [{note.kind}]", [("On", ", ".join(where_shown))], width)
-    return lines
+def render_sections(catalog: Catalog, fmt: Format, width: int) -> Output:
+    if fmt == Format.JSON:
+        from explorer.published.listings import sections_json
+
+        return Output(fmt, sections_json(catalog))
+    if fmt == Format.MARKDOWN:
+        return Output(fmt, sections_markdown(catalog))
+    return Output(Format.TEXT, sections_listing(catalog, width))
 
 
-def rules_listing(catalog: Catalog, width: int) -> str:
-    rules = catalog.rules
-    lines = order_listing(catalog, width)
-    lines += [wrap(f"{len(rules.suggest)} suggestion rules (rules/suggestions.toml)", width), ""]
-    for rule in rules.suggest:
-        lines += _rule_entry(
-            f"{rule.id}  [{rule.relevance}]",
-            [
-                ("When", describe_when(catalog, rule.when)),
-                ("Suggests", ", ".join(rule.sections)),
-                ("Reason", rule.reason),
-            ],
-            width,
-        )
-    lines += [wrap(f"{len(rules.caution) + len(rules.withhold)} safety rules (rules/safety.toml)", width), ""]
-    for caution in rules.caution:
-        lines += _rule_entry(
-            f"{caution.id}  [caution]",
-            [
-                ("When", describe_when(catalog, caution.when)),
-                ("On sections about", ", ".join(caution.topics)),
-                ("Caution", f"{caution.lead} “{caution.quote}” ({caution.quote_from})"),
-            ],
-            width,
-        )
-    for withhold in rules.withhold:
-        lines += _rule_entry(
-            f"{withhold.id}  [withhold]",
-            [
-                ("When", describe_when(catalog, withhold.when)),
-                ("Keeps out sections about", ", ".join(withhold.topics)),
-                ("Why", withhold.why),
-            ],
-            width,
-        )
-    lines += notes_listing(catalog, width)
-    lines += matters_listing(catalog, width)
-    return "\n".join(lines)
+def render_rules(catalog: Catalog, fmt: Format, width: int) -> Output:
+    if fmt == Format.JSON:
+        from explorer.published.rules import rules_json
+
+        return Output(fmt, rules_json(catalog))
+    if fmt == Format.MARKDOWN:
+        return Output(fmt, rule_book.rules_markdown(catalog))
+    return Output(Format.TEXT, rule_book.rules_listing(catalog, width))
 
 
-def matters_listing(catalog: Catalog, width: int) -> list[str]:
-    """The rules of "what matters to me" (rules/matters.toml): which points and questions are shown."""
-    rules = catalog.rules
-    count = len(rules.matter_rows) + len(rules.matter_asks)
-    lines = [wrap(f"{count} rules of “what matters to me” (rules/matters.toml)", width), ""]
-    for kind, chosen, shows in (("row", rules.matter_rows, "Shows"), ("ask", rules.matter_asks, "Asks, under")):
-        for rule in chosen:
-            lines += _rule_entry(
-                f"{rule.id}  [{kind}]",
-                [
-                    ("When", describe_when(catalog, rule.when)),
-                    (shows, rule.priority),
-                    ("Question", rule.question),
-                    ("Why", rule.why),
-                ],
-                width,
-            )
-    return lines
+def render_about(fmt: Format, width: int) -> Output:
+    if fmt == Format.JSON:
+        from explorer.published.listings import about_json
+
+        return Output(fmt, about_json())
+    if fmt == Format.MARKDOWN:
+        return Output(fmt, about_markdown())
+    return Output(Format.TEXT, about_text(width))

@@ -4,7 +4,7 @@ then the questions to ask a professional. Pure functions; the referral is render
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from explorer.render import markdown
 from explorer.render.notes import note_lines, note_markdown_item
@@ -79,18 +79,3 @@ def matters_markdown(section: MattersSection) -> list[str]:
             lines += _entry_markdown(point.about_all)
         lines += [f"*{md(QUESTIONS_HEADING)}*", "", *(f"- {md(q)}" for q in point.questions), ""]
     return lines
-
-
-# Not in the JSON contract: how a reader names a source (as for the reading list's suggestions).
-NOT_IN_JSON: Any = {
-    "points": {
-        "__all__": {
-            "options": {"__all__": {"quote": {"source_label"}}},
-            "about_all": {"quote": {"source_label"}},
-        }
-    }
-}
-
-
-def matters_json(section: MattersSection) -> dict[str, Any]:
-    return section.model_dump(mode="json", exclude=NOT_IN_JSON)

@@ -4,13 +4,13 @@ The referral is not theirs to add: render/finish.py does that for every output."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from explorer.formats import Format
 from explorer.referral import DISCLAIMER_LINES
 from explorer.render import markdown
 from explorer.render.finish import Output
-from explorer.render.matters import matters_json, matters_markdown, matters_text
+from explorer.render.matters import matters_markdown, matters_text
 from explorer.render.notes import LIST_NOTES_HEADING, list_notes_text, note_lines, notes_block, notes_markdown
 from explorer.render.text import RULE_LINE, disclaimer, paragraphs, rule, wrap
 
@@ -154,23 +154,11 @@ def to_markdown(result: Result) -> list[str]:
     return lines
 
 
-# The JSON contract (README, "Scripting"): what the renderers' own fields add stays out of it.
-# Which rules suggested a section is for the tests and the ordering, not for scripts.
-# "matters" is added by render_result: present only when the step was answered, so that scripts
-# that do not use the step see no field they did not ask for (the echoed answers aside).
-NOT_IN_JSON: Any = {
-    "preferences": True,
-    "matters": True,
-    "suggestions": {"__all__": {"source_label", "suggested_by", "group"}},
-}
-
-
 def render_result(result: Result, fmt: Format, width: int) -> Output:
-    if fmt == Format.JSON:
-        body = result.model_dump(mode="json", exclude=NOT_IN_JSON)
-        if result.matters is not None:
-            body["matters"] = matters_json(result.matters)
-        return Output(fmt, body)
+    if fmt == Format.JSON:  # the published contract (explorer/published/, README "Scripting")
+        from explorer.published.reading_list import reading_list_json
+
+        return Output(fmt, reading_list_json(result))
     if fmt == Format.MARKDOWN:
         return Output(fmt, to_markdown(result))
     return Output(Format.TEXT, to_text(result, width))
@@ -181,7 +169,9 @@ def render_section(
 ) -> Output:
     """`show ID` in each format, with the explorer's notes on the section."""
     if fmt == Format.JSON:
-        return Output(fmt, {**section.model_dump(mode="json"), "notes": [n.model_dump(mode="json") for n in notes]})
+        from explorer.published.listings import section_json
+
+        return Output(fmt, section_json(section, notes))
     if fmt == Format.MARKDOWN:
         lines = [f"# {markdown.escape(section.title)}", "", f"*{markdown.escape(source_line(source_label))}*", ""]
         return Output(fmt, [*lines, *markdown.quote(section.text), "", *notes_markdown(notes)])

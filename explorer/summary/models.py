@@ -8,8 +8,8 @@ from pydantic import Field, field_validator, model_validator
 
 from explorer.content.base import Content, Frozen, check_placeholders
 from explorer.content.comparison_table import Comparison
+from explorer.content.models.rules import Rule, check_rule_book
 from explorer.content.notes import ShownNote
-from explorer.content.rules import Rule, check_rule_book
 from explorer.infer.result import MattersSection, Suggestion
 
 

@@ -23,6 +23,7 @@ GROUPS = {
     "test_content_audit.py": "answer-space",  # its module fixtures render the whole answer space
     "test_content_balance.py": "answer-space",
     "test_notes.py": "answer-space",
+    "test_json_outputs.py": "answer-space",  # validates the answer space's distinct outputs
     "test_package.py": "package",
     "test_browser.py": "browser",
 }

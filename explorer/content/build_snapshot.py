@@ -1,0 +1,82 @@
+"""Makes the content's snapshot (content/snapshot.py): checks the content with the models, as a run
+that finds no snapshot would, and writes what they accepted as JSON, with the sha256 of every file
+it came from and of the code that checked it.
+
+Run by `make` in a checkout (scripts/build_snapshot.py: the checkout's content into
+explorer/snapshot/) and by setup.py when the wheel is built (into the wheel's own copy of the
+package). Never at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from explorer.content.catalog import Catalog
+from explorer.content.checking import GLOSSARY_FILES, MATTERS_FILES, catalog_files, check_catalog
+from explorer.content.comparison import check_comparison
+from explorer.content.snapshot import DEFAULT_LANGUAGE, FORMAT, MANIFEST, digest
+from explorer.errors import CatalogError
+
+COMPARISON_FILES = ("data/comparison.toml",)
+
+
+def _hashes(base: Path, names: tuple[str, ...] | list[str]) -> dict[str, str]:
+    hashes = {}
+    for name in names:
+        found = digest(base / name)
+        if found is None:
+            raise CatalogError(base / name, "cannot be read for the snapshot")
+        hashes[name] = found
+    return hashes
+
+
+def code_files(package: Path) -> list[str]:
+    """The code that checks the content (explorer/content/, its models), relative to the folder
+    that holds the package: a snapshot is stale once any of it changes."""
+    found = []
+    for folder in (package / "content", package / "content" / "models"):
+        found += [f"{package.name}/{folder.relative_to(package).as_posix()}/{name}" for name in os.listdir(folder)]
+    return sorted(name for name in found if name.endswith(".py"))
+
+
+def _write(path: Path, data: Any) -> str:
+    """Written whole or not at all (a run reading the snapshot meanwhile sees the old file or the
+    new one, never half of one); returns its sha256."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    partial.write_bytes(raw)
+    os.replace(partial, path)
+    return hashlib.sha256(raw).hexdigest()
+
+
+def build_snapshot(root: Path, package: Path, target: Path, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """Checks the content under `root` and writes its snapshot into `target`; `package` is the
+    explorer package whose code checked it. Returns the manifest."""
+    parts, texts = check_catalog(root)
+    catalog = Catalog(parts["catalog"], root, None, {**parts, "texts": texts})
+    parts["comparison"] = check_comparison(catalog, root).model_dump(mode="json")
+    sources = {
+        "catalog": catalog_files(root),
+        "matters": MATTERS_FILES,
+        "glossary": GLOSSARY_FILES,
+        "comparison": COMPARISON_FILES,
+    }
+    manifest_path = target / MANIFEST
+    if manifest_path.exists():  # until the new manifest is written, no snapshot is used at all
+        manifest_path.unlink()
+    entries = {}
+    for name, data in parts.items():
+        file = f"{language}/{name}.json"
+        entries[name] = {"file": file, "sha256": _write(target / file, data), "sources": _hashes(root, sources[name])}
+    manifest = {
+        "format": FORMAT,
+        "code": _hashes(package.parent, code_files(package)),
+        "languages": {language: entries},
+    }
+    _write(manifest_path, manifest)
+    return manifest

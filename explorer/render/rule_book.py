@@ -1,0 +1,150 @@
+"""`treatment-explorer rules`: the ordering policy, every rule with its condition in words, the
+notes that attach themselves, and the rules of "what matters to me". The rule book is first laid
+out as parts (headings, the numbered tiers, one entry per rule), then written as text or Markdown,
+so that both say the same. Pure functions; the referral is added by render/finish.py."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from explorer.render.markdown import escape
+from explorer.render.text import wrap
+
+if TYPE_CHECKING:
+    from explorer.content.catalog import Catalog
+    from explorer.content.rules import Condition
+
+
+class Heading(NamedTuple):
+    text: str
+
+
+class Numbered(NamedTuple):
+    items: tuple[str, ...]
+    after: str  # a paragraph below the list
+
+
+class Entry(NamedTuple):
+    id: str
+    kind: str
+    fields: tuple[tuple[str, str], ...]  # (name, value)
+
+
+Part = Heading | Numbered | Entry
+
+WITHIN_A_TIER = (
+    "Within a tier, the order of the suggestion rules below. It is an order of reading, never a "
+    "ranking of options for a person."
+)
+
+
+def describe_condition(catalog: Catalog, condition: Condition) -> str:
+    labels: dict[str, str]
+    if condition.key.startswith("matters.") and catalog.matters is not None:  # a priority's rating
+        priority = next(p for p in catalog.matters.priorities if f"matters.{p.key}" == condition.key)
+        name, labels = f"How much “{priority.name}” matters", {c.value: c.label for c in catalog.matters.choices}
+    else:
+        question = next(q for q in catalog.questions if q.key == condition.key)
+        name, labels = question.name, {c.value: c.label for c in question.choices}
+    joiner = " nor " if condition.test == "is_not" else " or "
+    shown = joiner.join(f"“{labels[v]}”" for v in condition.values)
+    verb = {"is": "is", "is_not": "is not", "includes": "include", "excludes": "do not include"}[condition.test]
+    return f"{name} {verb} {shown}"
+
+
+def describe_when(catalog: Catalog, conditions: tuple[Condition, ...]) -> str:
+    return " and ".join(describe_condition(catalog, c) for c in conditions) or "always"
+
+
+def order_parts(catalog: Catalog) -> list[Part]:
+    """The ordering policy (rules/order.toml) as a numbered list, with its [[not_yet]] rules."""
+    rules = catalog.rules
+    parts: list[Part] = [Heading("The order of the reading list (rules/order.toml)")]
+    parts.append(Numbered(tuple(tier.says for tier in rules.order.tiers), WITHIN_A_TIER))
+    for rule in rules.not_yet:
+        sections = ", ".join(rule.topics) + " cannot be started yet: below the others of their relevance"
+        when = describe_when(catalog, rule.when)
+        parts.append(Entry(rule.id, "not yet", (("When", when), ("Sections about", sections), ("Why", rule.why))))
+    return parts
+
+
+def notes_parts(catalog: Catalog) -> list[Part]:
+    """The rules attaching the explorer's notes (rules/notes.toml), and the notes that attach
+    themselves to sections or comparison cells (data/notes.toml)."""
+    rules = catalog.rules
+    parts: list[Part] = [Heading(f"{len(rules.attach)} rules attaching the explorer's own notes (rules/notes.toml)")]
+    for attach in rules.attach:
+        where = " to the whole reading list" if attach.list else " to sections about " + ", ".join(attach.topics)
+        when = describe_when(catalog, attach.when)
+        fields = (("When", when), ("Attaches", ", ".join(attach.notes) + where), ("Why", attach.why))
+        parts.append(Entry(attach.id, "note", fields))
+    fixed = [n for n in catalog.notes.values() if n.sections or n.topics or n.cells]
+    parts.append(
+        Heading(f"{len(fixed)} notes shown wherever their sections or comparison cells are shown (data/notes.toml)")
+    )
+    for note in fixed:
+        where_shown = [*note.sections, *(f"topic {t}" for t in note.topics), *(f"cell {c}" for c in note.cells)]
+        parts.append(Entry(note.id, note.kind, (("On", ", ".join(where_shown)),)))
+    return parts
+
+
+def matters_parts(catalog: Catalog) -> list[Part]:
+    """The rules of "what matters to me" (rules/matters.toml): which points and questions are shown."""
+    rules = catalog.rules
+    count = len(rules.matter_rows) + len(rules.matter_asks)
+    parts: list[Part] = [Heading(f"{count} rules of “what matters to me” (rules/matters.toml)")]
+    for kind, chosen, shows in (("row", rules.matter_rows, "Shows"), ("ask", rules.matter_asks, "Asks, under")):
+        for rule in chosen:
+            when = describe_when(catalog, rule.when)
+            fields = (("When", when), (shows, rule.priority), ("Question", rule.question), ("Why", rule.why))
+            parts.append(Entry(rule.id, kind, fields))
+    return parts
+
+
+def rule_parts(catalog: Catalog) -> list[Part]:
+    """The whole rule book, in the order `rules` shows it."""
+    rules = catalog.rules
+    parts = order_parts(catalog)
+    parts.append(Heading(f"{len(rules.suggest)} suggestion rules (rules/suggestions.toml)"))
+    for rule in rules.suggest:
+        when = describe_when(catalog, rule.when)
+        fields = (("When", when), ("Suggests", ", ".join(rule.sections)), ("Reason", rule.reason))
+        parts.append(Entry(rule.id, rule.relevance, fields))
+    parts.append(Heading(f"{len(rules.caution) + len(rules.withhold)} safety rules (rules/safety.toml)"))
+    for caution in rules.caution:
+        quoted = f"{caution.lead} “{caution.quote}” ({caution.quote_from})"
+        when = describe_when(catalog, caution.when)
+        fields = (("When", when), ("On sections about", ", ".join(caution.topics)), ("Caution", quoted))
+        parts.append(Entry(caution.id, "caution", fields))
+    for withhold in rules.withhold:
+        when = describe_when(catalog, withhold.when)
+        fields = (("When", when), ("Keeps out sections about", ", ".join(withhold.topics)), ("Why", withhold.why))
+        parts.append(Entry(withhold.id, "withhold", fields))
+    return [*parts, *notes_parts(catalog), *matters_parts(catalog)]
+
+
+def _text(part: Part, width: int) -> list[str]:
+    if isinstance(part, Heading):
+        return [wrap(part.text, width), ""]
+    if isinstance(part, Numbered):
+        items = [wrap(f"{n}. {says}", width, "  ", hang="   ") for n, says in enumerate(part.items, start=1)]
+        return [*items, wrap(part.after, width, "  "), ""]
+    fields = (wrap(f"{name}: {value}", width, "    ", at_hyphens=True) for name, value in part.fields)
+    return [wrap(f"{part.id}  [{part.kind}]", width, at_hyphens=True), *fields, ""]
+
+
+def rules_listing(catalog: Catalog, width: int) -> str:
+    return "\n".join(line for part in rule_parts(catalog) for line in _text(part, width))
+
+
+def _markdown(part: Part) -> list[str]:
+    if isinstance(part, Heading):
+        return [f"## {escape(part.text)}", ""]
+    if isinstance(part, Numbered):
+        return [*(f"{n}. {escape(says)}" for n, says in enumerate(part.items, start=1)), "", escape(part.after), ""]
+    fields = (f"- **{escape(name)}:** {escape(value)}" for name, value in part.fields)
+    return [f"### {escape(part.id)} ({escape(part.kind)})", "", *fields, ""]
+
+
+def rules_markdown(catalog: Catalog) -> list[str]:
+    return ["# The explorer's rules", "", *(line for part in rule_parts(catalog) for line in _markdown(part))]
