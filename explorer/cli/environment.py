@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 import sys
 
+from explorer.cli.streams import put, read_line
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
     import datetime
@@ -140,36 +142,12 @@ class Environment:
 
     def read_line(self, prompt: str) -> str:
         """A line typed at the terminal, after `prompt` (the numbered menus, the pager); Ctrl-D on an
-        empty line raises EOFError.
-
-        Read from the descriptor, not with input(): a signal that arrives while input() waits for
-        the rest of a line that Ctrl-D pushed out early is never handled (its read() is restarted
-        inside the C library), and one that arrives the instant before input() blocks is handled
-        only once a key comes; either way a Ctrl-C or a kill left a numbered question hanging.
-        Here the wait is a poll on standard input and a signal wakeup pipe, and the handler runs as
-        soon as it returns."""
+        empty line raises EOFError. Not input(): see streams.read_line."""
         if self.stdout is not None:
             put(self.stdout, prompt)
-        try:
-            descriptor = self.stdin.fileno()  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):  # not a file (a test's), or closed
-            return input()
-        line = b""
-        while not line.endswith(b"\n"):
-            _wait_until_readable(descriptor)
-            try:
-                chunk = os.read(descriptor, 4096)  # in a terminal's ordinary mode: at most one line
-            except BlockingIOError:  # a non-blocking descriptor with nothing after all
-                continue
-            except OSError:  # the terminal is gone (EIO after a hang-up): the input has ended
-                raise EOFError from None
-            if not chunk:  # Ctrl-D (end of input)
-                if not line:
-                    raise EOFError
-                break
-            line += chunk
-        encoding = getattr(self.stdin, "encoding", None) or "utf-8"
-        return line.decode(encoding, "replace").removesuffix("\n")
+        if self.stdin is None:
+            raise EOFError
+        return read_line(self.stdin)
 
     # ---- the clock and the run's records -------------------------------------------------------
 
@@ -183,7 +161,7 @@ class Environment:
 
     def holding_stops(self) -> AbstractContextManager[None]:
         """While it lasts, a stopping signal waits; the run stops as soon as it ends."""
-        from explorer.cli.ending import HeldStops
+        from explorer.cli.signals import HeldStops
 
         return HeldStops(self)
 
@@ -196,80 +174,6 @@ class Environment:
 
     def mark_broken(self, stream: IO[str] | None) -> None:
         self.broken.add(id(stream))
-
-
-def put(stream: IO[str], text: str) -> None:
-    """Text as it reaches a terminal, a pipe or a file through a standard stream: every control
-    character but the line end and the tab made visible (explorer/render/printable.py), then
-    written and flushed to the end, even on a non-blocking descriptor. Errors (a closed pipe, a
-    full disk) are raised as the stream's own."""
-    from explorer.render.printable import printable
-
-    text = printable(text)
-    descriptor = _non_blocking_descriptor(stream)
-    if descriptor is None:
-        stream.write(text)
-        stream.flush()
-        return
-    # A parent (node, for one) may leave a pipe or a terminal non-blocking: a write that finds the
-    # pipe full then fails at once (EAGAIN), and Python's buffered streams drop part of what they
-    # held, without an error (seen: 4 KiB of 42 KiB out, exit 0). Here the stream's buffer is
-    # emptied and the text written to the descriptor directly, waiting for the reader each time.
-    while True:
-        try:
-            stream.flush()  # a BlockingIOError keeps the buffer's unwritten part: flushing again goes on
-            break
-        except BlockingIOError:
-            _wait_until_writable(descriptor)
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    data = memoryview(text.encode(encoding, getattr(stream, "errors", None) or "strict"))
-    while data:
-        try:
-            data = data[os.write(descriptor, data) :]
-        except BlockingIOError:
-            _wait_until_writable(descriptor)
-
-
-def _non_blocking_descriptor(stream: IO[str]) -> int | None:
-    try:
-        descriptor = stream.fileno()
-        return None if os.get_blocking(descriptor) else descriptor
-    except (AttributeError, ValueError, OSError):  # not a file (a test's), or closed
-        return None
-
-
-def _wait_until_writable(descriptor: int) -> None:
-    """Until the reader has taken some of what waits in the pipe (or left: the write then fails)."""
-    import select
-
-    poll = select.poll()
-    poll.register(descriptor, select.POLLOUT)
-    poll.poll()
-
-
-def _wait_until_readable(descriptor: int) -> None:
-    """Until `descriptor` has something to read, or a signal came: a signal's byte in a wakeup
-    pipe ends the wait whenever the signal arrives, even the instant before the wait began."""
-    import select
-    import signal
-
-    wakeup_read, wakeup_write = os.pipe()
-    try:
-        os.set_blocking(wakeup_write, False)
-        previous = signal.set_wakeup_fd(wakeup_write, warn_on_full_buffer=False)
-    except ValueError:  # not the main thread: no signal to wait for
-        previous = None
-    try:
-        poll = select.poll()
-        poll.register(descriptor, select.POLLIN)
-        poll.register(wakeup_read, select.POLLIN)
-        while not any(fd == descriptor for fd, _ in poll.poll()):
-            os.read(wakeup_read, 512)  # a signal whose handler did not stop the run: wait on
-    finally:
-        if previous is not None:
-            signal.set_wakeup_fd(previous)
-        os.close(wakeup_read)
-        os.close(wakeup_write)
 
 
 def _positive(value: str | None) -> int:

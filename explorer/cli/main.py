@@ -3,11 +3,12 @@ quit, Ctrl-C, a kill, end of input, bad input, a closed or full output, crash, e
 the ending itself for lack of memory), and every exit is an ExitStatus (explorer/errors.py). main
 makes the Environment (the process's streams, terminal and clock, explorer/cli/environment.py)
 and hands it to whatever runs; how the program ends (signals, which stream still works, what was
-saved) is explorer/cli/ending.py, used by main only.
+saved) is explorer/cli/ending.py, the signals that stop it explorer/cli/signals.py, used by main
+only.
 
-Nothing but the Environment and the ending is imported up front: main installs the signal handlers
-first, then imports the rest, so a Ctrl-C at any moment of the start still ends calmly. Each
-command imports what it needs when it runs, so --help never loads pydantic or durable, and only
+Nothing but the Environment, the ending and the signals is imported up front: main installs the
+signal handlers first, then imports the rest, so a Ctrl-C at any moment of the start still ends
+calmly. Each command imports what it needs when it runs, so --help never loads pydantic or durable, and only
 the interactive path loads questionary.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import sys
 
-from explorer.cli import ending
+from explorer.cli import ending, signals
 from explorer.cli.environment import Environment
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     with the signal handlers as it had them."""
     env = env or Environment.of_process()
     ending.remember_terminal(env)
-    ending.catch_signals(env)  # first of all: a Ctrl-C while the rest is imported is an interruption too
+    signals.catch_signals(env)  # first of all: a Ctrl-C while the rest is imported is an interruption too
     last_words = ending.LastWords(env)  # ready before anything can fail, even for lack of memory
     outcome = _Outcome()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
@@ -143,12 +144,12 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     finally:
         if argv is None:  # the program itself: nothing may follow the referral
             ending.leave_now(env, int(status))
-        ending.restore_signals(env)
+        signals.restore_signals(env)
     return int(status)
 
 
 def _end(problem: BaseException | None, status: int, env: Environment, outcome: _Outcome, debug: bool) -> int:
-    ending.ignore_signals()
+    signals.ignore_signals()
     ending.restore_terminal(env)
     from explorer.errors import ExitStatus, ExplorerError
 
