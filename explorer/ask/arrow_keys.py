@@ -12,10 +12,12 @@ in front count for nothing ("012" is 12, "0" moves nothing).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import Any
 
 import questionary
@@ -73,20 +75,21 @@ def ending_on_ctrl_d(prompt: questionary.Question) -> questionary.Question:
     return prompt
 
 
+def _stop_now(whole_group: bool) -> None:
+    """SIGTSTP with its default action: the program stops here until continued."""
+    handler = signal.signal(signal.SIGTSTP, signal.SIG_DFL)  # while a menu runs: job_control's
+    try:
+        os.kill(0 if whole_group else os.getpid(), signal.SIGTSTP)
+    finally:
+        signal.signal(signal.SIGTSTP, handler)
+
+
 def _stop_the_job(app: Application[Any], whole_group: bool) -> None:
-    """Stops the program (SIGTSTP with its default action): the whole foreground group, as a
-    terminal's Ctrl-Z would (a menu's raw mode turns that key into a character), or only this
-    process (a kill -TSTP). Meanwhile the terminal is in its ordinary mode; once continued (fg),
-    prompt_toolkit puts the menu's mode back and draws it again."""
-
-    def stop() -> None:
-        handler = signal.signal(signal.SIGTSTP, signal.SIG_DFL)  # while the menu runs: asyncio's
-        try:
-            os.kill(0 if whole_group else os.getpid(), signal.SIGTSTP)
-        finally:
-            signal.signal(signal.SIGTSTP, handler)
-
-    run_in_terminal(stop)
+    """Stops the program: the whole foreground group, as a terminal's Ctrl-Z would (a menu's raw
+    mode turns that key into a character), or only this process (a kill -TSTP). Meanwhile the
+    terminal is in its ordinary mode; once continued (fg), prompt_toolkit puts the menu's mode
+    back and draws it again."""
+    run_in_terminal(partial(_stop_now, whole_group))
 
 
 def _drawn_again(app: Application[Any]) -> None:
@@ -101,26 +104,36 @@ def _drawn_again(app: Application[Any]) -> None:
     app.invalidate()
 
 
-def with_job_control(prompt: questionary.Question) -> questionary.Question:
+@contextlib.contextmanager
+def job_control(prompt: questionary.Question) -> Iterator[None]:
     """While the menu runs, a SIGTSTP (kill -TSTP) stops the program with the terminal in its
     ordinary mode, and a SIGCONT draws the menu again; outside menus both keep their default
-    actions (the loop's end removes its handlers)."""
-    app = prompt.application
+    actions. Python handlers that hand the work to the menu's event loop, rather than the loop's
+    own add_signal_handler: that one would keep a signal wakeup descriptor until the loop closes,
+    and a burst of kills meeting it then, half closed, printed "Exception ignored when trying to
+    write to the signal wakeup fd"."""
     if not hasattr(signal, "SIGTSTP"):
-        return prompt
+        yield
+        return
+    app = prompt.application
 
-    def handle_job_control() -> None:  # called by prompt_toolkit with its event loop running
+    def handler(signum: int, frame: Any) -> None:
         loop = app.loop
-        if loop is None:
+        if signum == signal.SIGTSTP and (loop is None or loop.is_closed() or not app.is_running):
+            _stop_now(whole_group=False)  # no menu on screen to take down and bring back
             return
+        work = partial(_stop_the_job, app, False) if signum == signal.SIGTSTP else partial(_drawn_again, app)
         try:
-            loop.add_signal_handler(signal.SIGTSTP, _stop_the_job, app, False)
-            loop.add_signal_handler(signal.SIGCONT, _drawn_again, app)
-        except (ValueError, RuntimeError, NotImplementedError):  # not the main thread, or no Unix loop
+            loop.call_soon_threadsafe(work)  # type: ignore[union-attr]
+        except (AttributeError, RuntimeError):  # no loop, or closed: the menu has ended
             pass
 
-    app.pre_run_callables.append(handle_job_control)
-    return prompt
+    previous = {signum: signal.signal(signum, handler) for signum in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        yield
+    finally:
+        for signum, earlier in previous.items():
+            signal.signal(signum, earlier)
 
 
 class _TypedNumber:
