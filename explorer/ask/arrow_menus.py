@@ -15,7 +15,7 @@ from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HS
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl, Separator
 
-from explorer.ask.arrow_keys import ending_on_ctrl_d, selectable, with_number_keys
+from explorer.ask.arrow_keys import ending_on_ctrl_d, job_control, selectable, with_number_keys
 from explorer.ask.menus import Choice
 from explorer.render.text import fill
 
@@ -85,7 +85,7 @@ def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]
 
     if waiting:
         prompt.application.after_render += drawn
-    with quiet_signal_wakeup():
+    with quiet_signal_wakeup(), job_control(prompt):
         answer = ending_on_ctrl_d(prompt).unsafe_ask()
     if answer is None:  # questionary's answer to a cancelled prompt
         raise KeyboardInterrupt

@@ -34,7 +34,7 @@ def _menus(env: Environment, width: int) -> Menus:
     if env.plain or env.terminal_kind == "dumb" or not env.can_show(ARROW_MENU_MARKS):
         from explorer.ask.numbered_menus import NumberedMenus
 
-        return NumberedMenus(width, say=env.show)
+        return NumberedMenus(width, say=env.show, read_line=env.read_line)
     # Imported here: only the arrow-key menus pay for questionary and prompt_toolkit.
     from explorer.ask.arrow_menus import ArrowMenus
 
@@ -46,7 +46,7 @@ def open_terminal(env: Environment) -> Terminal:
     if not has_terminal(env):
         raise InputError(NO_TERMINAL)
     width, rows = env.width(), env.size()[1]
-    return Terminal(menus=_menus(env, width), width=width, rows=rows, show=env.show)
+    return Terminal(menus=_menus(env, width), width=width, rows=rows, show=env.show, read_line=env.read_line)
 
 
 def has_terminal(env: Environment) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from explorer.content.base import SLUG, Frozen
+from explorer.content.base import SLUG, Content
 from explorer.content.documents import Topic
 from explorer.content.notes import NoteKind
 from explorer.content.shown import Source
@@ -22,7 +22,7 @@ NOTE_ADVICE = re.compile(
 PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 
 
-class Note(Frozen):
+class Note(Content):
     """One of the explorer's own notes, with what it attaches to by itself (see data/notes.toml)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
