@@ -33,6 +33,7 @@ from explorer.ask.answers_file import MAX_BYTES
 from explorer.content import catalog as catalog_module
 from explorer.content.answers import ANSWER_KEYS, PRIORITY_KEYS, Answers
 from explorer.formats import SHOWN
+from explorer.render.printable import printable
 
 from .helpers.budgets import examples
 from .helpers.checks import assert_referral_last, error_message
@@ -314,8 +315,9 @@ def test_any_answers_object_gives_a_result_or_a_one_line_refusal(
         assert code == 2
         if not isinstance(data, dict):
             assert "must hold a JSON object" in message
-        else:  # the message names the offending key, as json.dumps shows it (maybe shortened)
-            assert any(json.dumps(k, ensure_ascii=False)[:20] in message for k in data), message[:300]
+        else:  # the message names the offending key, as json.dumps shows it (maybe shortened; its
+            # control characters shown as their escapes)
+            assert any(printable(json.dumps(k, ensure_ascii=False)[:20]) in message for k in data), message[:300]
 
 
 @pytest.mark.parametrize("source", SOURCES)
@@ -546,3 +548,51 @@ def test_an_answers_value_nested_deep_is_a_one_line_refusal(here, depth):
         done = sh("$P --answers -", here, stdin=shape.encode())
         assert done.returncode == 2, done.stderr[-800:]
         assert "nested too deeply" in error_message(done.stderr)
+
+
+def _limit_cpu_and_memory() -> None:
+    _limit_memory()
+    resource.setrlimit(resource.RLIMIT_CPU, (20, 20))  # ulimit -t 20: killed (SIGXCPU) past it
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"setting": "' + b'\\"' * ((MAX_BYTES - 20) // 2),
+        b'{"setting": "' + b'\\"\\\\' * ((MAX_BYTES - 20) // 4),
+        b'"' + b'\\"' * ((MAX_BYTES - 1) // 2),
+    ],
+    ids=["escaped quotes", "escaped quotes and backslashes", "a bare string"],
+)
+def test_an_unterminated_string_costs_what_a_normal_file_costs(here, raw):
+    # Refusing a file with one string never closed must cost one pass over it: a check that went
+    # back to every quote would take hours on a file under 1 MiB (killed at the CPU limit here).
+    (here / "open.json").write_bytes(raw)
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "--answers", "open.json"],
+        capture_output=True,
+        cwd=here,
+        env=program_env(),
+        timeout=120,
+        preexec_fn=_limit_cpu_and_memory,
+    )
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, (done.returncode, stderr[-800:])
+    assert "is not valid JSON" in error_message(stderr)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "\u3000\u00a0\u2003".encode(),
+        b'{"setting": "[[[[[[[[',
+        b'{"setting": "{{{{{{\\"[[[[[',
+        b'["',
+    ],
+    ids=["Unicode spaces", "an open string of brackets", "an open string with an escaped quote", "an open list"],
+)
+def test_text_that_is_not_json_is_called_not_valid_json(raw):
+    # Only the four spaces of JSON are "empty"; brackets inside a string are text, not nesting.
+    code, out, err = run_main(["--answers", "-"], stdin=raw)
+    assert code == 2, err
+    assert error_message(err).startswith("standard input is not valid JSON"), err

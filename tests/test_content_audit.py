@@ -488,7 +488,7 @@ def test_the_app_s_words_are_all_there(app_words, catalog):
     assert "Who are you exploring options for?" in app_words["question for_whom (self)"]
     assert "the person you care about" in app_words["reason of counseling-yes (someone_else)"]
     assert "Open a section to read it, or finish:" in app_words["strings of explorer/session/reader.py"]
-    assert "sorry, something went wrong" in app_words["strings of explorer/cli/main.py"]
+    assert "sorry, something went wrong" in app_words["strings of explorer/cli/ending.py"]
     assert "Save a summary to bring to your appointment?" in app_words["strings of explorer/summary/offer.py"]
 
 

@@ -27,6 +27,7 @@ from explorer.errors import CatalogError
 
 from .helpers.checks import assert_referral_last, error_message
 from .helpers.content import PROJECT_ROOT, edit_file
+from .helpers.pty import PLAIN_PROGRAM, TYPING_LINE, finish, program_output, recorded, spawn
 from .helpers.run import run_cli, run_main
 from .helpers.shell import ANSWERS, program_env
 
@@ -415,3 +416,72 @@ def test_content_files_of_an_unexpected_shape_are_named_without_an_apology(conte
     message = error_message(stderr)
     assert message.startswith("the content files are damaged"), message
     assert Path(relative).name in message, message
+
+
+# ---- control characters: refused at load, never raw on a terminal or in a file -----------------
+
+# TOML escapes: the file holds "\u001b", the text the character ESC.
+WINDOW_TITLE = "\\u001b]0;pwned\\u0007"  # OSC 0: sets the terminal's title
+CLIPBOARD = "\\u001b]52;c;cm0gLXJmIH4=\\u0007"  # OSC 52: writes the clipboard
+CLEAR_SCREEN = "\\u001b[2J"
+
+
+@pytest.mark.parametrize(
+    "file, old, sequence, entry",
+    [
+        (
+            "data/sections.toml",
+            'title = "Heroin addiction and cravings"',
+            WINDOW_TITLE,
+            "section heroin-addiction-and-cravings",
+        ),
+        ("data/questions.toml", 'prompt = "Who are you exploring options for?"', CLIPBOARD, "question for_whom"),
+        ("rules/suggestions.toml", 'reason = "Because {you} would like a clinic', CLEAR_SCREEN, None),
+        ("data/notes.toml", 'text = "Since the end of 2022', "\\u009b2J", None),
+        ("data/glossary.toml", 'term = "opioid"', "\\u0000", "term opioid"),
+    ],
+    ids=["a section title", "a question", "a rule's reason", "a note (a C1 control)", "a glossary term (NUL)"],
+)
+def test_control_characters_in_content_are_refused_at_load(content_copy, file, old, sequence, entry):
+    edit_file(content_copy / file, old, old[:-1] + sequence + old[-1] if old.endswith('"') else old + sequence)
+    error = _load_error(content_copy)
+    assert error.path == content_copy / file
+    if entry is not None:
+        assert error.entry == entry, str(error)
+    assert "control character" in error.message, str(error)
+
+
+def test_the_damaged_content_message_shows_control_characters_instead_of_obeying_them(content_copy):
+    # An id with a colour and a title: refused, named, and the message sent no escape sequence (it
+    # would turn the referral and the shell red, and retitle the window).
+    edit_file(
+        content_copy / "data/sections.toml",
+        'id = "heroin-addiction-and-cravings"',
+        'id = "x\\u001b[31m\\u001b]0;pwned\\u0007"',
+    )
+    done = _run_copy(content_copy, "sections")
+    assert done.returncode == 1, done.stderr
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr
+    message = error_message(done.stderr)
+    assert message.startswith(DAMAGED)
+    assert "x\\u001b[31m\\u001b]0;pwned\\u0007" in message  # named, the characters made visible
+
+
+def test_the_first_question_with_an_escape_sequence_never_reaches_the_terminal_raw(content_copy):
+    # The first question is shown before the rest of the content is checked (explorer/content/
+    # arriving.py): even then, in --plain, its escape sequence is shown, not obeyed.
+    edit_file(
+        content_copy / "data/questions.toml",
+        'prompt = "Who are you exploring options for?"',
+        f'prompt = "Who are you exploring options for?{WINDOW_TITLE}"',
+    )
+    child = spawn(PLAIN_PROGRAM, cwd=content_copy, TREATMENT_EXPLORER_CONTENT=str(content_copy))
+    raw = recorded(child)
+    child.expect("Who are you exploring")
+    child.expect(TYPING_LINE)
+    child.sendline("")
+    shown, code, _ = finish(child)
+    assert code == 1, shown[-800:]
+    output = program_output(raw)
+    assert "options for?\\u001b]0;pwned\\u0007" in output  # shown as text ...
+    assert "\x1b]0;" not in output  # ... never as the sequence itself

@@ -11,6 +11,8 @@ test_stopping, test_streams, and test_make_run for `make run`.
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 
 import pytest
 
@@ -22,7 +24,9 @@ from explorer.render import finish, listings, rule_book
 from explorer.render import result as render
 from explorer.render.finish import referral
 
+from .helpers.checks import assert_referral_last
 from .helpers.run import run_main
+from .helpers.shell import SCRIPT, program_env
 
 
 def _run(argv: list[str], stdin: bytes = b"{}") -> tuple[int, str, str]:
@@ -131,3 +135,52 @@ def test_an_unexpected_exception_apologizes_and_refers(request, monkeypatch, whe
             assert "EngineError: a rule's action failed" in err
     else:
         assert err == f"treatment-explorer: {APOLOGY}\n(run again with --debug to see the details)\n\n" + referral(80)
+
+
+# The program started as its console script, with the memory it may use cut to what it already
+# holds at the moment it starts importing `module`, and what is still free in that filled with
+# ballast: that import fails (MemoryError), and so does nearly anything the ending would still
+# import or build (as under `ulimit -v`, but at a known moment).
+MEMORY_RUNS_OUT_AT = """
+import importlib.abc, resource, sys
+TARGET = sys.argv[1]
+BALLAST = []
+class Squeeze(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == TARGET:
+            sys.meta_path.remove(self)
+            sys.stderr.write("(no more memory now)\\n")
+            sys.stderr.flush()
+            with open("/proc/self/statm") as statm:
+                held = int(statm.read().split()[0]) * resource.getpagesize()
+            resource.setrlimit(resource.RLIMIT_AS, (held, held))
+            for size in (65536, 4096, 256, 32):
+                try:
+                    while True:
+                        BALLAST.append(bytes(size))
+                except MemoryError:
+                    pass
+        return None
+sys.meta_path.insert(0, Squeeze())
+module, function = sys.argv[2].split(":")
+sys.argv[1:] = sys.argv[3:]
+sys.exit(getattr(__import__(module, fromlist=[function]), function)())
+"""
+
+
+@pytest.mark.parametrize("module", ["explorer.content.catalog", "pydantic", "durable", "explorer.render.result"])
+def test_out_of_memory_still_ends_with_the_referral(here, module):
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_RUNS_OUT_AT, module, SCRIPT, "--answers", "answers.json"],
+        capture_output=True,
+        cwd=here,
+        env=program_env(),
+        timeout=60,
+    )
+    stderr = done.stderr.decode()
+    assert "(no more memory now)" in stderr  # the memory did run out there
+    assert done.returncode == 1, (done.returncode, stderr[-1500:])
+    assert "sorry, something went wrong" in stderr, stderr[-1500:]
+    assert "Traceback" not in stderr
+    if not stderr.endswith("\n" + REFERRAL_TEXT + "\n"):  # its plain text where the block could not be drawn
+        assert_referral_last(stderr)

@@ -8,19 +8,21 @@ import datetime
 import io
 import re
 import signal
+import sys
 import types
 
+import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from explorer.ask.arrow_menus import ArrowMenus
-from explorer.cli import ending, main
+from explorer.cli import ending, main, signals, streams
 
 from .helpers.content import PROJECT_ROOT
 from .helpers.keys import ENTER
 from .helpers.run import made_up_environment, run_main
 
-STOPPING = [getattr(signal, name) for name in ending.STOPPING if hasattr(signal, name)]
+STOPPING = [getattr(signal, name) for name in signals.STOPPING if hasattr(signal, name)]
 MAY_BE_OUT_OF_DATE = "may be out of date"
 # Where the process's streams may be named: the Environment, and the entry point that makes it.
 STREAMS_ALLOWED_IN = {"explorer/cli/environment.py", "explorer/cli/main.py"}
@@ -46,8 +48,9 @@ def _module_state(module: types.ModuleType) -> list[str]:
     return [name for name, value in vars(module).items() if not name.startswith("__") and isinstance(value, mutable)]
 
 
-def test_the_ending_keeps_no_state_between_runs():
-    assert _module_state(ending) == []
+@pytest.mark.parametrize("module", [ending, signals, streams], ids=lambda module: module.__name__)
+def test_the_ending_keeps_no_state_between_runs(module):
+    assert _module_state(module) == []
 
 
 def test_the_state_check_catches_a_module_level_list():
@@ -57,20 +60,23 @@ def test_the_state_check_catches_a_module_level_list():
 
 
 def test_main_gives_a_caller_its_signal_handlers_back():
-    before = {number: signal.getsignal(number) for number in STOPPING}
+    watched = [*STOPPING, signal.SIGALRM]  # SIGALRM raises a stop that Python dropped again
+    before = {number: signal.getsignal(number) for number in watched}
+    hook = sys.unraisablehook
     code, _, _ = run_main(["sections"])
     assert code == 0
-    assert {number: signal.getsignal(number) for number in STOPPING} == before
+    assert {number: signal.getsignal(number) for number in watched} == before
+    assert sys.unraisablehook is hook
 
 
 def test_the_handler_check_catches_handlers_left_in_place():
     env = made_up_environment()
     before = {number: signal.getsignal(number) for number in STOPPING}
-    ending.catch_signals(env)
+    signals.catch_signals(env)
     try:
         assert {number: signal.getsignal(number) for number in STOPPING} != before
     finally:
-        ending.restore_signals(env)
+        signals.restore_signals(env)
     assert {number: signal.getsignal(number) for number in STOPPING} == before
 
 

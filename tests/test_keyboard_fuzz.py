@@ -4,12 +4,17 @@ the session ends calmly.
 Hypothesis picks a menu kind (arrow-key menus, or the numbered menus of --plain), a prompt to
 reach (a question, the interests checkbox, the optional step "what matters", the reading list, a
 section in the pager, the save offer, the format menu, the file name), then bursts of keys sent
-there: Esc, Tab, arrows,
-Home/End, PageUp/PageDown, F-keys, Backspace, letters, digits, Space, Enter, pasted long text and
-Ctrl-D; a final Ctrl-C if the program is still running. Every run must end with exit 0 or 130,
-the referral last, no apology, no traceback, and the terminal as it was (echo, canonical mode,
-the cursor shown). Sessions run in a temporary directory: a summary saved by random keys lands
-there (the offer's default is No, but random keys may say yes).
+there: Esc, Tab, arrows, Home/End, PageUp/PageDown, F-keys, Backspace, letters, digits, Space,
+Enter, pasted long text, pasted text holding control characters (a NUL byte, escape sequences,
+Ctrl-Z, line ends; as a terminal's bracketed paste), Ctrl-Z, job control (kill -TSTP, or kill
+-STOP, then SIGCONT, as `fg` sends it) and Ctrl-D; a final Ctrl-C if the program is still running.
+(The session runs in a terminal of its own, as the leader of its session: a Ctrl-Z or a SIGTSTP
+there never stops it, as a shell's job it would, but each still runs everything that prepares
+and follows a stop; tests/test_job_control.py stops and continues it in an interactive bash.)
+Every run must end with exit 0 or 130, the referral last, no apology, no traceback, and the
+terminal as it was (echo, canonical mode, the cursor shown). Sessions run in a temporary
+directory: a summary saved by random keys lands there (the offer's default is No, but random keys
+may say yes).
 
 One test item per prompt and menu kind (14 in all), each with its own explicit Esc-then-Enter
 example and its own generated ones: every prompt is reached in both kinds whatever the draw, and
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import string
 import sys
 import tempfile
@@ -36,7 +42,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from .helpers.budgets import examples
-from .helpers.keys import CTRL_C, CTRL_D, ENTER, ESC, KEYS, SPACE, UP
+from .helpers.keys import BRACKETED_PASTE, CTRL_C, CTRL_D, CTRL_Z, ENTER, ESC, KEYS, SPACE, UP
 from .helpers.pty import ANSI, FINISH_AFTER, MORE, SECTION_END, STEP, TYPING_LINE, past_the_answers
 from .helpers.shell import program_env
 
@@ -77,10 +83,26 @@ PRESSED = (
 )
 # No ".", "/" or "~" in typed text: a file name typed at random stays in the session's directory.
 TYPED = string.ascii_letters + string.digits
+# Pasted: letters and the characters that have no place in an answer (NUL, BEL, Ctrl-Z, ESC, a
+# line end, DEL, a C1 control), and whole escape sequences (a window title, a screen clear).
+CONTROL_PASTE = st.lists(
+    st.sampled_from(
+        [*TYPED, " ", "\x00", "\x07", "\x1a", "\x1b", "\r\n", "\t", "\x7f", "\x9b", "\x1b]0;title\x07", "\x1b[2J"]
+    ),
+    min_size=1,
+    max_size=40,
+).map(lambda chars: ("pasted with control characters", BRACKETED_PASTE.format("".join(chars))))
+# Job control: signals, not keys (_send_bursts sends them to the program).
+STOP = "kill -TSTP, then SIGCONT"
+FREEZE = "kill -STOP, then SIGCONT"
+JOB_CONTROL = st.sampled_from([STOP, FREEZE]).map(lambda name: (name, ""))
 KEY = st.one_of(
     st.sampled_from(sorted(PRESSED)).map(lambda name: (name, KEYS[name])),
     st.sampled_from(TYPED).map(lambda char: ("letter or digit", char)),
     st.text(TYPED + " ", min_size=40, max_size=300).map(lambda text: ("pasted text", text)),
+    CONTROL_PASTE,
+    st.just(("Ctrl-Z", CTRL_Z)),
+    JOB_CONTROL,
 )
 # Keys are drawn one by one; "Esc then a key" sends the two in one write, as a fast typist (or a
 # terminal's own sequence) would. Ctrl-D ends a session at once (exit 130).
@@ -186,13 +208,14 @@ def reach(child: pexpect.spawn, kind: str, prompt: str, questions_answered: int)
 def _echo_only(tail: str) -> bool:
     """What the terminal itself may echo of keys typed after the program ended: the typed
     characters, ^X notation, spaces and line ends; never a sentence of the program's."""
-    return set(tail) <= set(TYPED + " ^[]~;\b\t\r\n")
+    return set(tail) <= set(TYPED + " ^[]~;\b\t\r\n@\\_?")  # ^@ ^[ ^\ ^_ ^? too
 
 
-def check_ending(child: pexpect.spawn, recorded: str, kind: str) -> str:
-    """The run's verdict; fails the example with what was seen if any promise is broken."""
+def check_ending(child: pexpect.spawn, recorded: str, kind: str, saved: list[str] = ()) -> str:
+    """The run's verdict; fails the example with what was seen if any promise is broken. `saved`:
+    the names of the files the session left in its folder."""
     shown = ANSI.sub("", recorded)
-    problems = []
+    problems = [f"a file named {name!r}" for name in saved if not name.isprintable()]
     if child.signalstatus is not None:
         problems.append(f"killed by signal {child.signalstatus}")
     elif child.exitstatus not in (0, 130):
@@ -220,7 +243,21 @@ def _send_bursts(child: pexpect.spawn, bursts: list[list[tuple[str, str]]]) -> N
     for burst in bursts:
         if not child.isalive():
             return
-        child.send("".join(keys for _, keys in burst))
+        keys = ""
+        for name, sent in burst:
+            if name not in (STOP, FREEZE):
+                keys += sent
+                continue
+            if keys:
+                child.send(keys)
+                keys = ""
+            try:
+                os.kill(child.pid, signal.SIGTSTP if name == STOP else signal.SIGSTOP)
+                os.kill(child.pid, signal.SIGCONT)  # as `fg` continues it
+            except ProcessLookupError:  # it has ended
+                return
+        if keys:
+            child.send(keys)
 
 
 def _end(child: pexpect.spawn) -> None:
@@ -258,7 +295,7 @@ def run_session(kind: str, prompt: str, questions_answered: int, bursts: list[li
             reach(child, kind, prompt, questions_answered)
             _send_bursts(child, bursts)
             _end(child)
-            return check_ending(child, child.logfile_read.text(), kind)
+            return check_ending(child, child.logfile_read.text(), kind, os.listdir(cwd))
         finally:
             child.close(force=True)
 

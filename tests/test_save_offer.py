@@ -22,7 +22,7 @@ from explorer.infer.reading_list import build_result
 from explorer.summary import offer as take_home
 
 from .helpers.checks import assert_referral_last
-from .helpers.keys import CTRL_C, CTRL_U, ENTER, UP
+from .helpers.keys import BRACKETED_PASTE, CTRL_C, CTRL_U, ENTER, UP
 from .helpers.pty import (
     PLAIN_PROGRAM,
     PROGRAM,
@@ -373,3 +373,22 @@ def test_an_interactive_save_to_a_dangling_link_says_so_and_follows_nothing(here
     assert_stopped_calmly(child)
     assert os.readlink(here / "s.html") == str(here / "missing.html")
     assert sorted(os.listdir(here)) == ["answers.json", "s.html"]
+
+
+@pytest.mark.parametrize("program", [PROGRAM, PLAIN_PROGRAM], ids=["arrow keys", "plain"])
+def test_a_pasted_file_name_with_a_nul_byte_never_ends_the_session_with_an_apology(here, program):
+    plain = program == PLAIN_PROGRAM
+    child = spawn(program, cwd=here)
+    to_the_file_name(child, plain=plain)
+    if plain:
+        child.expect(TYPING_LINE)
+        child.sendline("s\x00.html")
+    else:
+        child.expect(r"\? ")  # the suggested name is drawn: Ctrl-U clears it
+        child.send(CTRL_U + BRACKETED_PASTE.format("s\x00.html") + ENTER)
+    outcome = child.expect(["Saved: ", "Try another file name", "sorry, something went wrong"])
+    assert outcome != 2, "the session ended with the apology"
+    if outcome == 1:  # refused: asked for another
+        child.send("n" + ENTER if plain else "n")
+    assert_ended_calmly(child, 0)
+    assert not [name for name in os.listdir(here) if not name.isprintable()]

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import fcntl
 import os
+import platform
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +24,7 @@ from explorer.summary import writer as writers
 from explorer.summary.writer import AlreadyExists, SaveError, write_atomic
 
 from .helpers.checks import assert_referral_last, error_message
+from .helpers.pty import PROGRAM
 from .helpers.run import run_cli
 from .helpers.shell import ANSWERS, program_env, sh
 
@@ -88,6 +92,44 @@ def test_a_failure_replacing_keeps_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(SaveError):
         write_atomic(target, "new", overwrite=True)
     assert target.read_text() == "old"
+    assert _leftovers(tmp_path) == []
+
+
+def _without_hard_links(monkeypatch, target, appears: str | None = None) -> None:
+    """os.link refused as a FAT file system refuses it; `appears` is written to the target by
+    another program in the same instant."""
+
+    def refused(source, destination):
+        if appears is not None:
+            target.write_text(appears)
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(writers.os, "link", refused)
+
+
+@pytest.mark.parametrize("rename_without_replacing", [True, False], ids=["renameat2", "created anew"])
+def test_without_hard_links_the_whole_text_is_saved_for_the_owner_only(tmp_path, monkeypatch, rename_without_replacing):
+    target = tmp_path / "s.md"
+    _without_hard_links(monkeypatch, target)
+    if not rename_without_replacing:  # not Linux, an old kernel, or a file system without it
+        monkeypatch.setattr(writers, "_rename_without_replacing", lambda temporary, target: False)
+    assert write_atomic(target, "héllo\n" * 1000) == target
+    assert target.read_text(encoding="utf-8") == "héllo\n" * 1000
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("rename_without_replacing", [True, False], ids=["renameat2", "created anew"])
+def test_without_hard_links_a_file_that_appears_as_it_is_placed_is_kept(
+    tmp_path, monkeypatch, rename_without_replacing
+):
+    target = tmp_path / "s.md"
+    _without_hard_links(monkeypatch, target, appears="someone else's")
+    if not rename_without_replacing:
+        monkeypatch.setattr(writers, "_rename_without_replacing", lambda temporary, target: False)
+    with pytest.raises(AlreadyExists):
+        write_atomic(target, "ours")
+    assert target.read_text() == "someone else's"
     assert _leftovers(tmp_path) == []
 
 
@@ -219,3 +261,125 @@ def test_a_summary_saved_in_the_checkout_under_its_default_name_is_ignored_by_gi
     assert done.returncode == 0, f"{name} is not ignored"
     kept = subprocess.run(["git", "check-ignore", "--quiet", "summary-notes.html"], cwd=PROJECT_ROOT, check=False)
     assert kept.returncode == 1  # the check can fail: another name is not ignored
+
+
+@pytest.mark.parametrize("name", ["s\x00.html", "s\x1b]0;title\x07.html", "s\x1b[31m.md", "two\nlines.md"])
+def test_a_file_name_with_control_characters_is_refused_in_plain_words(tmp_path, name):
+    # A pasted NUL byte, an escape sequence: a name no one meant, refused before anything is written.
+    with pytest.raises(SaveError, match="control character") as refused:
+        write_atomic(tmp_path / name, "text")
+    assert "\x1b" not in str(refused.value)  # named with the characters made visible
+    assert "\x00" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_takes_no_new_file_is_not_called_missing(here):
+    done = sh("$P --answers answers.json --save /proc/self/x.html", here)
+    assert done.returncode == 2, done.stderr
+    message = error_message(done.stderr)
+    assert "/proc/self" in message
+    assert "does not exist" not in message
+
+
+# ---- faults only a kernel can make: strace injects them into the real program ------------------
+
+RENAME_CALLS = {  # the system calls that rename, by their numbers on each machine (/proc/PID/syscall)
+    "x86_64": {82, 264, 316},  # rename, renameat, renameat2
+    "aarch64": {38, 276},  # renameat, renameat2
+}
+
+
+def _strace() -> str:
+    """strace, where it can trace here; in CI, where .ci/run installs it, its absence is a failure."""
+    path = shutil.which("strace")
+    why = "strace is not installed (Debian: apt-get install strace)"
+    if path is not None:
+        trial = subprocess.run([path, "-f", "-qq", "-o", "/dev/null", "true"], capture_output=True, timeout=60)
+        why = "" if trial.returncode == 0 else f"strace cannot trace here: {trial.stderr.decode()[-200:]}"
+    if why:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{why}; in CI .ci/run installs it")
+        pytest.skip(f"{why}; CI installs it")
+    return path
+
+
+def _traced(strace: str, here, *injections: str) -> subprocess.Popen:
+    """`--answers answers.json --save s.md` under strace with `injections`; the program's exit code
+    is the last line of its standard error ("exit N"), as strace may be gone before it ends."""
+    program = f"{PROGRAM} --answers answers.json --save s.md; echo exit $? >&2"
+    return subprocess.Popen(
+        [strace, "-f", "-qq", "-o", "/dev/null", *injections, "bash", "-c", program],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=here,
+        env=program_env(),
+    )
+
+
+def _exit_code(stderr: str) -> tuple[int, str]:
+    *said, last = stderr.rstrip("\n").split("\n")
+    assert last.startswith("exit "), stderr[-800:]
+    return int(last.split()[1]), "\n".join(said) + "\n"
+
+
+def _renaming(tracer: int) -> int | None:
+    """The process under `tracer` (bash's child) that is now inside a rename, if one is."""
+    calls = RENAME_CALLS[platform.machine()]
+    for task in Path(f"/proc/{tracer}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            for pid in [child, *Path(f"/proc/{child}/task/{child}/children").read_text().split()]:
+                try:
+                    number = Path(f"/proc/{pid}/syscall").read_text().split()[0]
+                except (OSError, IndexError):
+                    continue
+                if number.isdigit() and int(number) in calls:
+                    return int(pid)
+    return None
+
+
+def test_without_hard_links_a_file_that_appears_meanwhile_is_never_replaced(here):
+    # A file system without hard links (a FAT or exFAT USB stick, some network shares): link() is
+    # refused (EPERM, injected). The summary's placing is held at its rename (a delay injected)
+    # while another program writes the same name; then strace is ended and the rename goes on.
+    strace = _strace()
+    if platform.machine() not in RENAME_CALLS:
+        pytest.skip(f"the rename system calls' numbers are not known here ({platform.machine()})")
+    tracer = _traced(
+        strace,
+        here,
+        "-e",
+        "trace=link,linkat,rename,renameat,renameat2",
+        "-e",
+        "inject=link,linkat:error=EPERM",
+        "-e",
+        "inject=rename,renameat,renameat2:delay_enter=60000000",  # a minute: ended sooner below
+    )
+    try:
+        while _renaming(tracer.pid) is None:  # whatever it takes under load
+            assert tracer.poll() is None, tracer.communicate()[1].decode()[-800:]
+            time.sleep(0.01)
+        someone_elses = os.open(here / "s.md", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        os.write(someone_elses, b"someone else's\n")
+        os.close(someone_elses)
+    finally:
+        tracer.kill()  # the traced program goes on at once, untraced
+    stderr = tracer.communicate(timeout=60)[1].decode()  # until the program has ended
+    code, said = _exit_code(stderr)
+    assert (here / "s.md").read_text() == "someone else's\n"
+    assert code == 2, said[-800:]
+    assert error_message(said) == "the summary was not saved: s.md already exists"
+    assert _leftovers(here) == []
+
+
+def test_a_signal_as_the_summary_takes_its_name_never_says_nothing_was_saved(here):
+    # SIGTERM sent as link() gives the summary its name (injected at that call): the summary is
+    # saved, and the interruption must say so.
+    tracer = _traced(_strace(), here, "-e", "trace=link,linkat", "-e", "inject=link,linkat:signal=SIGTERM")
+    stderr = tracer.communicate(timeout=60)[1].decode()
+    code, said = _exit_code(stderr)
+    assert code == 130, said[-800:]
+    assert (here / "s.md").read_text(encoding="utf-8").rstrip().endswith("call 911.")
+    assert "Nothing was saved" not in said, said[-800:]
+    assert "s.md" in said.split("Stopped.")[-1]  # it says where the summary is
+    assert_referral_last(said)
+    assert _leftovers(here) == []

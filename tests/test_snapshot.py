@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,7 @@ import pytest
 import explorer
 from explorer.content import catalog as catalog_module
 from explorer.content import snapshot as snapshot_module
-from explorer.content.build_snapshot import build_snapshot
+from explorer.content.build_snapshot import build_snapshot, code_files
 from explorer.content.catalog import Catalog, load_catalog
 from explorer.content.checking import check_catalog
 from explorer.content.comparison import load_comparison
@@ -112,6 +113,36 @@ def test_the_snapshot_watches_every_file_the_catalog_is_made_of():
     # The comparison and the summary's rules are read apart, when asked (their own checks).
     expected = sorted(set(texts + tomls) - {"data/comparison.toml", "rules/summary.toml"})
     assert watched == expected
+
+
+# What the content's check cannot change: the message a refusal is given in.
+NOT_CHECKING = {"explorer/errors.py"}
+
+
+def _imported_from_elsewhere(files: list[Path]) -> set[str]:
+    """The explorer's modules outside explorer/content/ that these files import."""
+    names = set()
+    for path in files:
+        for match in re.finditer(r"^\s*from explorer\.([\w.]+) import", path.read_text(encoding="utf-8"), re.M):
+            module = match.group(1)
+            if not module.startswith("content"):
+                names.add("explorer/" + module.replace(".", "/") + ".py")
+    return names
+
+
+def test_the_snapshot_watches_the_code_the_check_imports_from_elsewhere():
+    content = PROJECT_ROOT / "explorer" / "content"
+    imported = _imported_from_elsewhere([*content.glob("*.py"), *content.glob("models/*.py")])
+    hashed = set(code_files(PROJECT_ROOT / "explorer"))
+    assert imported - NOT_CHECKING <= hashed, "add it to CHECKING_CODE_ELSEWHERE in build_snapshot.py"
+
+
+def test_a_module_imported_from_elsewhere_and_not_watched_is_found(tmp_path):
+    planted = tmp_path / "planted.py"
+    planted.write_text("from explorer.render.text import wrap\n", encoding="utf-8")
+    assert _imported_from_elsewhere([planted]) - set(code_files(PROJECT_ROOT / "explorer")) == {
+        "explorer/render/text.py"
+    }
 
 
 @pytest.mark.parametrize("name", _catalog_sources(snapshot_folder()) if snapshot_folder().is_dir() else [])

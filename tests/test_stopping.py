@@ -9,19 +9,17 @@ offer to save) is tested with that screen.
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import signal
 import subprocess
 import sys
-
-try:
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib
+import time
+from pathlib import Path
 
 import pytest
 
 from .helpers.checks import assert_referral_last
-from .helpers.content import PROJECT_ROOT
 from .helpers.keys import CTRL_BACKSLASH, CTRL_C, CTRL_D, ENTER
 from .helpers.pty import (
     MORE,
@@ -40,7 +38,7 @@ from .helpers.pty import (
     to_the_reading_list,
     wait_until_the_program_catches,
 )
-from .helpers.shell import program_env
+from .helpers.shell import SCRIPT, program_env
 
 # ---- at a question and in the reader, with the arrow-key menus ----------------------------------
 
@@ -202,9 +200,6 @@ def test_ctrl_backslash_ends_calmly_with_the_referral(here, where):
     assert_stopped_calmly(child)
 
 
-SCRIPT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]["scripts"]["treatment-explorer"]
-
-
 # Ctrl-C (SIGINT) delivered at the moment the program starts importing `module`, then the program
 # started as its console script starts it: deterministic, whenever the import happens.
 INTERRUPTED_START = """
@@ -238,3 +233,62 @@ def test_ctrl_c_while_the_program_is_starting_ends_calmly_with_the_referral(here
     assert done.returncode == 130, stderr[-1500:]
     assert "Traceback" not in stderr
     assert_referral_last(stderr)
+
+
+# A stopping signal handled while the garbage collector runs a weakref callback: Python prints
+# "Exception ignored in: <function ...>" and drops the KeyboardInterrupt the handler raised there
+# (seen after a question, in asyncio's WeakSet of tasks). SIGUSR1 makes that moment happen: its
+# handler frees an object whose weakref callback raises the stopping signal, which is then handled
+# inside the callback.
+SIGNAL_IN_A_GC_CALLBACK = """
+import signal, sys, weakref
+STOPPING = int(sys.argv[1])
+class Thing:
+    pass
+def free_a_thing_whose_callback_is_signalled(signum, frame):
+    thing = Thing()
+    watch = weakref.ref(thing, lambda ref: signal.raise_signal(STOPPING))
+    del thing
+signal.signal(signal.SIGUSR1, free_a_thing_whose_callback_is_signalled)
+module, function = sys.argv[2].split(":")
+sys.argv[1:] = sys.argv[3:]
+sys.exit(getattr(__import__(module, fromlist=[function]), function)())
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("plain", [False, True], ids=["arrow", "plain"])
+def test_a_stopping_signal_dropped_by_a_garbage_collection_callback_still_stops(signum, plain):
+    harness = f"{shlex.quote(sys.executable)} -c {shlex.quote(SIGNAL_IN_A_GC_CALLBACK)} {int(signum)} {SCRIPT}"
+    child = spawn(harness + (" --plain" if plain else ""))
+    child.expect("Who are you exploring")
+    child.expect(TYPING_LINE if plain else r"\(arrow keys")
+    signal_the_program(child, signal.SIGUSR1)
+    shown = assert_stopped_calmly(child)
+    assert "Exception ignored" not in shown, shown[-1500:]
+
+
+def _bytes_read(program: int) -> int:
+    return int(re.search(r"^rchar: (\d+)", Path(f"/proc/{program}/io").read_text(), re.MULTILINE).group(1))
+
+
+@pytest.mark.parametrize("where", ["plain question", "plain pager", "arrow pager"])
+def test_ctrl_c_after_ctrl_d_cut_a_line_short_still_stops(where):
+    # Ctrl-D after a few letters hands them over without a line end; the line is then still being
+    # read, and a Ctrl-C there must stop the run as anywhere else.
+    plain = where.startswith("plain")
+    child = spawn(PLAIN_PROGRAM if plain else PROGRAM, rows=12)
+    if where == "plain question":
+        child.expect(TYPING_LINE)
+    else:
+        reading_list_drawn(child, plain)
+        child.send("1" + ENTER if plain else ENTER)
+        child.expect("-- (more|end of section)")
+    program = the_program(child)
+    before = _bytes_read(program)
+    child.send("ab" + CTRL_D)
+    while _bytes_read(program) < before + 2:  # until the program has taken the letters
+        time.sleep(0.01)
+    time.sleep(0.2)  # and is waiting for the rest of the line (the outcome does not depend on it)
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)

@@ -8,10 +8,12 @@ the stream that still works, then the referral, exit 2; JSON stays the same vali
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -69,6 +71,14 @@ def test_help_and_version_into_a_closed_pipe_end_quietly(here, option):
     assert "Exception ignored" not in stderr, stderr
     assert "BrokenPipeError" not in stderr, stderr
     assert_referral_last(stderr)
+
+
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_help_and_version_with_stdout_closed_are_only_the_one_line_refusal(here, option):
+    # Not the help or the version on standard error, and then "nothing could be shown".
+    done = sh(f"$P {option} >&-", here)
+    assert done.returncode == 2, done.stderr
+    assert "standard output is closed" in error_message(done.stderr)
 
 
 @pytest.mark.parametrize("command", ["--help", "--version", "sections", "--answers answers.json"])
@@ -195,3 +205,42 @@ def test_output_to_a_closed_pipe_ends_quietly():
     assert done.stdout.startswith("Treatment Options Explorer")
     assert "Traceback" not in done.stderr
     assert "BrokenPipe" not in done.stderr
+
+
+# ---- a reader slower than the program -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["json", "text", "sections"])
+def test_a_non_blocking_stdout_with_a_slow_reader_gets_all_of_the_output(everything_file, tmp_path, command):
+    # A pipe the writer's side of which is non-blocking (a parent such as node may leave it so),
+    # small (4 KiB), read slowly: a write that finds it full fails at once (EAGAIN). The program
+    # must wait until the reader takes the rest, never cut the output, and --save still saves.
+    alone = subprocess.run(
+        _explorer_command(command, everything_file),
+        capture_output=True,
+        cwd=PROJECT_ROOT,
+        timeout=60,
+        env=program_env(),
+    )
+    saving = ["--save", str(tmp_path / "s.md")] if command != "sections" else []
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    os.set_blocking(write_end, False)
+    process = subprocess.Popen(
+        [*_explorer_command(command, everything_file), *saving],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        cwd=PROJECT_ROOT,
+        env=program_env(),
+    )
+    os.close(write_end)
+    taken = []
+    with os.fdopen(read_end, "rb", buffering=0) as output:
+        while chunk := output.read(512):  # a slow reader: a little at a time, with pauses
+            taken.append(chunk)
+            time.sleep(0.002)
+    stderr = process.communicate(timeout=60)[1].decode()
+    assert process.returncode == 0, stderr[-800:]
+    assert b"".join(taken) == alone.stdout
+    if saving:
+        assert (tmp_path / "s.md").read_text(encoding="utf-8").rstrip().endswith("call 911.")

@@ -71,12 +71,18 @@ def _explain(error: ValidationError, data: dict[str, Any]) -> str:
 
 MAX_DEPTH = 4  # an answers file is an object of strings and one list of strings: depth 2
 MAX_ITEMS = 100  # far more than there are interests or priorities; checked before pydantic sees them
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+# A string, closed or not: one never closed runs to the end of the text. Each match always
+# succeeds where it starts, so the text is read once, whatever its quotes and backslashes (a
+# pattern that needed the closing quote would go back to every quote of an open string: hours
+# for a file under 1 MiB of escaped quotes).
+_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _BRACKETS = re.compile(r"[\[\]{}]")
+JSON_WHITESPACE = " \t\n\r"  # the only spaces JSON allows between its tokens
 
 
 def _depth(text: str) -> int:
-    """How deeply the JSON nests, counted before parsing (strings skipped); any depth is cheap."""
+    """How deeply the JSON nests, counted before parsing (strings skipped, brackets in them are
+    text); any depth and any string cost one pass."""
     deepest = depth = 0
     for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
         depth += 1 if bracket in "[{" else -1
@@ -98,7 +104,7 @@ def parse_answers(raw: bytes, name: str) -> Answers:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{name} is not UTF-8 text") from None
-    if not text.strip():
+    if not text.strip(JSON_WHITESPACE):  # other spaces (U+3000, a no-break space) are not JSON
         raise InputError(f"{name} is empty; expected a JSON object like {EXAMPLE}")
     if _depth(text) > MAX_DEPTH:
         raise InputError(f"{name} is nested too deeply to be an answers file")

@@ -1,6 +1,8 @@
 """The keys the arrow menus add to questionary's: a number moves to an entry, Ctrl-D ends like
-Ctrl-C, Esc then Enter is Enter, and in a checkbox a choice that goes alone ("I'm not sure")
-unticks the others when ticked, and is unticked when another is.
+Ctrl-C, Esc then Enter is Enter, pasted text comes without its control characters, Ctrl-Z
+stops the program as it stops any other in a terminal (job control, job_control below), and
+in a checkbox a choice that goes alone ("I'm not sure") unticks the others when ticked, and is
+unticked when another is.
 
 In every list the entries are numbered, and typing an entry's number moves the cursor to it; Enter
 then picks it (in a checkbox, Space ticks it). A number moves rather than picks so that a
@@ -12,14 +14,21 @@ in front count for nothing ("012" is 12, "0" moves nothing).
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import Any
 
 import questionary
+from prompt_toolkit.application import Application, run_in_terminal
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from questionary.prompts.common import InquirerControl, Separator
+
+from explorer.render.printable import without_control_characters
 
 NUMBER_PAUSE = 1.0  # seconds: long enough to type a second digit, short enough to start over
 DIGITS = tuple("0123456789")
@@ -36,6 +45,17 @@ def _safe_keys(enter: Any) -> KeyBindings:
     @bindings.add("c-d", eager=True)
     def _(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
+
+    # prompt_toolkit would type Ctrl-Z into a text answer (a raw 0x1A in a file name): here it is
+    # what it is in a terminal's ordinary mode, a stop of the whole foreground job.
+    @bindings.add("c-z", eager=True)
+    def _(event: Any) -> None:
+        _stop_the_job(event.app, whole_group=True)
+
+    # A pasted NUL byte, escape sequence or line end has no place in a one-line answer.
+    @bindings.add(Keys.BracketedPaste, eager=True)
+    def _(event: Any) -> None:
+        event.current_buffer.insert_text(without_control_characters(event.data))
 
     if enter is not None:
         # Esc then Enter (also Alt+Enter) would reach prompt_toolkit's own binding for it, which
@@ -55,6 +75,67 @@ def ending_on_ctrl_d(prompt: questionary.Question) -> questionary.Question:
     enters = own.get_bindings_for_keys((Keys.ControlM,)) if own is not None else []
     app.key_bindings = merge_key_bindings([*filter(None, [own]), _safe_keys(enters[-1] if enters else None)])
     return prompt
+
+
+def _stop_now(whole_group: bool) -> None:
+    """SIGTSTP with its default action: the program stops here until continued."""
+    handler = signal.signal(signal.SIGTSTP, signal.SIG_DFL)  # while a menu runs: job_control's
+    try:
+        os.kill(0 if whole_group else os.getpid(), signal.SIGTSTP)
+    finally:
+        signal.signal(signal.SIGTSTP, handler)
+
+
+def _stop_the_job(app: Application[Any], whole_group: bool) -> None:
+    """Stops the program: the whole foreground group, as a terminal's Ctrl-Z would (a menu's raw
+    mode turns that key into a character), or only this process (a kill -TSTP). Meanwhile the
+    terminal is in its ordinary mode; once continued (fg), prompt_toolkit puts the menu's mode
+    back and draws it again."""
+    run_in_terminal(partial(_stop_now, whole_group))
+
+
+def _drawn_again(app: Application[Any]) -> None:
+    """Continued (fg, or SIGCONT after SIGSTOP): the shell may have put the terminal back in its
+    ordinary mode meanwhile, and the screen holds its own lines: the menu takes its mode again and
+    is drawn anew, at once, not at the next key. Not once the menu has ended (the key that ended it
+    may come with the continuation): it has given the terminal its ordinary mode back by then."""
+    if app.is_done or not app.is_running:
+        return
+    app.input.raw_mode().__enter__()  # left by the menu's own raw mode, which restores the terminal at its end
+    app.renderer.reset()
+    app.invalidate()
+
+
+@contextlib.contextmanager
+def job_control(prompt: questionary.Question) -> Iterator[None]:
+    """While the menu runs, a SIGTSTP (kill -TSTP) stops the program with the terminal in its
+    ordinary mode, and a SIGCONT draws the menu again; outside menus both keep their default
+    actions. Python handlers that hand the work to the menu's event loop, rather than the loop's
+    own add_signal_handler: that one would keep a signal wakeup descriptor until the loop closes,
+    and a burst of kills meeting it then, half closed, printed "Exception ignored when trying to
+    write to the signal wakeup fd"."""
+    if not hasattr(signal, "SIGTSTP"):
+        yield
+        return
+    app = prompt.application
+
+    def handler(signum: int, frame: Any) -> None:
+        loop = app.loop
+        if signum == signal.SIGTSTP and (loop is None or loop.is_closed() or not app.is_running):
+            _stop_now(whole_group=False)  # no menu on screen to take down and bring back
+            return
+        work = partial(_stop_the_job, app, False) if signum == signal.SIGTSTP else partial(_drawn_again, app)
+        try:
+            loop.call_soon_threadsafe(work)  # type: ignore[union-attr]
+        except (AttributeError, RuntimeError):  # no loop, or closed: the menu has ended
+            pass
+
+    previous = {signum: signal.signal(signum, handler) for signum in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        yield
+    finally:
+        for signum, earlier in previous.items():
+            signal.signal(signum, earlier)
 
 
 class _TypedNumber:

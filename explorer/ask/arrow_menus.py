@@ -19,7 +19,13 @@ from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HS
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl, Separator
 
-from explorer.ask.arrow_keys import ending_on_ctrl_d, selectable, ticked_alone, with_number_keys
+from explorer.ask.arrow_keys import (
+    ending_on_ctrl_d,
+    job_control,
+    selectable,
+    ticked_alone,
+    with_number_keys,
+)
 from explorer.ask.arrow_layout import RESIZED, below, following_the_width, with_more_below
 from explorer.ask.menus import Choice
 from explorer.render.text import fill
@@ -90,7 +96,7 @@ def _asked(prompt: questionary.Question, when_drawn: Sequence[Callable[[], None]
 
     if waiting:
         prompt.application.after_render += drawn
-    with quiet_signal_wakeup():
+    with quiet_signal_wakeup(), job_control(prompt):
         answer = ending_on_ctrl_d(prompt).unsafe_ask()
     if answer is None:  # questionary's answer to a cancelled prompt
         raise KeyboardInterrupt

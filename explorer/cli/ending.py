@@ -1,72 +1,33 @@
-"""How the program ends, for `main` (the one safety net): the signals that stop it, the streams its
-last words can still reach, the terminal's mode put back. What it finds out on the way (a stream
-that broke, a summary saved, the handlers it replaced) is recorded in the Environment, never here.
+"""How the program ends, for `main` (the one safety net): what it says when stopped, the streams
+its last words can still reach, the terminal's mode put back, the words ready for when even the
+ending fails. What it finds out on the way (a stream that broke, a summary saved) is recorded in
+the Environment, never here; the signals that stop the run are explorer/cli/signals.py.
 
-- Ctrl-C, Ctrl-\\ (SIGQUIT), a kill (SIGTERM) and a closed terminal (SIGHUP) all raise
-  KeyboardInterrupt: the run stops calmly with exit 130 and the referral. The first one also
-  ignores every later one, so a burst of signals cannot break the ending itself.
+- A stop (a signal, Ctrl-C at a menu, end of input) is exit 130, "Stopped." and where a summary
+  was saved, if one was; the referral last.
 - Messages go to standard error; where it is closed or cannot be written, to standard output;
   where neither works, nowhere (the exit code still says what happened).
-- Standard output is written and flushed here, inside main: a closed pipe ends quietly (exit 0),
-  an output that cannot be written (closed, a full disk) is an OutputError (exit 2).
+- Standard output is written and flushed here, inside main, to the end (a slow reader of a
+  non-blocking pipe is waited for): a closed pipe ends quietly (exit 0), an output that cannot be
+  written (closed, a full disk) is an OutputError (exit 2). Everything written goes through the
+  Environment's `put`, which also makes control characters visible.
 
-Imports nothing but modules the interpreter has already loaded (and signal), so that main can
-install the signal handlers before anything slow is imported.
+Imports nothing but modules the interpreter has already loaded, so that main can have it ready
+before anything slow is imported.
 """
 
 from __future__ import annotations
 
 import os
-import signal
+
+from explorer.cli.streams import put
+from explorer.referral import REFERRAL_TEXT  # strings only: ready for the last words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
-    from types import FrameType
     from typing import IO
 
     from explorer.cli.environment import Environment
-
-STOPPING = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
-
-
-def _stopping_signals() -> list[signal.Signals]:
-    return [getattr(signal, name) for name in STOPPING if hasattr(signal, name)]
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    ignore_signals()
-    raise KeyboardInterrupt
-
-
-def catch_signals(env: Environment) -> None:
-    """From now on, each stopping signal is an interruption (KeyboardInterrupt); the handlers it
-    replaces are kept in `env` for restore_signals."""
-    for signum in _stopping_signals():
-        previous = signal.signal(signum, _interrupt)
-        env.replaced_handlers.setdefault(signum, previous)
-
-
-def _ending_already(signum: int, frame: FrameType | None) -> None:
-    """A stopping signal while the program ends: nothing to do."""
-
-
-def ignore_signals() -> None:
-    """The program is ending: later signals must not interrupt the ending."""
-    # A handler that does nothing, not SIG_IGN: a signal of a burst that arrived before this
-    # runs is still pending in Python, and finding SIG_IGN it would raise "OSError: Signal 1
-    # ignored due to race condition" in the middle of the ending (seen under load).
-    for signum in _stopping_signals():
-        try:
-            signal.signal(signum, _ending_already)
-        except (ValueError, OSError):  # not the main thread
-            pass
-
-
-def restore_signals(env: Environment) -> None:
-    """The handlers as main found them, for a caller that goes on after main (a test)."""
-    for signum, handler in env.replaced_handlers.items():
-        signal.signal(signum, handler)
-    env.replaced_handlers.clear()
 
 
 def leave_now(env: Environment, status: int) -> None:
@@ -118,8 +79,7 @@ def _write(env: Environment, stream: IO[str] | None, text: str) -> bool:
     if stream is None or not env.stream_works(stream):
         return False
     try:
-        stream.write(text)
-        stream.flush()
+        put(stream, text)
     except (OSError, ValueError, AttributeError):
         env.mark_broken(stream)
         silence(stream)
@@ -153,8 +113,7 @@ def write_output(env: Environment, text: str) -> None:
     if stream is None:
         raise OutputError("standard output is closed, so nothing could be shown")
     try:
-        stream.write(text)
-        stream.flush()
+        put(stream, text)  # all of it, or an error: never a silent cut
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as error:
@@ -179,3 +138,54 @@ def silence(stream: IO[str] | None) -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+APOLOGY = "sorry, something went wrong inside the explorer. This is not your fault."
+INTERRUPTED, ERROR = 130, 1  # ExitStatus's values (explorer/errors.py), known here without importing it
+# Encoded once, when the program starts; ASCII, so right for any stream.
+STOPPED_WORDS = ("\nStopped.\n\n" + REFERRAL_TEXT + "\n").encode("ascii")
+APOLOGY_WORDS = (f"treatment-explorer: {APOLOGY}\n\n" + REFERRAL_TEXT + "\n").encode("ascii")
+
+
+class LastWords:
+    """What is said where even the ending failed (a MemoryError under a tight memory limit): the
+    apology or "Stopped.", then the referral's plain text. Made before anything can fail: the words
+    encoded when the program started, the descriptors known, written with os.write, which needs no
+    memory of its own."""
+
+    def __init__(self, env: Environment) -> None:
+        self.descriptors = [fd for fd in (_descriptor(env.stderr), _descriptor(env.stdout)) if fd is not None]
+        self.streams = [stream for stream in (env.stderr, env.stdout) if stream is not None]
+
+    def say(self, problem: BaseException | None, failure: BaseException) -> int:
+        """Writes the words to the first stream that takes them; returns the exit status."""
+        stopped = isinstance(problem, (KeyboardInterrupt, EOFError)) or isinstance(failure, KeyboardInterrupt)
+        words = STOPPED_WORDS if stopped else APOLOGY_WORDS
+        for fd in self.descriptors:
+            if _write_all(fd, words):
+                break
+        else:  # streams without a descriptor (a test's): their own write
+            for stream in self.streams:
+                try:
+                    stream.write(words.decode("ascii"))
+                    break
+                except Exception:  # noqa: S112 - the next stream, if any
+                    continue
+        return INTERRUPTED if stopped else ERROR
+
+
+def _descriptor(stream: IO[str] | None) -> int | None:
+    try:
+        return stream.fileno() if stream is not None else None
+    except (OSError, ValueError, AttributeError):  # not a file (a test's), or closed
+        return None
+
+
+def _write_all(fd: int, data: bytes) -> bool:
+    written = 0
+    try:
+        while written < len(data):
+            written += os.write(fd, data[written:])
+    except OSError:
+        return False
+    return True

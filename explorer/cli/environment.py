@@ -16,10 +16,13 @@ from __future__ import annotations
 import os
 import sys
 
+from explorer.cli.streams import put, read_line
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping
+    from contextlib import AbstractContextManager
     from pathlib import Path
     from typing import IO, Any, TextIO
 
@@ -62,6 +65,14 @@ class Environment:
         self.broken: set[int] = set()  # ids of streams that failed: never tried again
         self.terminal_mode: list[Any] | None = None  # termios attributes as the program found them
         self.replaced_handlers: dict[int, Any] = {}  # signal number -> the handler before main's
+        self.replaced_unraisablehook: Any = None  # sys.unraisablehook before main's
+        # How a stopping signal ends the run (explorer/cli/ending.py): the first that arrived, its
+        # KeyboardInterrupt on its way to main, main's net taking over (later ones change nothing),
+        # steps under way that a stop must not cut.
+        self.stopping: int | None = None
+        self.stop_raised = False
+        self.ending = False
+        self.held = 0
 
     @classmethod
     def of_process(cls) -> Environment:
@@ -125,7 +136,18 @@ class Environment:
 
     def show(self, text: str) -> None:
         """Prints text as it is (already laid out) on standard output, at once."""
-        print(text, file=self.stdout, flush=True)
+        if self.stdout is None:
+            raise OSError("standard output is closed")
+        put(self.stdout, text + "\n")
+
+    def read_line(self, prompt: str) -> str:
+        """A line typed at the terminal, after `prompt` (the numbered menus, the pager); Ctrl-D on an
+        empty line raises EOFError. Not input(): see streams.read_line."""
+        if self.stdout is not None:
+            put(self.stdout, prompt)
+        if self.stdin is None:
+            raise EOFError
+        return read_line(self.stdin)
 
     # ---- the clock and the run's records -------------------------------------------------------
 
@@ -136,6 +158,12 @@ class Environment:
         import datetime  # here: --help never needs it
 
         return datetime.date.today()
+
+    def holding_stops(self) -> AbstractContextManager[None]:
+        """While it lasts, a stopping signal waits; the run stops as soon as it ends."""
+        from explorer.cli.signals import HeldStops
+
+        return HeldStops(self)
 
     def record_save(self, path: Path) -> None:
         """A summary was written: an interruption from now on must say where it is."""

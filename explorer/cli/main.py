@@ -1,12 +1,14 @@
 """The entry point: main(), the one safety net. The referral is shown on every way out (normal end,
-quit, Ctrl-C, a kill, end of input, bad input, a closed or full output, crash), and every exit is
-an ExitStatus (explorer/errors.py). main makes the Environment (the process's streams, terminal and
-clock, explorer/cli/environment.py) and hands it to whatever runs; how the program ends (signals,
-which stream still works, what was saved) is explorer/cli/ending.py, used by main only.
+quit, Ctrl-C, a kill, end of input, bad input, a closed or full output, crash, even a crash of
+the ending itself for lack of memory), and every exit is an ExitStatus (explorer/errors.py). main
+makes the Environment (the process's streams, terminal and clock, explorer/cli/environment.py)
+and hands it to whatever runs; how the program ends (signals, which stream still works, what was
+saved) is explorer/cli/ending.py, the signals that stop it explorer/cli/signals.py, used by main
+only.
 
-Nothing but the Environment and the ending is imported up front: main installs the signal handlers
-first, then imports the rest, so a Ctrl-C at any moment of the start still ends calmly. Each
-command imports what it needs when it runs, so --help never loads pydantic or durable, and only
+Nothing but the Environment, the ending and the signals is imported up front: main installs the
+signal handlers first, then imports the rest, so a Ctrl-C at any moment of the start still ends
+calmly. Each command imports what it needs when it runs, so --help never loads pydantic or durable, and only
 the interactive path loads questionary.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import sys
 
-from explorer.cli import ending
+from explorer.cli import ending, signals
 from explorer.cli.environment import Environment
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
@@ -128,7 +130,7 @@ def _run(argv: list[str] | None, env: Environment, outcome: _Outcome) -> int:
     return run(args, env, outcome)
 
 
-APOLOGY = "sorry, something went wrong inside the explorer. This is not your fault."
+APOLOGY = ending.APOLOGY
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -138,7 +140,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     with the signal handlers as it had them."""
     env = env or Environment.of_process()
     ending.remember_terminal(env)
-    ending.catch_signals(env)  # first of all: a Ctrl-C while the rest is imported is an interruption too
+    signals.catch_signals(env)  # first of all: a Ctrl-C while the rest is imported is an interruption too
+    last_words = ending.LastWords(env)  # ready before anything can fail, even for lack of memory
     outcome = _Outcome()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
     problem: BaseException | None = None
@@ -146,21 +149,26 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     try:
         status = _run(argv, env, outcome)
     except BaseException as error:  # noqa: B036 - every way out, SystemExit and signals included
+        env.ending = True  # first: from here on a stopping signal changes nothing
         problem = error
+    env.ending = True
+    if env.stopping is not None and not isinstance(problem, (KeyboardInterrupt, EOFError)):
+        # A stop whose KeyboardInterrupt was dropped on its way (the run went on), or that broke
+        # something as it came: the person asked to stop, and that is how the run ends.
+        problem = KeyboardInterrupt()
     try:
-        try:
-            status = _end(problem, status, env, outcome, debug)
-        except KeyboardInterrupt:  # a signal in the instant before the ending ignored further ones
-            status = _end(KeyboardInterrupt(), status, env, outcome, debug)
+        status = _end(problem, status, env, outcome, debug)
+    except BaseException as failure:  # noqa: B036 - even the ending failed (no memory left): the prepared words
+        status = last_words.say(problem, failure)
     finally:
         if argv is None:  # the program itself: nothing may follow the referral
             ending.leave_now(env, int(status))
-        ending.restore_signals(env)
+        signals.restore_signals(env)
     return int(status)
 
 
 def _end(problem: BaseException | None, status: int, env: Environment, outcome: _Outcome, debug: bool) -> int:
-    ending.ignore_signals()
+    signals.ignore_signals()
     ending.restore_terminal(env)
     from explorer.errors import ExitStatus, ExplorerError
 
@@ -192,9 +200,9 @@ def _end(problem: BaseException | None, status: int, env: Environment, outcome: 
 
 
 def _apologize(problem: BaseException, env: Environment, debug: bool) -> None:
-    import traceback
-
     if debug:
+        import traceback  # only here: the apology must not need memory that may have run out
+
         details = "".join(traceback.format_exception(type(problem), problem, problem.__traceback__))
         ending.say(env, f"treatment-explorer: {APOLOGY}\n{details}")
     else:

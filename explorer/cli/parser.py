@@ -85,9 +85,10 @@ class _Parser(argparse.ArgumentParser):
         self._print_message(self.format_help(), file or self.env.stdout)
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        # As argparse's: on standard error where the stream is closed; a write that fails is left
-        # for main to find when it flushes standard output, and to name.
-        stream = file or self.env.stderr
+        # Where it was sent, or nowhere: the help or the version asked for on a closed standard
+        # output is not shown on standard error (main then says that nothing could be shown). A
+        # write that fails is left for main to find when it flushes standard output, and to name.
+        stream = file
         if message and stream is not None:
             try:
                 stream.write(message)

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from explorer.content.base import SLUG, Frozen
+from explorer.content.base import SLUG, Content
 from explorer.content.notes import ShownNote
 
 
-class Column(Frozen):
+class Column(Content):
     id: str = Field(pattern=SLUG)
     label: str = Field(min_length=1)
 
 
-class Cell(Frozen):
+class Cell(Content):
     """A short quote with the section it comes from, or `silent = true` where the documents say
     nothing: a deliberate statement, never an empty default."""
 
@@ -32,14 +32,14 @@ class Cell(Frozen):
         return self
 
 
-class ComparisonRow(Frozen):
+class ComparisonRow(Content):
     id: str = Field(pattern=SLUG)
     label: str = Field(min_length=1)
     cells: dict[str, Cell]
     about_all: Cell | None = None  # what the documents say about the medications in general
 
 
-class Comparison(Frozen):
+class Comparison(Content):
     intro: str = Field(min_length=1)
     columns: tuple[Column, ...] = Field(min_length=2)
     rows: tuple[ComparisonRow, ...] = Field(min_length=1)

@@ -42,7 +42,7 @@ def _menus(env: Environment) -> Menus:
     if _numbered(env):
         from explorer.ask.numbered_menus import NumberedMenus
 
-        return NumberedMenus(env.width, say=env.show)
+        return NumberedMenus(env.width, say=env.show, read_line=env.read_line)
     # Imported here: only the arrow-key menus pay for questionary and prompt_toolkit.
     from explorer.ask.arrow_menus import ArrowMenus
 
@@ -66,6 +66,7 @@ def open_terminal(env: Environment) -> Terminal:
         size=lambda: (env.width(), env.size()[1]),
         read_key=read_key,
         plain=numbered,
+        read_line=env.read_line,
     )
 
 

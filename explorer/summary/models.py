@@ -6,7 +6,7 @@ import re
 
 from pydantic import Field, field_validator, model_validator
 
-from explorer.content.base import Frozen, check_placeholders
+from explorer.content.base import Content, Frozen, check_placeholders
 from explorer.content.comparison_table import Comparison
 from explorer.content.models.rules import Rule, check_rule_book
 from explorer.content.notes import ShownNote
@@ -35,7 +35,7 @@ class MarkRule(Rule):
     matches: str = Field(min_length=1)
 
 
-class SummaryRuleBook(Frozen):
+class SummaryRuleBook(Content):
     ask: tuple[AskRule, ...] = Field(min_length=1)
     mark: tuple[MarkRule, ...] = ()
 

@@ -18,7 +18,7 @@ from explorer.ask.terminal import Terminal
 from explorer.content.catalog import Catalog
 from explorer.formats import Format, saved_format
 from explorer.infer.result import Result
-from explorer.summary.writer import AlreadyExists, SaveError, exists, target_path, write_atomic
+from explorer.summary.writer import AlreadyExists, Records, SaveError, exists, target_path, write_atomic
 
 if TYPE_CHECKING:
     from explorer.cli.environment import Environment
@@ -38,8 +38,10 @@ def save(
     fmt: Format,
     overwrite: bool = False,
     today: datetime.date | None = None,
+    records: Records | None = None,
 ) -> Path:
-    """Builds the summary and writes it atomically; raises SaveError (AlreadyExists) on failure."""
+    """Builds the summary and writes it atomically; raises SaveError (AlreadyExists) on failure.
+    `records` (the Environment) is told of the file as it takes its name."""
     # Imported here: only saving pays for the comparison, its rules and (for HTML) Jinja2.
     from explorer.content.comparison import load_comparison
     from explorer.summary.build import build_summary
@@ -48,17 +50,15 @@ def save(
 
     comparison = load_comparison(catalog, today=today)
     summary = build_summary(catalog, result, comparison, load_summary_rules(comparison), today)
-    return write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite)
+    return write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite, records=records)
 
 
 def save_in(
     env: Environment, catalog: Catalog, result: Result, path: str | Path, fmt: Format, overwrite: bool = False
 ) -> Path:
-    """save() dated by the Environment's clock, and recorded there at once: an interruption from
-    now on must not say that nothing was saved."""
-    written = save(catalog, result, path, fmt, overwrite=overwrite, today=env.today())
-    env.record_save(written)
-    return written
+    """save() dated by the Environment's clock, and recorded there in the step that gives the file
+    its name: an interruption from then on must not say that nothing was saved."""
+    return save(catalog, result, path, fmt, overwrite=overwrite, today=env.today(), records=env)
 
 
 def _with_extension(name: str, fmt: Format) -> str:

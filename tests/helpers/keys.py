@@ -29,6 +29,7 @@ _PROMPT_TOOLKIT_KEYS = {
     "Ctrl-C": Keys.ControlC,
     "Ctrl-D": Keys.ControlD,
     "Ctrl-U": Keys.ControlU,
+    "Ctrl-Z": Keys.ControlZ,  # SIGTSTP where the terminal is in its ordinary mode
     "Ctrl-\\": Keys.ControlBackslash,  # SIGQUIT where the terminal is in its ordinary mode
 }
 KEYS: dict[str, str] = {name: REVERSE_ANSI_SEQUENCES[key] for name, key in _PROMPT_TOOLKIT_KEYS.items()}
@@ -39,3 +40,7 @@ assert ANSI_SEQUENCES[KEYS["Backspace"]] == Keys.Backspace, "prompt_toolkit does
 ENTER, ESC, TAB, SPACE, BACKSPACE = KEYS["Enter"], KEYS["Esc"], KEYS["Tab"], KEYS["Space"], KEYS["Backspace"]
 UP, DOWN = KEYS["Up"], KEYS["Down"]
 CTRL_C, CTRL_D, CTRL_U, CTRL_BACKSLASH = KEYS["Ctrl-C"], KEYS["Ctrl-D"], KEYS["Ctrl-U"], KEYS["Ctrl-\\"]
+CTRL_Z = KEYS["Ctrl-Z"]
+
+# What a terminal sends for pasted text in its bracketed-paste mode (which the arrow menus turn on).
+BRACKETED_PASTE = "\x1b[200~{}\x1b[201~"

@@ -7,7 +7,17 @@ import os
 import subprocess
 from pathlib import Path
 
+from .content import PROJECT_ROOT
 from .pty import PROGRAM
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
+
+# The console script's entry point ("module:function"), for harnesses that start the program as
+# the installed command does, after preparing a moment (a signal, an import that fails).
+SCRIPT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]["scripts"]["treatment-explorer"]
 
 ANSWERS = b'{"setting": "doctor_office", "interests": ["overdose"]}'  # in every session folder (conftest: here)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
-from explorer.content.base import SLUG, Frozen
+from explorer.content.base import SLUG, Content
 from explorer.content.documents import Topic
 
 
-class Document(Frozen):
+class Document(Content):
     """One source document: its file, pinned by sha256; its own title (verbatim) or the explorer's
     description of it; the kind of source."""
 
@@ -26,7 +26,7 @@ class Document(Frozen):
         return self
 
 
-class Section(Frozen):
+class Section(Content):
     id: str = Field(pattern=SLUG)
     title: str = Field(min_length=1)
     source: str

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from explorer.content.base import SLUG, Frozen
+from explorer.content.base import SLUG, Content
 from explorer.content.glossary import LONGEST_DEFINITION
 from explorer.content.models.notes import NOTE_ADVICE
 from explorer.content.toml import read_entries
 from explorer.errors import CatalogError
 
 
-class Term(Frozen):
+class Term(Content):
     """A word and what it means, in one sentence; `also` lists other forms the texts use."""
 
     id: str = Field(pattern=SLUG)

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from explorer.content.answers import PRIORITY_KEYS, RATINGS, Rating, check_priority
-from explorer.content.base import SLUG, Frozen, check_placeholders
+from explorer.content.base import SLUG, Content, check_placeholders
 from explorer.content.models.documents import Section
 from explorer.content.models.notes import Note
 from explorer.content.models.rules import MatterRule
@@ -24,17 +24,17 @@ from explorer.content.toml import first_problem, read_entries, read_toml, tables
 from explorer.errors import CatalogError
 
 
-class RatingChoice(Frozen):
+class RatingChoice(Content):
     value: Rating
     label: str = Field(min_length=1)
 
 
-class Option(Frozen):
+class Option(Content):
     id: str = Field(pattern=SLUG)
     label: str = Field(min_length=1)
 
 
-class Said(Frozen):
+class Said(Content):
     """What is said about one point for one option (or for all): a quote with its section and/or
     the explorer's notes; `silent` where the documents say nothing, on purpose."""
 
@@ -54,7 +54,7 @@ class Said(Frozen):
         return self
 
 
-class Priority(Frozen):
+class Priority(Content):
     key: str
     name: str = Field(min_length=1)
     prompt: str = Field(min_length=1)
@@ -73,7 +73,7 @@ class Priority(Frozen):
         return value
 
 
-class MattersContent(Frozen):
+class MattersContent(Content):
     """data/matters.toml, checked: four choices, the options in order, each priority once."""
 
     heading: str = Field(min_length=1)

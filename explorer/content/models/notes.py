@@ -8,7 +8,7 @@ import re
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from explorer.content.base import SLUG, Frozen
+from explorer.content.base import SLUG, Content
 from explorer.content.documents import Topic
 from explorer.content.notes import NoteKind
 from explorer.content.shown import Source
@@ -23,7 +23,7 @@ PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 LONGEST_NAME = 50  # characters: a short phrase, said in one line
 
 
-class Note(Frozen):
+class Note(Content):
     """One of the explorer's own notes, with what it attaches to by itself (see data/notes.toml)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

@@ -8,15 +8,15 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from explorer.content.answers import ANSWER_KEYS, Answers
-from explorer.content.base import Frozen, check_placeholders
+from explorer.content.base import Content, check_placeholders
 
 
-class Choice(Frozen):
+class Choice(Content):
     value: str
     label: str = Field(min_length=1)
 
 
-class Question(Frozen):
+class Question(Content):
     key: str
     name: str = Field(min_length=1)
     kind: Literal["select", "checkbox"]

@@ -10,12 +10,12 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from explorer.content.answers import CONDITION_KEYS, Answers, check_priority
-from explorer.content.base import SLUG, Frozen, check_placeholders
+from explorer.content.base import SLUG, Content, check_placeholders
 from explorer.content.documents import Topic
 from explorer.content.rules import RELEVANCES, Relevance
 
 
-class Condition(Frozen):
+class Condition(Content):
     """One line of a rule's `when`: an answer key, a test, and the values it tests against."""
 
     key: str
@@ -76,7 +76,7 @@ def _parse_when(raw: dict[str, RawTest]) -> tuple[Condition, ...]:
     return tuple(conditions)
 
 
-class Rule(Frozen):
+class Rule(Content):
     id: str = Field(pattern=SLUG)
     when: tuple[Condition, ...] = ()
 
@@ -142,7 +142,7 @@ class MatterRule(Rule):
     _known_priority = field_validator("priority")(check_priority)
 
 
-class Tier(Frozen):
+class Tier(Content):
     id: str = Field(pattern=SLUG)
     relevance: Relevance
     can_start: bool | None = None  # None: both
@@ -150,7 +150,7 @@ class Tier(Frozen):
     heading: str = Field(min_length=1, max_length=40)  # the group's heading on screen
 
 
-class OrderPolicy(Frozen):
+class OrderPolicy(Content):
     """The reading list's order, tier by tier (rules/order.toml); every (relevance, can_start)
     in exactly one tier."""
 
@@ -193,7 +193,7 @@ def check_rule_book(rules: tuple[Rule, ...], fallbacks: tuple[Rule, ...], fallba
         raise ValueError(f"no fallback: {fallback_needed}")
 
 
-class RuleBook(Frozen):
+class RuleBook(Content):
     suggest: tuple[SuggestRule, ...] = Field(min_length=1)
     caution: tuple[CautionRule, ...] = ()
     withhold: tuple[WithholdRule, ...] = ()
