@@ -283,7 +283,7 @@ def test_ctrl_c_after_ctrl_d_cut_a_line_short_still_stops(where):
     else:
         reading_list_drawn(child, plain)
         child.send("1" + ENTER if plain else ENTER)
-        child.expect("-- (more|end of section)")
+        child.expect(f"{MORE}|{SECTION_END}")
     program = the_program(child)
     before = _bytes_read(program)
     child.send("ab" + CTRL_D)
