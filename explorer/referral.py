@@ -43,7 +43,7 @@ DISCLAIMER_LINES = (
     "diagnosis or a recommendation. Nothing you enter is sent anywhere, or saved unless you ask.",
     "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
     ABOUT_LINE,
-    "The full disclaimer is in DISCLAIMER.md.",
+    "The full disclaimer: treatment-explorer disclaimer.",
 )
 
 
@@ -66,6 +66,12 @@ ABOUT_LINES = (
     "about rules that change carry a review-by date; after it, the note says it may be out of date.",
     "Who made it: the small team of the Treatment Options Explorer project. It has no funding and "
     "no advertising, and it sends nothing anywhere.",
+)
+
+# `treatment-explorer about` ends with where to read more (the saved summary carries its own words).
+ABOUT_MORE = (
+    "The full disclaimer: treatment-explorer disclaimer (the same text as DISCLAIMER.md, which comes "
+    "with the program). The words the documents use, each in one sentence: treatment-explorer glossary."
 )
 
 # The referral's own links, for the saved HTML summary: the only links it may contain.

@@ -160,6 +160,27 @@ def test_show_as_markdown(catalog):
     assert "## Talk to a healthcare professional" in lines
 
 
+def test_disclaimer_prints_the_full_disclaimer_without_markdown_marks():
+    done = run_cli("disclaimer")
+    assert done.returncode == 0, done.stderr
+    shown = done.stdout.split("TALK TO A HEALTHCARE PROFESSIONAL")[0]
+    flat = " ".join(shown.split())
+    assert "In an emergency or an overdose, call 911 now." in flat
+    assert "It is not medical advice, not a diagnosis and not a recommendation" in flat
+    assert "**" not in shown and not any(line.startswith("#") for line in shown.splitlines())
+    assert max(len(line) for line in shown.splitlines()) <= 80  # wrapped anew, as every listing
+    assert_referral_last(done.stdout)
+
+
+def test_about_and_the_opening_screen_say_where_the_full_disclaimer_is():
+    from explorer.referral import DISCLAIMER_LINES
+
+    about = " ".join(run_cli("about").stdout.split())
+    assert "The full disclaimer: treatment-explorer disclaimer" in about
+    assert "treatment-explorer glossary" in about
+    assert DISCLAIMER_LINES[-1] == "The full disclaimer: treatment-explorer disclaimer."
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
 def test_rules_in_every_format_carry_every_rule_with_its_reason(catalog, fmt):
     done = run_cli("rules", "--format", fmt)

@@ -66,3 +66,27 @@ def test_a_damaged_term_is_refused_naming_file_and_entry(content_copy, old, new,
     error = refused(lambda: load_glossary(content_copy), "glossary.toml")
     assert error.entry == "term relapse", str(error)
     assert says in str(error), str(error)
+
+
+def test_the_glossary_command_gives_every_term_with_its_sentence():
+    from .helpers.checks import assert_referral_last
+    from .helpers.run import run_main
+
+    code, out, _ = run_main(["glossary"])
+    assert code == 0
+    shown = " ".join(out.split())
+    for term in load_glossary().values():
+        assert term.term in shown and term.means in shown, term.id
+    assert "opioid (also: opioids, opiate)" in shown  # the other forms the texts use
+    assert_referral_last(out)
+
+
+def test_the_glossary_s_json_form_is_every_term_as_data():
+    from explorer.formats import Format
+    from explorer.render.glossary import render_glossary
+
+    terms = tuple(load_glossary().values())
+    body = render_glossary(terms, Format.JSON, 80).body
+    assert isinstance(body, dict)
+    assert [entry["id"] for entry in body["terms"]] == [term.id for term in terms]
+    assert set(body["terms"][0]) == {"id", "term", "also", "means"}

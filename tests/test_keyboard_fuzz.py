@@ -43,7 +43,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from .helpers.budgets import examples
 from .helpers.keys import BRACKETED_PASTE, CTRL_C, CTRL_D, CTRL_Z, ENTER, ESC, KEYS, SPACE, UP
-from .helpers.pty import ANSI, FINISH_AFTER, STEP, TYPING_LINE, past_the_answers
+from .helpers.pty import ANSI, FINISH_AFTER, MORE, SECTION_END, STEP, TYPING_LINE, past_the_answers
 from .helpers.shell import program_env
 
 # Nothing written to the tree (see tests/test_bad_input.py).
@@ -188,12 +188,12 @@ def reach(child: pexpect.spawn, kind: str, prompt: str, questions_answered: int)
         return
     if prompt == "pager":
         child.send("1" + ENTER if plain else ENTER)
-        child.expect("-- (more|end of section)")
+        child.expect([MORE, SECTION_END])
         return
     child.send(f"{count + FINISH_AFTER}{ENTER}" if plain else UP + ENTER)  # Finish
     child.expect("Save a summary")
     if prompt == "save offer":
-        child.expect(r"\(y/N\)")
+        child.expect(TYPING_LINE if plain else r"\(y/N\)")
         return
     child.send("y" + ENTER if plain else "y")
     child.expect("Which format")

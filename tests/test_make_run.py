@@ -18,6 +18,8 @@ from .helpers.checks import assert_referral_last
 from .helpers.content import PROJECT_ROOT
 from .helpers.keys import CTRL_BACKSLASH, CTRL_C, ENTER, UP
 from .helpers.pty import (
+    MORE,
+    SECTION_END,
     assert_terminal_sane,
     finish,
     recorded,
@@ -44,7 +46,7 @@ def test_a_stopping_key_in_a_section_under_make_run_leaves_the_referral_last(key
     raw = recorded(child)
     to_the_reading_list(child)
     child.send(ENTER)  # the first section
-    child.expect(["-- more", "-- end of section"])  # the pager reads a line: the key is a signal here
+    child.expect([MORE, SECTION_END])  # the key is a signal here, whatever the pager reads
     child.send(key)
     shown, code, stty = finish(child)
     if status is not None:

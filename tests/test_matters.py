@@ -424,6 +424,13 @@ def test_i_m_not_sure_is_everywhere_and_the_default(catalog):
     assert len(menus.asked) == 8
 
 
+def test_each_point_says_where_it_stands_as_the_questions_do(catalog):
+    menus = _ScriptedMenus(["ask"] + [None] * 7)
+    ask_matters(catalog.matters, "self", menus)
+    count = len(catalog.matters.priorities)
+    assert [text.split(":")[0] for text, _, _ in menus.asked[1:]] == [f"{n} of {count}" for n in range(1, count + 1)]
+
+
 def test_the_rest_of_the_step_can_be_skipped(catalog):
     menus = _ScriptedMenus(["ask", "a_lot", "somewhat", "skip-the-rest"])
     got = ask_matters(catalog.matters, "self", menus)

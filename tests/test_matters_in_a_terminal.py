@@ -11,6 +11,8 @@ from .helpers.checks import assert_referral_last
 from .helpers.keys import CTRL_C, ENTER, UP
 from .helpers.pty import (
     FINISH_AFTER,
+    MORE,
+    NOTES_END,
     PLAIN_PROGRAM,
     PROGRAM,
     STEP,
@@ -27,7 +29,7 @@ from .helpers.pty import (
 
 ARROWS = r"\(arrow keys"
 ENTRY = "What matters to you: what the documents say on each point"
-ENTRY_END = "-- end of what matters"
+ENTRY_END = r"-- end of what matters|End of what matters"
 VISITS = "How often one goes somewhere for it (how much it matters: A lot)"
 COST = "Cost and insurance (how much it matters: A lot)"
 PRIORITY = "How much"  # every priority's question starts so
@@ -67,7 +69,7 @@ def _past_the_review_to_the_list(child: pexpect.spawn, kind: str) -> tuple[str, 
     child.expect("Go on, or change an answer")
     review = plain(child.before)
     _press(child, kind)
-    while child.expect(["-- more", "-- Enter: the reading list --"]) == 0:
+    while child.expect([MORE, NOTES_END]) == 0:
         child.send(ENTER)
     child.send(ENTER)
     child.expect(r"Reading list: (\d+) sections")
@@ -102,7 +104,7 @@ def _read_the_entry(child: pexpect.spawn, kind: str, count: int) -> str:
     else:
         child.send(UP * (FINISH_AFTER + 1) + ENTER)  # up from the first entry: past Finish, Change, Compare
     shown = ""
-    while child.expect(["-- more", ENTRY_END]) == 0:
+    while child.expect([MORE, ENTRY_END]) == 0:
         shown += plain(child.before)
         child.send(ENTER)
     shown += plain(child.before)
@@ -145,6 +147,9 @@ def test_the_step_answered_shows_in_the_review_and_in_the_reading_list_entry(kin
     assert page.index("Methadone") < page.index("Buprenorphine") < page.index("Naltrexone")
     assert "The explorer does not weigh the options for you." in page
     assert "To ask a professional:" in page
+    if kind == "plain":  # back at the list, it is read out again on request only
+        _drawn(child, kind)
+        child.sendline("l")
     menu = _menu_shown(child, kind)
     assert ENTRY + " (read)" in menu
     child.send(f"{count + FINISH_AFTER + 1}{ENTER}" if kind == "plain" else UP + ENTER)  # Finish

@@ -103,6 +103,8 @@ def test_the_content_date_is_the_latest_check(catalog):
         ),
         ('text = "Heroin slows', 'text = "You should know that heroin slows', "note heroin-slows-the-body", "advise"),
         ('text = "Heroin slows', 'text = "Call 1-855-334-6120: heroin slows', "note heroin-slows-the-body", "phone"),
+        ('name = "lost tolerance"\n', "", "note lost-tolerance", "name"),  # how a note is named once shown
+        ('name = "lost tolerance"', 'name = "' + "a name that goes on and on " * 3 + '"', "note lost-tolerance", "50"),
     ],
 )
 def test_a_damaged_note_is_refused_naming_file_and_entry(content_copy, old, new, entry, says):

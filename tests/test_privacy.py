@@ -19,7 +19,7 @@ import pytest
 from .helpers.checks import assert_referral_last
 from .helpers.content import PROJECT_ROOT
 from .helpers.keys import ENTER, UP
-from .helpers.pty import decline_the_summary, finish, spawn, to_the_reading_list
+from .helpers.pty import MORE, SECTION_END, decline_the_summary, finish, spawn, to_the_reading_list
 
 WATCHED = r"""
 import atexit, os, sys
@@ -130,9 +130,9 @@ def test_a_whole_interactive_session_uses_no_network_and_writes_nothing(tmp_path
     )
     to_the_reading_list(child)
     child.send(ENTER)  # open the first section
-    while child.expect(["-- more", "-- end of section"]) == 0:
+    while child.expect([MORE, SECTION_END]) == 0:
         child.send(ENTER)
-    child.send("b" + ENTER)  # back to the list
+    child.send("b")  # back to the list, on one key
     child.expect("Open a section to read it, or finish")
     child.expect(r"\(arrow keys")
     child.send(UP * 2 + ENTER)  # from the next unread entry (2) up past the first to the last: Finish

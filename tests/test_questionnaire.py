@@ -275,3 +275,45 @@ def test_the_review_shows_the_priorities_and_can_change_one(catalog):
     assert "  9. How it is taken: I'm not sure" in first  # listed among the answers to change
     assert "How it is taken: A lot" in again
     assert "Question" not in again  # no question asked again
+
+
+# ---- "I'm not sure" goes alone among the topics --------------------------------------------------
+
+
+def _topics(catalog):
+    return next(question for question in catalog.questions if question.kind == "checkbox")
+
+
+@pytest.mark.parametrize(
+    "keys, ticked",
+    [
+        ("1" + SPACE + "10" + SPACE + ENTER, ["unsure"]),  # a topic, then "I'm not sure": it alone
+        ("10" + SPACE + "1" + SPACE + "4" + SPACE + ENTER, ["how_medications_work", "overdose"]),  # it gives way
+    ],
+)
+def test_in_the_arrow_checkbox_i_m_not_sure_goes_alone(catalog, keys, ticked):
+    with contextlib.ExitStack() as stack:
+        answer = questionnaire.ask_one(_topics(catalog), "self", _FedArrowMenus([keys], stack))
+    assert answer == ticked
+
+
+def test_in_the_arrow_checkbox_all_ticks_every_topic_and_not_i_m_not_sure(catalog):
+    with contextlib.ExitStack() as stack:
+        answer = questionnaire.ask_one(_topics(catalog), "self", _FedArrowMenus(["10" + SPACE + "a" + ENTER], stack))
+    assert "unsure" not in answer and len(answer) == len(_topics(catalog).choices) - 1
+
+
+def test_the_exclusivity_check_sees_a_checkbox_that_lets_both_through(catalog):
+    # Without `alone`, the same keys tick both: the tests above would fail on such a menu.
+    with contextlib.ExitStack() as stack:
+        menus = _FedArrowMenus(["1" + SPACE + "10" + SPACE + ENTER], stack)
+        choices = [(choice.label, choice.value) for choice in _topics(catalog).choices]
+        assert menus.checkbox("Topics?", choices) == ["how_medications_work", "unsure"]
+
+
+def test_in_the_numbered_checkbox_i_m_not_sure_with_topics_is_refused_in_one_line(catalog):
+    said = []
+    read_line, _ = _typed(["1 10", "10"])
+    menus = NumberedMenus(80, say=said.append, read_line=read_line)
+    assert questionnaire.ask_one(_topics(catalog), "self", menus) == ["unsure"]
+    assert "10 (I'm not sure) goes alone: type 10 alone, or the others." in said

@@ -25,8 +25,11 @@ from .helpers.content import PROJECT_ROOT, edit_file, refused
 from .helpers.keys import CTRL_C, DOWN, ENTER, UP
 from .helpers.pty import (
     FINISH_AFTER,
+    MORE,
+    PAGER_LINE,
     PLAIN_PROGRAM,
     PROGRAM,
+    SECTION_END,
     STEP,
     TYPING_LINE,
     assert_stopped_calmly,
@@ -36,6 +39,7 @@ from .helpers.pty import (
     past_the_answers,
     past_the_step,
     plain,
+    press_enter_everywhere,
     program_output,
     recorded,
     screen_lines,
@@ -44,8 +48,13 @@ from .helpers.pty import (
     to_the_reading_list,
 )
 
-PAGER_END = r"list --"  # every pager line ends so, however the width wraps it
-SAVE_OFFER = r"Save a summary"
+PAGER_END = PAGER_LINE  # every pager line ends so, however the width wraps it
+SECTION_ENDS = re.compile(r"[Ee]nd of section \d+ of \d+")
+
+
+def without_pager_lines(shown: str) -> str:
+    """What the pages say, the pager's lines taken out (the last line of each, where it wraps)."""
+    return re.sub(r"[^\n]*list(?: --|\.) ", "", shown)
 
 
 def titles_for(answers: dict) -> list[str]:
@@ -73,21 +82,6 @@ def document_labels() -> list[str]:
     return [catalog.document_label(file) for file in catalog.documents]
 
 
-def press_enter_everywhere(child: pexpect.spawn, plain_menus: bool, limit: int = 200) -> int:
-    """Enter alone at every screen, each once it is drawn, until the program ends; returns its
-    exit status. Fails past `limit`: a reader that loops never ends."""
-    menu = TYPING_LINE if plain_menus else r"\(arrow keys|Space to tick"
-    screens = [r"EXIT=(\d+)", menu, PAGER_END, SAVE_OFFER]
-    for _ in range(limit):
-        if child.expect(screens) == 0:
-            return int(child.match.group(1))
-        if child.match.group(0) == SAVE_OFFER:
-            child.expect(r"\(y/N\)")
-            screens.pop()  # its answer line repeats the question
-        child.send(ENTER)
-    raise AssertionError(f"still going after {limit} presses of Enter")
-
-
 @pytest.mark.parametrize(
     "program, cols",
     [(PROGRAM, 80), (PLAIN_PROGRAM, 80), (PROGRAM, 200), (PLAIN_PROGRAM, 40), (PROGRAM, 40)],
@@ -102,10 +96,10 @@ def test_enter_at_every_screen_reads_every_section_in_order_and_ends_with_the_re
     assert_terminal_sane(plain(child.before))  # stty's report
     shown = plain(program_output(raw))
     assert_referral_last(shown)
-    assert shown.count("end of section") == len(titles)  # each section once
+    assert len(SECTION_ENDS.findall(shown)) == len(titles)  # each section once
     # In the order of the list: each section's page starts with its title, then its source.
     starts = "|".join(re.escape(label.split()[0]) for label in document_labels())  # a source line
-    pages = re.findall(rf"\n\n([^\n]+(?:\n[^\n]+)*?)\nFrom (?:{starts})", shown)
+    pages = re.findall(rf"\n\n([^\n]+(?:\n[^\n]+)*?)\nFrom (?:{starts})", without_pager_lines(shown))
     assert [" ".join(p.split()) for p in pages] == titles
     if program == PLAIN_PROGRAM:  # the numbered menus draw nothing twice: every line is as printed
         assert max(len(line) for line in shown.splitlines()) < cols, "a line wider than the terminal"
@@ -127,9 +121,10 @@ def test_with_what_matters_answered_enter_at_every_screen_reads_it_after_the_sec
     assert press_enter_everywhere(child, program == PLAIN_PROGRAM) == 0  # the other six: I'm not sure
     shown = plain(program_output(raw))
     assert_referral_last(shown)
-    assert shown.count("end of section") == len(titles)  # each section once
-    assert shown.count("end of what matters") == 1
-    assert shown.rindex("end of section") < shown.index("end of what matters") < shown.rindex("Save a summary")
+    assert len(SECTION_ENDS.findall(shown)) == len(titles)  # each section once
+    assert shown.lower().count("end of what matters") == 1
+    last_section = [m.start() for m in SECTION_ENDS.finditer(shown)][-1]
+    assert last_section < shown.lower().index("end of what matters") < shown.rindex("Save a summary")
     assert "How often one goes somewhere for it (how much it matters: A lot)" in shown
 
 
@@ -140,11 +135,10 @@ def test_the_arrow_reader_marks_what_was_read_and_moves_the_cursor_on():
     to_the_reading_list(child)
     child.expect(r"\(arrow keys")
     child.send(ENTER)  # opens the first entry
-    child.expect(PAGER_END)
-    while "end of section" not in plain(child.before + child.after):
+    while child.expect([MORE, SECTION_END]) == 0:
         child.send(ENTER)
-        child.expect(PAGER_END)
-    child.send("b" + ENTER)  # back to the list
+    child.expect(PAGER_END)
+    child.send("b")  # back to the list, on one key
     child.expect("Open a section to read it, or finish")
     child.expect(r"\(arrow keys")
     child.expect(re.escape(titles[2][:20]))
@@ -168,17 +162,20 @@ def test_the_numbered_reader_marks_what_was_read_in_words_and_offers_the_next():
     child.expect("Open a section to read it, or finish:")
     child.expect(r"Enter alone: 1\): ")
     child.sendline("3")
-    child.expect(PAGER_END)
-    while "end of section" not in plain(child.before + child.after):
+    while child.expect([MORE, SECTION_END]) == 0:
         child.sendline("")
-        child.expect(PAGER_END)
+    child.expect(PAGER_END)
     child.sendline("b")
     child.expect("Open a section to read it, or finish:")
+    child.expect(TYPING_LINE)
+    assert "1. " not in plain(child.before)  # the list is not read out again unasked
+    assert "alone: 4)" in plain(child.after)  # Enter alone: the next unread entry after the one read
+    child.sendline("l")  # the list, on request
     child.expect(TYPING_LINE)
     menu = plain(child.before)
     assert re.search(r"  3\. [^\n]*\(read\)", menu), menu
     assert "(read)" not in menu.replace(re.search(r"  3\. [^\n]*\(read\)", menu).group(0), "")
-    assert "alone: 4)" in plain(child.after)  # Enter alone: the next unread entry after the one read
+    assert "alone: 4)" in plain(child.after)
     child.send(CTRL_C)
     assert_stopped_calmly(child)
 
@@ -199,6 +196,8 @@ def test_after_the_last_section_the_cursor_rests_on_finish():
     child.expect("Open a section to read it, or finish:")
     child.expect(TYPING_LINE)
     assert f"alone: {count + FINISH_AFTER})" in plain(child.after)  # Enter alone: Finish
+    child.sendline("l")  # the list, read out again on request
+    child.expect(TYPING_LINE)
     assert plain(child.before).count("(read)") == count
     child.sendline("")
     decline_the_summary(child)
@@ -229,14 +228,14 @@ def test_the_section_view_shows_reasons_cautions_and_notes_before_the_text():
     child.expect(CAUTION_INSIDE)  # said with the entry in the menu, in its short form
     child.expect(TYPING_LINE)
     child.sendline(cautioned)
-    child.expect("end of section")
+    child.expect(SECTION_END)
     page = plain(child.before)
     assert "Caution: Detox is not marked as completed" in page
     assert page.index("Why: ") < page.index("Caution: ") < page.index("The document says:")
     child.sendline("b")
     child.expect(TYPING_LINE)
     child.sendline("1")  # naloxone: the explorer's note on it, before the document's words
-    child.expect("end of section")
+    child.expect(SECTION_END)
     page = plain(child.before)
     assert page.index("Explorer's note") < page.index("The document says:") < page.index("Naloxone is used to")
     child.send(CTRL_C)  # inside a section
@@ -304,7 +303,7 @@ def test_the_comparison_opens_from_the_reading_list_paged_on_a_short_terminal(ki
     while True:
         child.expect(PAGER_END)
         pages.append(plain(child.before))
-        if "end of the comparison" in plain(child.after) or "end of the comparison" in pages[-1][-80:]:
+        if "end of the comparison" in pages[-1][-80:].lower():
             break
         child.send(ENTER)
     whole = "".join(pages)
@@ -315,6 +314,10 @@ def test_the_comparison_opens_from_the_reading_list_paged_on_a_short_terminal(ki
     for shown in pages[1:]:  # a screenful each, the pager's line included
         assert len(shown.strip().split("\n")) <= rows - 1, shown
     assert ("┌" in whole) is (kind == "arrow")  # the linear form with the numbered menus
+    # Inside a session a quote names its section by title, and no command is offered to run.
+    assert "(from" in whole
+    assert "(section " not in whole
+    assert "treatment-explorer" not in whole
     child.send(ENTER)  # back to the list
     child.expect("Open a section to read it, or finish")
     child.expect(TYPING_LINE if kind == "plain" else r"\(arrow keys")
@@ -335,7 +338,7 @@ def test_ctrl_c_at_the_answers_the_notes_page_or_the_comparison_ends_with_the_re
         child.sendline("")
         child.expect(PAGER_END)
         if where == "comparison":
-            while "the reading list --" not in plain(child.before + child.after)[-40:]:
+            while "the reading list." not in plain(child.before + child.after)[-40:]:
                 child.sendline("")
                 child.expect(PAGER_END)
             child.sendline("")
@@ -463,6 +466,30 @@ def test_at_40_columns_the_pointed_entry_its_heading_and_its_reason_stay_in_view
     assert_stopped_calmly(child)
 
 
+def test_at_80x24_a_list_taller_than_the_screen_says_what_is_further_down():
+    child = spawn(PROGRAM, rows=24, cols=80)
+    raw = recorded(child)
+    # Someone else, a residential program, monthly, detox completed, counseling, peer support,
+    # overdose: 20 sections in 3 groups, taller than 24 lines.
+    for key in ["2", "3", "2", "3", "1", "1"]:
+        child.expect(r"\(arrow keys")
+        child.send(key + ENTER)
+    child.expect("Space to tick")
+    child.send("4 " + ENTER)
+    past_the_answers(child)
+    child.expect("Open a section to read it, or finish")
+    sign = "↓ further down: Compare the medicines side by side, Change an answer, Finish"
+    screen = screen_once(child, raw, 80, 24, sign)
+    assert sign in flat(screen), screen
+    assert "Finish (shows where to get help)" not in flat(screen)  # out of view, hence the sign
+    child.send(UP)  # to Finish: the end of the list in view, the sign goes
+    screen = screen_once(child, raw, 80, 24, "Finish (shows where to get help)")
+    assert "Finish (shows where to get help)" in flat(screen)
+    assert "further down" not in flat(screen), screen
+    child.send(CTRL_C)
+    assert_stopped_calmly(child)
+
+
 def test_the_plain_menu_shows_the_headings_and_the_reasons(catalog):
     result = typical_list(catalog)
     child = spawn(PLAIN_PROGRAM, rows=24, cols=80)
@@ -556,7 +583,7 @@ def test_pages_long_sections_and_q_goes_back():
     page = re.split("─{4,}", plain(child.before), maxsplit=1)[-1]  # printed after the section's header rule
     assert page.strip(), page
     assert all(len(line) <= 59 for line in page.splitlines()), page
-    child.send("q" + ENTER)  # q goes back too, though the screen names b
+    child.send("q")  # q goes back too, though the screen names b
     child.expect("Open a section to read it, or finish")
     child.expect(r"\(arrow keys")
     child.send(UP * 2 + ENTER)  # from the next unread entry (2) up past the first to the last: Finish

@@ -269,14 +269,16 @@ def test_declining_a_replace_then_enter_saves_a_new_file_in_a_real_terminal(tmp_
     child = spawn(f"cd {shlex.quote(str(tmp_path))} && {program}")
     if program == PLAIN_PROGRAM:
         plain_session(child, [""] * 7, at_the_end=lambda child: None)
-        child.expect(r"Save a summary[^\n]*\(y/N\):")
+        child.expect(r"Save a summary")
+        child.expect(TYPING_LINE)
         child.sendline("y")
         child.expect("Which format")
         child.expect(TYPING_LINE)
         child.sendline("")  # HTML
         child.expect(r"Enter alone:\s+" + re.escape(first.name))
         child.sendline("")
-        child.expect(r"Replace it\? \(y/N\):")
+        child.expect(r"Replace it\?")
+        child.expect(TYPING_LINE)
         child.sendline("")  # no
         child.expect(r"Enter alone:\s+" + re.escape(_dated(today, "-2")))  # a new suggestion
         child.sendline("")
@@ -318,18 +320,21 @@ def test_saving_markdown_with_numbered_menus_and_replacing_only_after_a_yes(tmp_
     target.write_text("an older summary")
 
     def save(child) -> None:
-        child.expect(r"Save a summary[^\n]*\(y/N\):")
+        child.expect(r"Save a summary")
+        child.expect(TYPING_LINE)
         child.sendline("y")
         child.expect("Which format")
         child.expect(TYPING_LINE)
         child.sendline("2")  # Markdown
         child.expect(TYPING_LINE)
         child.sendline(str(target))
-        child.expect(r"Replace it\? \(y/N\):")
+        child.expect(r"Replace it\?")
+        child.expect(TYPING_LINE)
         child.sendline("")  # no: asked for another name
         child.expect(TYPING_LINE)
         child.sendline(str(target))
-        child.expect(r"Replace it\? \(y/N\):")
+        child.expect(r"Replace it\?")
+        child.expect(TYPING_LINE)
         child.sendline("y")
         child.expect("Saved: ")
 
@@ -361,7 +366,7 @@ def test_an_interactive_save_to_a_dangling_link_says_so_and_follows_nothing(here
     to_the_file_name(child, plain=True)
     child.sendline("s.html")
     child.expect("already exists")
-    child.expect(r"\(y/N\)")
+    child.expect(TYPING_LINE)
     child.sendline("")  # no: asked for another name
     child.expect("Which file should it be saved to")
     child.send(CTRL_C)

@@ -247,6 +247,22 @@ def test_save_into_an_unknown_users_home_is_a_one_line_refusal(here):
     assert "nosuchuser" in error_message(done.stderr)
 
 
+@pytest.mark.parametrize(
+    "name", ["treatment-options-summary-2026-12-01.html", "treatment-options-summary-2026-12-01-2.md"]
+)
+def test_a_summary_saved_in_the_checkout_under_its_default_name_is_ignored_by_git(name):
+    # `make run` starts the explorer in the checkout: a summary saved there is the person's, and
+    # must not turn up as a file for the project to commit.
+    from .helpers.content import PROJECT_ROOT
+
+    if not (PROJECT_ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    done = subprocess.run(["git", "check-ignore", "--quiet", name], cwd=PROJECT_ROOT, check=False)
+    assert done.returncode == 0, f"{name} is not ignored"
+    kept = subprocess.run(["git", "check-ignore", "--quiet", "summary-notes.html"], cwd=PROJECT_ROOT, check=False)
+    assert kept.returncode == 1  # the check can fail: another name is not ignored
+
+
 @pytest.mark.parametrize("name", ["s\x00.html", "s\x1b]0;title\x07.html", "s\x1b[31m.md", "two\nlines.md"])
 def test_a_file_name_with_control_characters_is_refused_in_plain_words(tmp_path, name):
     # A pasted NUL byte, an escape sequence: a name no one meant, refused before anything is written.

@@ -11,6 +11,9 @@ import pytest
 from .helpers.checks import assert_referral_last
 from .helpers.keys import CTRL_C, DOWN, ENTER, ESC, UP
 from .helpers.pty import (
+    MORE,
+    NOTES_END,
+    SECTION_END,
     STEP,
     assert_ended_calmly,
     assert_stopped_calmly,
@@ -46,9 +49,11 @@ def test_a_full_session(tmp_path):
     child.expect("Go on, or change an answer")
     child.expect(r"\(arrow keys")
     child.send(ENTER)
-    child.expect("-- Enter: the reading list --")
+    child.expect(NOTES_END)
     # The notes about the whole list have a page of their own, read before the list, not scrolled away.
-    assert "The explorer's own notes (not from the documents), about this whole list" in plain(child.before)
+    assert "The explorer's own notes (not from the documents; s: their sources), about this whole list" in " ".join(
+        plain(child.before).split()
+    )
     child.send(ENTER)
     child.expect("Open a section to read it, or finish")
     assert "Reading list:" in plain(child.before)
@@ -60,14 +65,14 @@ def test_a_full_session(tmp_path):
     child.expect("1: Because the person you care about asked about overdose.")
     child.send(ENTER)  # open the first section
     section = ""
-    while child.expect(["end of section", "-- more"]) == 1:  # its notes may fill more than a page
+    while child.expect([SECTION_END, MORE]) == 1:  # its notes may fill more than a page
         section += plain(child.before)
         child.send(ENTER)
     section += plain(child.before)
     assert "Why: Because the person you care about" in section
     assert "Naloxone is used to treat heroin overdose" in section
     assert section.index("Explorer's note") < section.index("Naloxone is used to treat")  # notes first
-    child.send("b" + ENTER)  # back to the list
+    child.send("b")  # back to the list, on one key
     child.expect("Open a section to read it, or finish")
     child.expect(r"\(arrow keys")
     child.send(UP * 2 + ENTER)  # from the next unread entry (2) up past the first to the last: Finish
@@ -109,14 +114,14 @@ def test_esc_then_enter_at_any_menu_carries_on_like_enter(here, where):
     child.expect("Go on, or change an answer")
     child.expect(r"\(arrow keys")
     child.send(ENTER)  # the answers' summary: go on
-    while child.expect(["-- more", "-- Enter: the reading list --"]) == 0:
+    while child.expect([MORE, NOTES_END]) == 0:
         child.send(ENTER)
     child.send(ENTER)
     child.expect("Open a section to read it, or finish:")
     child.expect(r"\(arrow keys")
     if where == "reading list":
         child.send(ESC + ENTER)  # opens the first section, like Enter
-        child.expect("-- (more|end of section)")
+        child.expect([MORE, SECTION_END])
         child.send(CTRL_C)
         assert_stopped_calmly(child)
         return

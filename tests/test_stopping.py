@@ -22,8 +22,10 @@ import pytest
 from .helpers.checks import assert_referral_last
 from .helpers.keys import CTRL_BACKSLASH, CTRL_C, CTRL_D, ENTER
 from .helpers.pty import (
+    MORE,
     PLAIN_PROGRAM,
     PROGRAM,
+    SECTION_END,
     TYPING_LINE,
     assert_stopped_calmly,
     assert_terminal_sane,
@@ -77,7 +79,7 @@ def test_leaving_from_the_reader_still_shows_the_referral(key, inside_a_section)
     to_the_reading_list(child)
     if inside_a_section:
         child.send(ENTER)
-        child.expect("-- (more|end of section)")
+        child.expect([MORE, SECTION_END])
     child.send(key)
     assert_stopped_calmly(child)
 
@@ -137,7 +139,7 @@ def test_leaving_the_numbered_reader_shows_the_referral(key, inside_a_section):
     child.expect(TYPING_LINE)
     if inside_a_section:
         child.sendline("1")
-        child.expect("-- (more|end of section)")
+        child.expect([MORE, SECTION_END])
     child.send(key)
     assert_stopped_calmly(child)
 
@@ -193,7 +195,7 @@ def test_ctrl_backslash_ends_calmly_with_the_referral(here, where):
         else:
             reading_list_drawn(child, plain)
             child.send("1" + ENTER if plain else ENTER)
-            child.expect("-- (more|end of section)")
+            child.expect([MORE, SECTION_END])
     child.send(CTRL_BACKSLASH)
     assert_stopped_calmly(child)
 
@@ -281,7 +283,7 @@ def test_ctrl_c_after_ctrl_d_cut_a_line_short_still_stops(where):
     else:
         reading_list_drawn(child, plain)
         child.send("1" + ENTER if plain else ENTER)
-        child.expect("-- (more|end of section)")
+        child.expect(f"{MORE}|{SECTION_END}")
     program = the_program(child)
     before = _bytes_read(program)
     child.send("ab" + CTRL_D)

@@ -215,6 +215,42 @@ def test_html_table_headers_have_scope_and_marks_are_written_out(html):
     assert "Matches: a doctor&#39;s office, after 7 to 10 days without opioids" in html  # naltrexone, with its timing
 
 
+def test_matches_are_said_in_words_without_a_colour_that_ranks(html):
+    # A highlighted column reads as a pick: a match is named ("Matches: ..."), the column's cells
+    # look like every other column's.
+    style = html[html.index("<style>") : html.index("</style>")]
+    rules = re.findall(r"([^{}]*)\{([^{}]*)\}", style)
+    for selector, body in rules:
+        if "marked" in selector or "match" in selector:
+            assert "background" not in body and "color" not in body, (selector, body)
+    assert "Matches: a doctor&#39;s office" in html
+
+
+def test_a_planted_highlight_of_a_matching_column_would_be_seen(html):
+    planted = html.replace("<style>", "<style>\n  .marked { background: #fff3c4; }", 1)
+    style = planted[planted.index("<style>") : planted.index("</style>")]
+    assert any("marked" in sel and "background" in body for sel, body in re.findall(r"([^{}]*)\{([^{}]*)\}", style))
+
+
+def test_the_summary_defines_the_words_it_uses_in_both_formats(catalog, comparison, rules):
+    summary = _summary(catalog, comparison, rules, detox="completed", dosing="monthly", interests=("overdose",))
+    used = dict(summary.glossary)
+    assert {"tolerance", "naloxone", "overdose", "detox"} <= set(used)  # the notes and quotes use them
+    assert all(used[term.term] == term.means for term in catalog.glossary.values() if term.term in used)
+    html, markdown = to_html(summary), to_markdown(summary)
+    assert '<h2 id="glossary">Words used here</h2>' in html
+    assert "## Words used here" in markdown
+    for term, means in summary.glossary:
+        assert f"- **{term}:** {means}" in markdown.replace("\\", "")
+        assert f"<dt>{term}</dt><dd>{means.replace(chr(39), '&#39;')}</dd>" in html
+    # After the reading list and what matters, before the page's closing words.
+    assert (
+        markdown.index("## Reading list")
+        < markdown.index("## Words used here")
+        < markdown.index("## About this summary")
+    )
+
+
 def test_the_referral_comes_last_in_both_formats(catalog, comparison, rules, html):
     # The referral closes the page; on paper it shares a block with the ruled notes before it.
     assert re.search(r"</footer>\s*</div>\s*</body>\s*</html>\s*$", html)
@@ -412,7 +448,7 @@ def test_what_matters_follows_the_reading_list_options_in_order_quotes_by_title_
             assert found == sorted(found)
         assert "From the section “Methadone: an effective medication for heroin addiction” of “Are there" in section
         assert "The documents say nothing about this." in section
-        assert "Explorer's note (" in section
+        assert re.search(r"Explorer's note\s+on ", section)
         assert "To ask a professional" in section
         assert "What would each option cost you" in section  # the rules' question, worded for "you"
         assert [i for i in catalog.sections if i in section] == []  # no section id

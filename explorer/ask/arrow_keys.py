@@ -1,6 +1,8 @@
 """The keys the arrow menus add to questionary's: a number moves to an entry, Ctrl-D ends like
-Ctrl-C, Esc then Enter is Enter, pasted text comes without its control characters, and Ctrl-Z
-stops the program as it stops any other in a terminal (job control, with_job_control below).
+Ctrl-C, Esc then Enter is Enter, pasted text comes without its control characters, Ctrl-Z
+stops the program as it stops any other in a terminal (job control, job_control below), and
+in a checkbox a choice that goes alone ("I'm not sure") unticks the others when ticked, and is
+unticked when another is.
 
 In every list the entries are numbered, and typing an entry's number moves the cursor to it; Enter
 then picks it (in a checkbox, Space ticks it). A number moves rather than picks so that a
@@ -185,4 +187,31 @@ def with_number_keys(prompt: questionary.Question, echoed: Sequence[str] | None 
 
         bindings.append(echo)
     app.key_bindings = merge_key_bindings([*own, *bindings])
+    return prompt
+
+
+def ticked_alone(prompt: questionary.Question, alone: Any) -> questionary.Question:
+    """The choice `alone` ("I'm not sure") cannot be ticked with others: ticking it unticks
+    them, ticking another (or all, with a) unticks it."""
+    app = prompt.application
+    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+    own = app.key_bindings
+    assert own is not None  # questionary's checkbox binds its keys
+    bindings = KeyBindings()
+    for key in (" ", "a", "i"):  # tick the pointed one, all, or the others
+        found = own.get_bindings_for_keys((key,))
+        if not found:
+            continue
+
+        def keeping_it_alone(event: Any, handler: Any = found[-1].handler) -> None:
+            before = list(control.selected_options)
+            handler(event)
+            added = [value for value in control.selected_options if value not in before]
+            if added == [alone]:
+                control.selected_options = [alone]
+            elif added:
+                control.selected_options = [value for value in control.selected_options if value != alone]
+
+        bindings.add(key, eager=True)(keeping_it_alone)
+    app.key_bindings = merge_key_bindings([own, bindings])
     return prompt

@@ -1,6 +1,10 @@
 """Menus with questionary: arrow keys or a number, Space to tick, Enter to go on (the keys it adds
 to questionary's are in arrow_keys.py). Entries, headings and details are laid out here: wrapped
-to the terminal, numbered, the pointed entry's detail in a window of its own under the list."""
+to the terminal, numbered, the pointed entry's detail in a window of its own under the list.
+
+When the window changes width while a menu is asked, the menu is laid out again for it (erased
+and drawn anew, the cursor and the ticks kept): left to the terminal, the entries wrapped for the
+old width would be cut mid-word."""
 
 from __future__ import annotations
 
@@ -15,7 +19,14 @@ from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HS
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl, Separator
 
-from explorer.ask.arrow_keys import ending_on_ctrl_d, job_control, selectable, with_number_keys
+from explorer.ask.arrow_keys import (
+    ending_on_ctrl_d,
+    job_control,
+    selectable,
+    ticked_alone,
+    with_number_keys,
+)
+from explorer.ask.arrow_layout import RESIZED, below, following_the_width, with_more_below
 from explorer.ask.menus import Choice
 from explorer.render.text import fill
 
@@ -108,14 +119,19 @@ def _title(label: str, lead: int, width: int) -> str:
 
 
 class ArrowMenus:
-    """`prompt_options` (input/output) let tests drive the menus through prompt_toolkit's pipe input."""
+    """`width`: the width to wrap at, or a function giving it as the window is now.
+    `prompt_options` (input/output) let tests drive the menus through prompt_toolkit's pipe input."""
 
     echoes_a_single_tick = True  # questionary echoes one ticked choice as "[Overdose]"
 
-    def __init__(self, width: int = 80, **prompt_options: Any) -> None:
-        self.width = width
+    def __init__(self, width: int | Callable[[], int] = 80, **prompt_options: Any) -> None:
+        self._width = width if callable(width) else (lambda: width)
         self.prompt_options = prompt_options
         self._when_drawn: list[Callable[[], None]] = []
+
+    @property
+    def width(self) -> int:
+        return self._width()
 
     def when_drawn(self, callback: Callable[[], None]) -> None:
         """Calls `callback` once the next menu is on screen (the session loads its content then)."""
@@ -140,6 +156,7 @@ class ArrowMenus:
         *,
         headings: Mapping[Any, str] | None = None,
         details: Mapping[Any, str] | None = None,
+        shown_once: bool = False,  # the list is drawn in place every time anyway
     ) -> Any:
         # Up to nine choices questionary numbers them ("1) "); a longer list, such as the reading
         # list, or a list with headings, is numbered here ("12. "), the headings left out. Digits
@@ -147,11 +164,13 @@ class ArrowMenus:
         headings, details = headings or {}, details or {}
         shortcuts = len(choices) <= 9 and not headings
         grouped = bool(headings or details)  # the reading list: every line counts
-        asked = self._message(text, SELECT_HINT if grouped else None)
-        # With the hint on the question's line, the answer's echo goes on a line of its own.
-        echo_lead = "" if asked.endswith("\n ") else "\n  "
         values = [value for _, value in choices]
+        further_down = below(choices, details)
         while True:  # never an answer that is not one of the choices
+            width = self.width
+            asked = self._message(text, SELECT_HINT if grouped else None)
+            # With the hint on the question's line, the answer's echo goes on a line of its own.
+            echo_lead = "" if asked.endswith("\n ") else "\n  "
             options: list[questionary.Choice] = []  # new ones each time: Enter changes their titles
             echoed: list[str] = []  # every option's title as put back at Enter, for the echo
             for number, (label, value) in enumerate(choices, start=1):
@@ -175,30 +194,45 @@ class ArrowMenus:
             )
             if details:
                 with_details(prompt, [details.get(value, "") for value in values], self.width)
+                with_more_below(prompt, further_down, width)
+            state = following_the_width(prompt, width, self._width)
             answer = _asked(with_number_keys(prompt, echoed if echo_lead else None), self._take_when_drawn())
+            if answer is RESIZED:
+                default = state()[0]
+                continue
             if answer in values:
                 return answer
 
-    def checkbox(self, text: str, choices: Sequence[Choice]) -> list[Any]:
+    def checkbox(self, text: str, choices: Sequence[Choice], alone: Any = None) -> list[Any]:
         lead = POINTER_WIDTH + len("○ ")
-        titles = [_title(label, lead, self.width) for label, _ in choices]
         values = [value for _, value in choices]
+        ticked: list[Any] = []
+        pointed: Any = None
         while True:  # never an answer that is not among the choices
+            width = self.width
+            titles = [_title(label, lead, width) for label, _ in choices]
             options = [
                 questionary.Choice(
-                    title=f"{number}. " + _title(label, lead + len(f"{number}. "), self.width), value=value
+                    title=f"{number}. " + _title(label, lead + len(f"{number}. "), width),
+                    value=value,
+                    checked=value in ticked,
                 )
                 for number, (label, value) in enumerate(choices, start=1)
             ]
-            answer = _asked(
-                with_number_keys(
-                    questionary.checkbox(
-                        self._message(text), choices=options, instruction=CHECKBOX_HINT, **self.prompt_options
-                    ),
-                    echoed=titles,
-                ),
-                self._take_when_drawn(),
+            prompt = questionary.checkbox(
+                self._message(text),
+                choices=options,
+                instruction=CHECKBOX_HINT,
+                initial_choice=pointed,
+                **self.prompt_options,
             )
+            if alone in values:
+                ticked_alone(prompt, alone)
+            state = following_the_width(prompt, width, self._width)
+            answer = _asked(with_number_keys(prompt, echoed=titles), self._take_when_drawn())
+            if answer is RESIZED:
+                pointed, ticked = state()
+                continue
             if isinstance(answer, list) and all(item in values for item in answer):
                 return answer
 

@@ -35,8 +35,10 @@ def ask_matters(questions: MattersContent, for_whom: str, menus: Menus) -> Matte
     choices: list[tuple[str, Any]] = [(c.label, c.value) for c in questions.choices]
     choices.append(("Skip the rest of this step", SKIP_THE_REST))
     given: dict[str, str] = {}
-    for priority in questions.priorities:
-        value = menus.select(personalize(priority.prompt, for_whom), choices, default="unsure")
+    count = len(questions.priorities)
+    for number, priority in enumerate(questions.priorities, start=1):
+        asked = f"{number} of {count}: " + personalize(priority.prompt, for_whom)  # where it stands
+        value = menus.select(asked, choices, default="unsure")
         if value == SKIP_THE_REST:
             break
         given[priority.key] = value

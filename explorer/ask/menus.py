@@ -27,15 +27,21 @@ class Menus(Protocol):
         *,
         headings: Mapping[Any, str] | None = None,
         details: Mapping[Any, str] | None = None,
+        shown_once: bool = False,
     ) -> Any:
         """`headings`: a line that cannot be chosen and has no number, shown before the choice with
         that value (a group's heading). `details`: a short text on the choice with that value, shown
         where the kind of menu can keep it in view with the list (the arrow menus: the pointed
         choice's, under the menu; the numbered menus: under each choice, said once for a run of
-        choices that share it)."""
+        choices that share it). `shown_once`: asked again with the same choices, the numbered
+        menus do not print the list again but say where Enter leads, and print it on l (the
+        arrow menus draw it in place anyway)."""
         ...
 
-    def checkbox(self, text: str, choices: Sequence[Choice]) -> list[Any]: ...
+    def checkbox(self, text: str, choices: Sequence[Choice], alone: Any = None) -> list[Any]:
+        """`alone`: the value of a choice that cannot be ticked with others ("I'm not sure"):
+        ticking it unticks the others, ticking another unticks it."""
+        ...
 
     def confirm(self, text: str, default: bool = False) -> bool: ...
 

@@ -1,8 +1,10 @@
 """Menus for screen readers and simple terminals: numbered choices, answered by typing a number.
 
-No colours, no cursor movement, no redrawing: every line is printed once, wrapped at the width.
-A number may have spaces around it and be written in any script's decimal digits ("١٢" is 12, as
-Python's int reads it); a wrong one gets one line that says which numbers there are.
+No colours, no cursor movement, no redrawing: every line is printed once, wrapped at the width
+the window has when it is printed. A number may have spaces around it and be written in any
+script's decimal digits ("١٢" is 12, as Python's int reads it); a wrong one gets one line that
+says which numbers there are. Yes-or-no questions are numbered too (y and n work as well). A long
+list asked again is not read out again unless asked for (l).
 """
 
 from __future__ import annotations
@@ -57,15 +59,29 @@ def _shared_details(choices: Sequence[Choice], headings: Mapping[Any, str], deta
     return said
 
 
+LIST_KEY = "l"
+YES_NO = (("Yes", True), ("No", False))
+
+
 class NumberedMenus:
+    """`width`: the width to wrap at, or a function giving it as the window is now."""
+
     echoes_a_single_tick = False  # nothing is echoed: the typed numbers stay on screen
 
     def __init__(
-        self, width: int = 80, say: Callable[[str], None] = print, read_line: Callable[[str], str] = input
+        self,
+        width: int | Callable[[], int] = 80,
+        say: Callable[[str], None] = print,
+        read_line: Callable[[str], str] = input,
     ) -> None:
-        self.width = width
+        self._width = width if callable(width) else (lambda: width)
         self.say = say
         self.read_line = read_line
+        self._last_shown: tuple[str, tuple[Any, ...]] | None = None  # the list printed last
+
+    @property
+    def width(self) -> int:
+        return self._width()
 
     def _show(
         self,
@@ -99,7 +115,8 @@ class NumberedMenus:
             try:
                 return parse(self._read(prompt))
             except ValueError as problem:
-                self.say("\n".join(_fill(str(problem), self.width)))
+                if str(problem):  # nothing more to say after the list printed on request
+                    self.say("\n".join(_fill(str(problem), self.width)))
 
     def select(
         self,
@@ -109,23 +126,35 @@ class NumberedMenus:
         *,
         headings: Mapping[Any, str] | None = None,
         details: Mapping[Any, str] | None = None,
+        shown_once: bool = False,
     ) -> Any:
-        self._show(text, choices, headings, details)
         values = [value for _, value in choices]
         fallback = values.index(default) + 1 if default in values else None
+        again = shown_once and self._last_shown == (text, tuple(values))
+        if again:  # the same list as last time: where Enter leads, and the list on request
+            lead = f" Enter alone: {fallback}, {choices[fallback - 1][0]}." if fallback else ""
+            said = f"{text} the same list as before ({LIST_KEY}: show it again).{lead}"
+            self.say("\n".join(_fill(said, self.width)))
+        else:
+            self._show(text, choices, headings, details)
+        self._last_shown = (text, tuple(values))
         hint = f"Enter alone: {fallback}" if fallback else f"1 to {len(values)}"
 
         def parse(line: str) -> Any:
             if not line and fallback:
                 return values[fallback - 1]
+            if again and line.lower() == LIST_KEY:
+                self._show(text, choices, headings, details)
+                raise ValueError("")
             number = entry_number(line, len(values))
             if number is None:
                 raise ValueError(f"Please type a number from 1 to {len(values)}, then Enter{_which(line)}.")
             return values[number - 1]
 
-        return self._ask(f"Type a number, then Enter ({hint}):", parse)
+        typed = f"a number or {LIST_KEY}" if again else "a number"
+        return self._ask(f"Type {typed}, then Enter ({hint}):", parse)
 
-    def checkbox(self, text: str, choices: Sequence[Choice]) -> list[Any]:
+    def checkbox(self, text: str, choices: Sequence[Choice], alone: Any = None) -> list[Any]:
         self._show(text, choices)
         values = [value for _, value in choices]
 
@@ -137,19 +166,29 @@ class NumberedMenus:
                     f"Please type numbers from 1 to {len(values)} with spaces between, or nothing{_which(wrong[0])}."
                 )
             numbers = sorted({int(word) for word in picked})
+            if alone in values and values.index(alone) + 1 in numbers and len(numbers) > 1:
+                number = values.index(alone) + 1
+                raise ValueError(f"{number} ({choices[number - 1][0]}) goes alone: type {number} alone, or the others.")
             return [values[number - 1] for number in numbers]
 
         return self._ask("Type any numbers, separated by spaces, then Enter (Enter alone: none):", parse)
 
     def confirm(self, text: str, default: bool = False) -> bool:
+        """A yes-or-no question as a numbered choice; y, yes, n and no work too."""
+        self._show(text, YES_NO)
+        fallback = 1 if default else 2
+
         def parse(line: str) -> bool:
             if not line:
                 return default
             if line.lower() in ("y", "yes", "n", "no"):
                 return line.lower().startswith("y")
-            raise ValueError("Please type y for yes or n for no, then Enter.")
+            number = entry_number(line, 2)
+            if number is None:
+                raise ValueError(f"Please type 1 for yes or 2 for no (or y, n), then Enter{_which(line)}.")
+            return number == 1
 
-        return self._ask(text + (" (Y/n):" if default else " (y/N):"), parse)
+        return self._ask(f"Type a number, then Enter (Enter alone: {fallback}):", parse)
 
     def text(self, text: str, default: str = "") -> str:
         hint = f" (Enter alone: {default})" if default else ""

@@ -16,6 +16,7 @@ from explorer.ask.terminal import Terminal
 from explorer.content.wording import personalize
 from explorer.render.text import wrap
 
+UNSURE = "unsure"
 GO_ON = "__go_on__"
 CHANGE = "__change__"
 NO_TOPICS = "none"
@@ -33,7 +34,8 @@ def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
     text = personalize(question.prompt, for_whom)
     choices = [(personalize(choice.label, for_whom), choice.value) for choice in question.choices]
     if question.kind == "checkbox":
-        return menus.checkbox(text, choices)
+        # "I'm not sure" means no topic in particular: it cannot be ticked with topics.
+        return menus.checkbox(text, choices, alone=UNSURE if any(v == UNSURE for _, v in choices) else None)
     # "I'm not sure" is the default: pressing Enter straight away never states a preference.
     return menus.select(text, choices, default="unsure")
 

@@ -71,12 +71,16 @@ COMMANDS: dict[str, Command] = {
             "(a table; --plain for one line per row)",
         ),
     ),
+    "glossary": Command(
+        "glossary", ALWAYS, "glossary", ("the words the documents and notes use,", "each in one plain sentence")
+    ),
     "about": Command(
         "about",
         SHOWS,
         "about",
         ("about this content:", "where it comes from,", "how current it is,", "who made it"),
     ),
+    "disclaimer": Command("disclaimer", ALWAYS, "disclaimer", ("the full disclaimer",)),
     "schema": Command(
         "schema",
         ALWAYS | {"section_id"},

@@ -45,7 +45,7 @@ def show(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output
         raise InputError(f"no section {args.section_id!r}; list them with: treatment-explorer sections")
     label = catalog.document_label(section.source)
     notes = tuple(note.shown(env.today()) for note in catalog.section_notes(section))
-    return render_section(section, label, Format(args.format), env.width(), notes)
+    return render_section(section, label, Format(args.format), env.width(), notes, env.plain)
 
 
 def about(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
@@ -66,6 +66,19 @@ def schema(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Outp
     from explorer.published.schemas import schema_of
 
     return Output(Format.JSON, schema_of(args.section_id, catalog))
+
+
+def glossary(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
+    from explorer.render.glossary import render_glossary
+
+    return render_glossary(tuple(catalog.glossary.values()), Format(args.format), env.width())
+
+
+def disclaimer(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
+    from explorer.content.resources import disclaimer_path
+    from explorer.render.listings import disclaimer_text
+
+    return Output(Format.TEXT, disclaimer_text(disclaimer_path().read_text(encoding="utf-8"), env.width(), env.plain))
 
 
 def compare(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
@@ -106,7 +119,7 @@ def scripted(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Ou
     result = result_for(catalog, read_answers(args.answers, stdin), env.today())
     if fmt:
         _save(catalog, result, args.save, fmt, env)
-    return render_result(result, Format(args.format), env.width())
+    return render_result(result, Format(args.format), env.width(), env.plain)
 
 
 def _save(catalog: Catalog, result: Result, path: str, fmt: Format, env: Environment) -> None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import argparse
 
     from explorer.errors import ExitStatus
+    from explorer.render.finish import Output
 
 
 def _refuse_what_does_not_apply(args: argparse.Namespace, allowed: frozenset[str]) -> None:
@@ -89,9 +90,27 @@ def run(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> ExitSt
     _refuse_what_does_not_apply(args, command.options)
     save_format(args)  # a wrong --save is refused before anything runs
     output = command.run()(load_catalog(), args, env)
-    ending.write_output(env, finish(output, env.width(), ascii_only=not env.encodes_everything()))
+    if _through_the_pager(output, env):
+        output = output._replace(body="\n")  # shown: the referral is what is left to print
+    ending.write_output(env, finish(output, env.width(), not env.encodes_everything(), env.plain))
     outcome.referral_shown = True
     return ExitStatus.SUCCESS
+
+
+def _through_the_pager(output: Output, env: Environment) -> bool:
+    """A command's text goes through the pager on a terminal (explorer/cli/pager.py); the referral
+    is printed after the pager has ended, so that it comes last on the screen. True if it did."""
+    from explorer.formats import Format
+
+    if env.plain or not env.stdout_isatty or output.format != Format.TEXT or not isinstance(output.body, str):
+        return False  # decided before the pager's module (and subprocess) is imported
+    from explorer.cli.pager import page, pager_command
+
+    command = pager_command(env)
+    if command is None:
+        return False
+    page(env, command, output.body)
+    return True
 
 
 def _run(argv: list[str] | None, env: Environment, outcome: _Outcome) -> int:
@@ -199,7 +218,7 @@ def _closing_referral(env: Environment, outcome: _Outcome) -> None:
         from explorer.render.finish import referral
 
         stream = env.stdout if outcome.interactive else env.stderr
-        text = "\n" + referral(env.width_on(stream if env.stream_works(stream) else None))
+        text = "\n" + referral(env.width_on(stream if env.stream_works(stream) else None), env.plain)
     except Exception:
         text = "\n" + REFERRAL_TEXT + "\n"
     ending.say(env, text, prefer_stdout=outcome.interactive)

@@ -31,8 +31,9 @@ class NoteSource(Record):
 class Note(Record):
     """One of the explorer's own notes, with what it attaches to by itself (see data/notes.toml)."""
 
-    __slots__ = ("id", "kind", "text", "checked", "review_by", "sections", "topics", "cells", "sources")
+    __slots__ = ("id", "name", "kind", "text", "checked", "review_by", "sections", "topics", "cells", "sources")
     id: str
+    name: str  # how a reader names it, after "the explorer's note on" ("lost tolerance")
     kind: NoteKind
     text: str
     checked: datetime.date
@@ -47,6 +48,7 @@ class Note(Record):
         review_by = data["review_by"]
         return cls(
             id=data["id"],
+            name=data["name"],
             kind=data["kind"],
             text=data["text"],
             checked=datetime.date.fromisoformat(data["checked"]),
@@ -64,6 +66,7 @@ class Note(Record):
         # Built unchecked: the note and its sources were checked when the snapshot was made.
         return ShownNote.model_construct(
             id=self.id,
+            name=self.name,
             kind=self.kind,
             text=self.text,
             checked=self.checked,

@@ -29,6 +29,7 @@ class ShownNote(Frozen):
 
     by: Literal["the explorer"] = "the explorer"
     id: str
+    name: str  # how a reader names it ("lost tolerance"); not in the JSON contract
     kind: NoteKind
     text: str
     checked: datetime.date

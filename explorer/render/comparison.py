@@ -12,11 +12,14 @@ from explorer.content.comparison_table import Cell, Comparison
 from explorer.formats import Format
 from explorer.render.finish import Output
 from explorer.render.markdown import escape
-from explorer.render.notes import NOTES_HEADING, note_lines, note_sentences
+from explorer.render.notes import NOTES_HEADING, lines_for, note_lines, note_sentences
 from explorer.render.text import fill, wrap
 
 if TYPE_CHECKING:
     from explorer.content.notes import ShownNote
+    from explorer.render.notes import NoteLines
+
+SourceOf = Callable[[Cell], "str | None"]  # how a cell names what it quotes (None: it quotes nothing)
 
 MIN_CELL = 16  # narrower than this, a quote becomes a column of single words: go linear
 MAX_LABEL = 14
@@ -48,11 +51,12 @@ def _cell_lines(
     return [cell_text(cell), *([source] if source else []), *([label] if refs else [])]
 
 
-def notes_text(comparison: Comparison, width: int) -> str:
-    """The notes the cells refer to, numbered; set apart from the quotes."""
+def notes_text(comparison: Comparison, width: int, shown: NoteLines = note_lines) -> str:
+    """The notes the cells refer to, numbered; set apart from the quotes. `shown` lays out each
+    note (by default in full, with its sources)."""
     lines = [wrap(NOTES_HEADING + ":", width)]
     for number, note in enumerate(all_notes(comparison), start=1):
-        first, *rest = note_lines(note, width, "    ")
+        first, *rest = shown(note, width, "    ")
         lines += ["", f"{number:>2}. {first.lstrip()}", *rest]
     return "\n".join(lines)
 
@@ -84,7 +88,12 @@ def _boxed_row(cells: list[list[str]], widths: list[int]) -> list[str]:
     ]
 
 
-def table(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...]] = {}) -> str | None:
+def table(
+    comparison: Comparison,
+    width: int,
+    marks: Mapping[str, tuple[str, ...]] = {},
+    source_of: SourceOf = cell_source,
+) -> str | None:
     """The boxed table, or None when `width` cannot hold it without crushing the quotes."""
     columns = len(comparison.columns)
     label_width = max(
@@ -102,17 +111,23 @@ def table(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...
     spanning = False  # the row above is a full-width one: the rule below it has no crossings above
     for row in comparison.rows:
         lines.append(_rule("├", "┬" if spanning else "┼", "┤", widths))
-        lines += _boxed_row([[row.label]] + [_cell_lines(row.cells[c.id], numbers) for c in comparison.columns], widths)
+        cells = [_cell_lines(row.cells[c.id], numbers, source_of) for c in comparison.columns]
+        lines += _boxed_row([[row.label], *cells], widths)
         spanning = row.about_all is not None
         if row.about_all:
             lines.append(_rule("├", "┴", "┤", widths))
-            about = f"{ABOUT_ALL}: {' '.join(_cell_lines(row.about_all))}"
+            about = f"{ABOUT_ALL}: {' '.join(_cell_lines(row.about_all, source_of=source_of))}"
             lines += [f"│ {line:<{inner}} │" for line in _fill([about], inner)]
     lines.append(_rule("└", "─" if spanning else "┴", "┘", widths))
     return "\n".join(lines)
 
 
-def linear(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ...]] = {}) -> str:
+def linear(
+    comparison: Comparison,
+    width: int,
+    marks: Mapping[str, tuple[str, ...]] = {},
+    source_of: SourceOf = cell_source,
+) -> str:
     """One medication after another, one row per line: reads well aloud and at any width."""
     numbers = note_numbers(comparison)
     lines: list[str] = []
@@ -121,7 +136,7 @@ def linear(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ..
         for row in comparison.rows:
             lines.append(
                 wrap(
-                    f"{row.label}: {' '.join(_cell_lines(row.cells[column.id], numbers))}",
+                    f"{row.label}: {' '.join(_cell_lines(row.cells[column.id], numbers, source_of))}",
                     width,
                     "  ",
                     at_hyphens=True,
@@ -132,7 +147,12 @@ def linear(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ..
     if general:
         lines.append(wrap(ABOUT_ALL, width))
         lines += [
-            wrap(f"{row.label}: {' '.join(_cell_lines(row.about_all))}", width, "  ", at_hyphens=True)
+            wrap(
+                f"{row.label}: {' '.join(_cell_lines(row.about_all, source_of=source_of))}",
+                width,
+                "  ",
+                at_hyphens=True,
+            )
             for row in general
             if row.about_all
         ]
@@ -140,15 +160,28 @@ def linear(comparison: Comparison, width: int, marks: Mapping[str, tuple[str, ..
     return "\n".join(lines).rstrip("\n")
 
 
-def page(comparison: Comparison, width: int, plain: bool = False) -> str:
+SHOW_HINT = "To read a section in full: treatment-explorer show SECTION"
+
+
+def page(
+    comparison: Comparison,
+    width: int,
+    plain: bool = False,
+    *,
+    source_of: SourceOf = cell_source,
+    shown: NoteLines = note_lines,
+    hint: bool = True,
+) -> str:
     """What `compare` prints before the referral: the table, or the linear form when asked for
-    (--plain) or when the terminal is too narrow for the table."""
-    body = None if plain else table(comparison, width)
+    (--plain) or when the terminal is too narrow for the table. Inside a session the cells name
+    the sections they quote by title (`source_of`), the notes are shown as the session shows
+    them (`shown`), and there is no `hint` of a command to run."""
+    body = None if plain else table(comparison, width, source_of=source_of)
     if body is None:
-        body = linear(comparison, width)
+        body = linear(comparison, width, source_of=source_of)
     intro = wrap(comparison.intro, width)
-    hint = wrap("To read a section in full: treatment-explorer show SECTION", width)
-    return f"{wrap(TITLE, width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width)}\n\n{hint}\n"
+    end = f"\n\n{wrap(SHOW_HINT, width)}" if hint else ""
+    return f"{wrap(TITLE, width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width, shown)}{end}\n"
 
 
 def markdown_table(
@@ -188,4 +221,4 @@ def render_comparison(comparison: Comparison, fmt: Format, width: int, plain: bo
         return Output(fmt, comparison_json(comparison))
     if fmt == Format.MARKDOWN:
         return Output(fmt, [f"# {TITLE}", "", escape(comparison.intro), "", *markdown_table(comparison), ""])
-    return Output(Format.TEXT, page(comparison, width, plain=plain) + "\n")
+    return Output(Format.TEXT, page(comparison, width, plain=plain, shown=lines_for(plain)) + "\n")

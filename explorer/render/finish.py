@@ -26,9 +26,12 @@ class Output(NamedTuple):  # not a dataclass: importing dataclasses costs --help
     body: Body
 
 
-def referral(width: int) -> str:
+def referral(width: int, plain: bool = False) -> str:
+    """The referral block: set apart by a rule line, or with `plain` (screen readers) by a blank
+    line only."""
     body = "\n".join(wrap(line, width, "  ") if line else "" for line in REFERRAL_LINES)
-    return f"{rule(width)}\n{REFERRAL_TITLE.upper()}\n{body}\n"
+    apart = "" if plain else f"{rule(width)}\n"
+    return f"{apart}{REFERRAL_TITLE.upper()}\n{body}\n"
 
 
 def referral_markdown() -> list[str]:
@@ -39,7 +42,7 @@ def referral_json() -> dict[str, str]:
     return {"text": REFERRAL_TEXT}
 
 
-def finish(output: Output, width: int, ascii_only: bool = False) -> str:
+def finish(output: Output, width: int, ascii_only: bool = False, plain: bool = False) -> str:
     """The output with the referral last: the last block of text and Markdown, the last key of JSON.
     `ascii_only` (a stream that may not encode every character): JSON escapes the rest as \\uXXXX,
     which stays the same JSON, where a look-alike would change it."""
@@ -51,4 +54,4 @@ def finish(output: Output, width: int, ascii_only: bool = False) -> str:
         assert isinstance(output.body, list)
         return "\n".join([*output.body, *referral_markdown()]).rstrip() + "\n"
     assert isinstance(output.body, str)
-    return output.body + referral(width)
+    return output.body + referral(width, plain)

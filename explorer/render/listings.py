@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.formats import Format
-from explorer.referral import ABOUT_LINES, ABOUT_TITLE
+from explorer.referral import ABOUT_LINES, ABOUT_MORE, ABOUT_TITLE
 from explorer.render import rule_book
 from explorer.render.finish import Output
 from explorer.render.markdown import escape
-from explorer.render.text import wrap
+from explorer.render.text import fill, wrap
 
 if TYPE_CHECKING:
     from explorer.content.catalog import Catalog
@@ -46,12 +46,35 @@ def sections_markdown(catalog: Catalog) -> list[str]:
 
 def about_text(width: int) -> str:
     """`treatment-explorer about`: what the content is, where it comes from, how current it is."""
-    body = "\n\n".join(wrap(line, width) for line in ABOUT_LINES)
+    body = "\n\n".join(wrap(line, width) for line in (*ABOUT_LINES, ABOUT_MORE))
     return f"{ABOUT_TITLE}\n\n{body}\n\n"
 
 
 def about_markdown() -> list[str]:
-    return [f"# {escape(ABOUT_TITLE)}", "", *(line for text in ABOUT_LINES for line in (escape(text), ""))]
+    lines = (*ABOUT_LINES, ABOUT_MORE)
+    return [f"# {escape(ABOUT_TITLE)}", "", *(line for text in lines for line in (escape(text), ""))]
+
+
+def disclaimer_text(markdown: str, width: int, plain: bool = False) -> str:
+    """`treatment-explorer disclaimer`: DISCLAIMER.md as text, its paragraphs wrapped anew at the
+    width, without Markdown's marks; list items indented (with `plain`, no dash before them)."""
+    blocks: list[list[str]] = []
+    for line in markdown.replace("**", "").splitlines():
+        starts_anew = not line.strip() or line.startswith(("#", "- ")) or (blocks and blocks[-1][0].startswith("#"))
+        if not line.strip():
+            blocks.append([""])
+        elif starts_anew or not blocks or blocks[-1] == [""]:
+            blocks.append([line.strip()])
+        else:
+            blocks[-1].append(line.strip())
+    lines: list[str] = []
+    for block in blocks:
+        text = " ".join(block)
+        if text.startswith("- "):
+            lines += fill(text[2:], width, "  " if plain else "  - ", "    ")
+        else:
+            lines.append(wrap(text.lstrip("# "), width))
+    return "\n".join(lines).strip("\n") + "\n\n"
 
 
 def render_sections(catalog: Catalog, fmt: Format, width: int) -> Output:

@@ -12,6 +12,7 @@ from explorer.render.text import rule, wrap
 
 if TYPE_CHECKING:  # types only
     from explorer.infer.result import Entry, MattersSection, Point
+    from explorer.render.notes import NoteLines
 
 QUESTIONS_HEADING = "To ask a professional:"
 
@@ -25,7 +26,7 @@ def _quote_source(entry: Entry) -> str:
     return f"From the section “{entry.quote.section_title}” of {entry.quote.source_label}"
 
 
-def _entry_text(entry: Entry, width: int, indent: str) -> list[str]:
+def _entry_text(entry: Entry, width: int, indent: str, shown: NoteLines) -> list[str]:
     deeper = indent + "  "
     lines = [wrap(entry.label, width, indent)]
     if entry.quote is not None:
@@ -33,24 +34,27 @@ def _entry_text(entry: Entry, width: int, indent: str) -> list[str]:
     elif entry.says:
         lines.append(wrap(entry.says, width, deeper))
     for note in entry.notes:
-        lines += note_lines(note, width, deeper)
+        lines += shown(note, width, deeper)
     return lines
 
 
-def matters_text(section: MattersSection, width: int) -> str:
-    """The section as plain text, after the reading list."""
-    lines = [rule(width), wrap(section.heading, width), "", wrap(section.intro, width), ""]
+def matters_text(section: MattersSection, width: int, shown: NoteLines = note_lines, plain: bool = False) -> str:
+    """The section as plain text, after the reading list. `shown` lays out each note (by default
+    in full, with its sources); `plain`: no rule line, no bullets."""
+    lines = [] if plain else [rule(width)]
+    lines += [wrap(section.heading, width), "", wrap(section.intro, width), ""]
     lines += [wrap(section.not_weighed, width), ""]
     if not section.points:
         lines += [wrap("No point was marked as mattering a lot or somewhat.", width), ""]
     for point in section.points:
         lines += [wrap(_rated(point), width), ""]
         for entry in point.options:
-            lines += [*_entry_text(entry, width, "  "), ""]
+            lines += [*_entry_text(entry, width, "  ", shown), ""]
         if point.about_all is not None:
-            lines += [*_entry_text(point.about_all, width, "  "), ""]
+            lines += [*_entry_text(point.about_all, width, "  ", shown), ""]
         lines.append(wrap(QUESTIONS_HEADING, width, "  "))
-        lines += [wrap(f"• {question}", width, "    ") for question in point.questions]
+        bullet = "" if plain else "• "
+        lines += [wrap(f"{bullet}{question}", width, "    ") for question in point.questions]
         lines.append("")
     return "\n".join(lines)
 

@@ -11,7 +11,7 @@ from explorer.referral import DISCLAIMER_LINES
 from explorer.render import markdown
 from explorer.render.finish import Output
 from explorer.render.matters import matters_markdown, matters_text
-from explorer.render.notes import LIST_NOTES_HEADING, list_notes_text, note_lines, notes_block, notes_markdown
+from explorer.render.notes import LIST_NOTES_HEADING, lines_for, list_notes_text, notes_block, notes_markdown
 from explorer.render.text import RULE_LINE, disclaimer, paragraphs, rule, wrap
 
 if TYPE_CHECKING:  # types only: the closing referral must not import pydantic
@@ -26,36 +26,27 @@ def source_line(label: str) -> str:
     return f"From {label}"
 
 
-def suggestion_header(number: int, item: Suggestion, width: int) -> str:
+def suggestion_header(number: int, item: Suggestion, width: int, plain: bool = False) -> str:
     lines = [wrap(f"{number}. {item.title}", width, hang="   "), wrap(source_line(item.source_label), width, "   ")]
     lines += [wrap(f"Why: {reason}", width, "   ") for reason in item.reasons]
     lines += [wrap(f"Caution: {caution}", width, "   ") for caution in item.cautions]
     for note in item.notes:
-        lines += note_lines(note, width, "   ")
+        lines += lines_for(plain)(note, width, "   ")
     return "\n".join(lines)
 
 
 def section_page(
-    section: Section | Suggestion, source_label: str, width: int, notes: Sequence[Note | ShownNote] = ()
+    section: Section | Suggestion,
+    source_label: str,
+    width: int,
+    notes: Sequence[Note | ShownNote] = (),
+    plain: bool = False,
 ) -> str:
     """One section to read: title, source, verbatim text; then the explorer's notes on it, set
-    apart from the quote."""
-    head = f"{section.title}\n{source_line(source_label)}\n{rule(width)}"
+    apart from the quote (`plain`: with words only, their addresses whole)."""
+    head = f"{section.title}\n{source_line(source_label)}" + ("" if plain else f"\n{rule(width)}")
     body = "\n\n".join(wrap(p, width) for p in paragraphs(section.text))
-    return f"{wrap(head, width)}\n\n{body}\n{notes_block(notes, width)}"
-
-
-def reading_page(item: Suggestion, width: int) -> str:
-    """One entry of the reading list as the reader shows it: why it was suggested, its cautions
-    and the explorer's notes first, where they are read; then the section's verbatim text, after
-    a heading that says whose words follow."""
-    head = wrap(f"{item.title}\n{source_line(item.source_label)}\n{rule(width)}", width)
-    why = [wrap(f"Why: {reason}", width, hang="  ") for reason in item.reasons]
-    why += [wrap(f"Caution: {caution}", width, hang="  ") for caution in item.cautions]
-    notes = notes_block(item.notes, width)
-    body = "\n\n".join(wrap(p, width) for p in paragraphs(item.text))
-    quote_head = f"{rule(min(width, 20))}\n{wrap('The document says:', width)}"
-    return f"{head}\n\n" + "\n".join(why) + f"\n{notes}\n{quote_head}\n\n{body}"
+    return f"{wrap(head, width)}\n\n{body}\n{notes_block(notes, width, lines_for(plain), plain)}"
 
 
 def short_reason(reason: str) -> str:
@@ -104,28 +95,29 @@ def entry_details(result: Result) -> dict[str, str]:
     return {item.id: entry_detail(item) for item in result.suggestions}
 
 
-def list_text(result: Result, width: int) -> str:
+def list_text(result: Result, width: int, plain: bool = False) -> str:
     """The reading list in full without the section texts, under the group headings: the text
-    output's first part."""
+    output's first part (`plain`: no rule lines, the notes' addresses whole)."""
     lines = ["Your answers", *(wrap(f"{name}: {shown}", width, "  ") for name, shown in result.preferences)]
     count = len(result.suggestions)
-    lines += ["", *list_notes_text(result.notes, width)]
+    lines += ["", *list_notes_text(result.notes, width, lines_for(plain))]
     heading = f"Reading list: {count} sections from the documents, safety first, then what fits the answers"
     lines += [wrap(heading, width), ""]
     for group, entries in grouped(result):
-        lines += [wrap(group, width), RULE_LINE * min(len(group), width), ""] if group else []
+        underline = [] if plain else [RULE_LINE * min(len(group), width)]
+        lines += [wrap(group, width), *underline, ""] if group else []
         for number, item in entries:
-            lines += [suggestion_header(number, item, width), ""]
+            lines += [suggestion_header(number, item, width, plain), ""]
     return "\n".join(lines)
 
 
-def to_text(result: Result, width: int = 80) -> str:
-    parts = [disclaimer(width), "", list_text(result, width)]
+def to_text(result: Result, width: int = 80, plain: bool = False) -> str:
+    parts = [disclaimer(width), "", list_text(result, width, plain)]
     for number, item in enumerate(result.suggestions, start=1):
-        parts += [rule(width), suggestion_header(number, item, width), ""]
+        parts += [*([] if plain else [rule(width)]), suggestion_header(number, item, width, plain), ""]
         parts += ["\n\n".join(wrap(p, width) for p in paragraphs(item.text)), ""]
     if result.matters is not None:  # "what matters to me", after the reading list
-        parts.append(matters_text(result.matters, width))
+        parts.append(matters_text(result.matters, width, lines_for(plain), plain))
     return "\n".join(parts) + "\n"
 
 
@@ -154,18 +146,23 @@ def to_markdown(result: Result) -> list[str]:
     return lines
 
 
-def render_result(result: Result, fmt: Format, width: int) -> Output:
+def render_result(result: Result, fmt: Format, width: int, plain: bool = False) -> Output:
     if fmt == Format.JSON:  # the published contract (explorer/published/, README "Scripting")
         from explorer.published.reading_list import reading_list_json
 
         return Output(fmt, reading_list_json(result))
     if fmt == Format.MARKDOWN:
         return Output(fmt, to_markdown(result))
-    return Output(Format.TEXT, to_text(result, width))
+    return Output(Format.TEXT, to_text(result, width, plain))
 
 
 def render_section(
-    section: Section, source_label: str, fmt: Format, width: int, notes: Sequence[ShownNote] = ()
+    section: Section,
+    source_label: str,
+    fmt: Format,
+    width: int,
+    notes: Sequence[ShownNote] = (),
+    plain: bool = False,
 ) -> Output:
     """`show ID` in each format, with the explorer's notes on the section."""
     if fmt == Format.JSON:
@@ -175,4 +172,4 @@ def render_section(
     if fmt == Format.MARKDOWN:
         lines = [f"# {markdown.escape(section.title)}", "", f"*{markdown.escape(source_line(source_label))}*", ""]
         return Output(fmt, [*lines, *markdown.quote(section.text), "", *notes_markdown(notes)])
-    return Output(Format.TEXT, section_page(section, source_label, width, notes) + "\n")
+    return Output(Format.TEXT, section_page(section, source_label, width, notes, plain) + "\n")

@@ -2,18 +2,32 @@
 next unread section or back to the list, until Finish. Pressing Enter at every screen reads every
 section in order, then "what matters" when it was answered, and then finishes.
 
+Each thing is said once in a session (the Memory): an explorer's note shown in full is named in
+one line wherever it applies again, and a word of the glossary is defined under the first page
+that uses it. The notes' sources are one key away (s) rather than under every note.
+
 It decides nothing about content: what is listed and why comes from the Result (the rules)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableSet
+from collections.abc import Callable, MutableSet, Sequence
+from typing import TYPE_CHECKING
 
 from explorer.ask.terminal import Terminal
 from explorer.content.wording import personalize
 from explorer.infer.result import Result, Suggestion
+from explorer.render.glossary import definition, definitions_block, terms_in
 from explorer.render.matters import matters_text
-from explorer.render.result import entry_details, group_headings, overview_text, reading_page
-from explorer.render.text import wrap
+from explorer.render.notes import OnScreen, list_notes_text, note_label, sources_text
+from explorer.render.reading import reading_page
+from explorer.render.result import entry_details, group_headings, overview_text
+from explorer.session.pager import Prompts, page
+
+if TYPE_CHECKING:
+    from explorer.content.glossary import Term
+    from explorer.content.notes import ShownNote
+
+    LayOut = Callable[[int, OnScreen], str]  # a page at a width, its notes shown as given
 
 FINISH = "__finish__"
 COMPARE = "__compare__"
@@ -24,31 +38,79 @@ MENU_QUESTION = "Open a section to read it, or finish:"
 READ_MARK = " (read)"
 COMPARE_LABEL = "Compare the medicines side by side"
 MATTERS_LABEL = "What matters to {you}: what the documents say on each point"
-MATTERS_END = "-- end of what matters · Enter: back to the list --"
 CHANGE_LABEL = "Change an answer"
 FINISH_LABEL = "Finish (shows where to get help)"
 
-BACK_KEYS = ("b", "q")  # b as the screen says; q too, the key that leaves a pager such as less
-MORE = "-- more · Enter: next page · b: back to the list --"
-NEXT = "-- end of section · Enter: next section · b: back to the list --"
-END = "-- end of section · Enter: back to the list --"
+BACK = "b: back to the list"
+SKIP = "b: skip to the reading list"
 
 
-def page(text: str, terminal: Terminal, end: str = END) -> bool:
-    """Shows `text` a screenful at a time. True: read to the end with Enter; False: b (or q)
-    went back to the list."""
-    lines = text.rstrip("\n").split("\n")
-    # The pager's own line is wrapped too (room left for what is typed) and fits on the screen.
-    more, last_line = (wrap(prompt, terminal.width - 4).split("\n") for prompt in (MORE, end))
-    step = max(terminal.rows - 1 - max(len(more), len(last_line)), 5)
-    for start in range(0, len(lines), step):
-        terminal.show("\n".join(lines[start : start + step]))
-        *above, prompt = more if start + step < len(lines) else last_line
-        if above:
-            terminal.show("\n".join(above))
-        if terminal.read_line(prompt + " ").strip().lower() in BACK_KEYS:
-            return False
-    return True
+class Memory:
+    """What this session has shown, so that each thing is said once: the explorer's notes shown
+    in full (their ids), the glossary's terms defined (theirs), the reasons given in full. It
+    outlives a change of answers."""
+
+    def __init__(self, glossary: Sequence[Term] = ()) -> None:
+        self.glossary = tuple(glossary)
+        self.notes: set[str] = set()
+        self.terms: set[str] = set()
+        self.reasons: dict[str, int] = {}  # a reason given in full -> the number of its section
+        self.documents: set[str] = set()  # the labels of the documents named in full
+
+
+def prompt(terminal: Terminal, *phrases: str) -> tuple[str, ...]:
+    """A pager line, as phrases (it wraps between them): "-- end of section", "· Enter: next
+    section --"; with --plain, words only: "End of section.", "Enter: next section."."""
+    first, *rest = phrases
+    if terminal.plain:
+        return (first[:1].upper() + first[1:] + ".", *(phrase + "." for phrase in rest))
+    marked = [f"-- {first}", *(f"· {phrase}" for phrase in rest)]
+    marked[-1] += " --"
+    return tuple(marked)
+
+
+def read_page(
+    terminal: Terminal,
+    memory: Memory,
+    lay_out: LayOut,
+    notes: Sequence[ShownNote],
+    where: str,
+    ending: Sequence[str],
+    back: str = BACK,
+) -> bool:
+    """Pages one screen of the session: `where` names it in the last line ("end of section 3 of
+    20"), `ending` says what the keys do there. The notes not yet shown are shown in full, the
+    others named; the words not yet defined are defined under the page. Records what was shown;
+    True when read to the end."""
+    on_screen = OnScreen(frozenset(memory.notes))
+    new_terms = [term for term in terms_in(lay_out(80, on_screen), memory.glossary) if term.id not in memory.terms]
+
+    def whole(width: int) -> str:
+        words = definitions_block(new_terms, width)
+        return lay_out(width, on_screen).rstrip("\n") + ("\n\n" + "\n".join(words) if words else "")
+
+    prompts = Prompts(prompt(terminal, "more", "Enter: next page", back), prompt(terminal, where, *ending))
+    sources = (lambda width: sources_text(notes, width)) if notes else None
+    shown = page(terminal, whole, prompts, sources)
+    said = " ".join(shown.text.split())
+    memory.notes |= {note.id for note in notes if note_label(note) in said}
+    memory.terms |= {term.id for term in new_terms if " ".join(definition(term).split()[:4]) in said}
+    return shown.to_the_end
+
+
+def read_list_notes(result: Result, terminal: Terminal, memory: Memory) -> None:
+    """The explorer's notes about the whole list, on a page of their own before it (rather than
+    scrolled away above it); after a change of answers, the notes already read are named only."""
+    if result.notes:
+        read_page(
+            terminal,
+            memory,
+            lambda width, shown: "\n" + "\n".join(list_notes_text(result.notes, width, shown)),
+            result.notes,
+            "the notes on the whole list",
+            ["Enter: the reading list"],
+            back=SKIP,
+        )
 
 
 def next_unread(ids: list[str], read: MutableSet[str], after: str | None = None) -> str | None:
@@ -60,16 +122,26 @@ def next_unread(ids: list[str], read: MutableSet[str], after: str | None = None)
     return None
 
 
+class Comparison:
+    """The comparison as the session shows it: its page at a width with the notes shown as given,
+    and the notes it carries."""
+
+    def __init__(self, lay_out: LayOut, notes: Sequence[ShownNote]) -> None:
+        self.lay_out, self.notes = lay_out, notes
+
+
 def read(
     result: Result,
     terminal: Terminal,
     read_ids: MutableSet[str] | None = None,
-    comparison: Callable[[], str] | None = None,
+    comparison: Callable[[], Comparison] | None = None,
+    memory: Memory | None = None,
 ) -> str:
     """Until Finish (returns FINISH) or "Change an answer" (returns CHANGE). `read_ids` collects
     the sections read, so that the marks outlive a change of answers; `comparison` gives the
-    comparison's page when the menu offers it."""
+    comparison when the menu offers it; `memory`, what the session has shown already."""
     read_ids = set() if read_ids is None else read_ids
+    memory = memory or Memory()
     by_id = {item.id: item for item in result.suggestions}
     ids = list(by_id)
     terminal.show("\n" + overview_text(result, terminal.width))
@@ -92,23 +164,55 @@ def read(
             default=cursor or unread_matters or FINISH,
             headings=headings,
             details=details,
+            shown_once=True,
         )
         if picked in (FINISH, CHANGE):
             return str(picked)
         if picked == MATTERS and matters is not None:
             read_ids.add(MATTERS)
-            page("\n" + matters_text(matters, terminal.width), terminal, MATTERS_END)
+            entries = [e for point in matters.points for e in (*point.options, point.about_all) if e is not None]
+            notes = [note for entry in entries for note in entry.notes]
+            read_page(
+                terminal,
+                memory,
+                lambda width, shown: "\n" + matters_text(matters, width, shown, plain=terminal.plain),
+                notes,
+                "end of what matters",
+                ["Enter: back to the list"],
+            )
             cursor = next_unread(ids, read_ids)  # then Finish, once every section is read
             continue
         if picked == COMPARE and comparison is not None:
-            page("\n" + comparison(), terminal, "-- end of the comparison · Enter: back to the list --")
+            shown = comparison()
+            read_page(
+                terminal,
+                memory,
+                _apart(shown.lay_out),
+                shown.notes,
+                "end of the comparison",
+                ["Enter: back to the list"],
+            )
             cursor = picked
             continue
-        cursor = _read_on(picked, ids, by_id, read_ids, terminal)
+        cursor = _read_on(picked, ids, by_id, read_ids, terminal, memory)
+
+
+def _apart(lay_out: LayOut) -> LayOut:
+    """The page after a blank line, set apart from what is above it."""
+    return lambda width, shown: "\n" + lay_out(width, shown)
+
+
+def _section_page(item: Suggestion, plain: bool, said: dict[str, int], source_known: bool) -> LayOut:
+    return lambda width, shown: reading_page(item, width, shown, plain, said, source_known)
 
 
 def _read_on(
-    section_id: str, ids: list[str], by_id: dict[str, Suggestion], read_ids: MutableSet[str], terminal: Terminal
+    section_id: str,
+    ids: list[str],
+    by_id: dict[str, Suggestion],
+    read_ids: MutableSet[str],
+    terminal: Terminal,
+    memory: Memory,
 ) -> str | None:
     """Reads `section_id`, then on to the next unread section for as long as Enter is pressed;
     returns where the list's cursor goes: the next unread section, or None (Finish)."""
@@ -116,8 +220,20 @@ def _read_on(
     while current is not None:
         read_ids.add(current)
         following = next_unread(ids, read_ids, after=current)
-        end = NEXT if following is not None else END
-        if not page("\n" + reading_page(by_id[current], terminal.width), terminal, end):
+        ending = ["Enter: next section", BACK] if following is not None else ["Enter: back to the list"]
+        item, number = by_id[current], ids.index(current) + 1
+        to_the_end = read_page(
+            terminal,
+            memory,
+            _apart(_section_page(item, terminal.plain, dict(memory.reasons), item.source_label in memory.documents)),
+            item.notes,
+            f"end of section {number} of {len(ids)}",
+            ending,
+        )
+        for reason in item.reasons:  # the first screen gives them: given, however far it was read
+            memory.reasons.setdefault(reason, number)
+        memory.documents.add(item.source_label)
+        if not to_the_end:
             return following
         current = following
     return None

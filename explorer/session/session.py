@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from explorer.cli.environment import Environment
     from explorer.content.arriving import SessionContent
     from explorer.content.catalog import Catalog
+    from explorer.content.comparison_table import Cell
+    from explorer.render.notes import OnScreen
+    from explorer.session.reader import Comparison
 
 ARROW_MENU_MARKS = "»○●"  # questionary's pointer and checkbox marks
 
@@ -29,24 +32,42 @@ NO_TERMINAL = (
 )
 
 
-def _menus(env: Environment, width: int) -> Menus:
-    # Numbered menus also where arrow-key menus would not work or would show "?" for their marks.
-    if env.plain or env.terminal_kind == "dumb" or not env.can_show(ARROW_MENU_MARKS):
+def _numbered(env: Environment) -> bool:
+    """Numbered menus with --plain, and also where arrow-key menus would not work or would show
+    "?" for their marks."""
+    return env.plain or env.terminal_kind == "dumb" or not env.can_show(ARROW_MENU_MARKS)
+
+
+def _menus(env: Environment) -> Menus:
+    if _numbered(env):
         from explorer.ask.numbered_menus import NumberedMenus
 
-        return NumberedMenus(width, say=env.show, read_line=env.read_line)
+        return NumberedMenus(env.width, say=env.show, read_line=env.read_line)
     # Imported here: only the arrow-key menus pay for questionary and prompt_toolkit.
     from explorer.ask.arrow_menus import ArrowMenus
 
-    return ArrowMenus(width)
+    return ArrowMenus(env.width)
 
 
 def open_terminal(env: Environment) -> Terminal:
-    """The real terminal; refuses to start a session where there is none to ask on."""
+    """The real terminal, laid out for the window as it is at each screen; refuses to start a
+    session where there is none to ask on. Where the menus take single keys, the pager does too."""
     if not has_terminal(env):
         raise InputError(NO_TERMINAL)
-    width, rows = env.width(), env.size()[1]
-    return Terminal(menus=_menus(env, width), width=width, rows=rows, show=env.show, read_line=env.read_line)
+    numbered = _numbered(env)
+    read_key = None
+    if not numbered and env.stdin is not None and env.stdout is not None:
+        from explorer.ask.single_key import SingleKeys
+
+        read_key = SingleKeys(env.stdin, env.stdout, env.size)
+    return Terminal(
+        menus=_menus(env),
+        show=env.show,
+        size=lambda: (env.width(), env.size()[1]),
+        read_key=read_key,
+        plain=numbered,
+        read_line=env.read_line,
+    )
 
 
 def has_terminal(env: Environment) -> bool:
@@ -62,9 +83,6 @@ def _once_drawn(menus: Menus, start: Callable[[], None]) -> None:
         when_drawn(start)
 
 
-NOTES_END = "-- Enter: the reading list --"  # the pager's last line under the notes on the whole list
-
-
 def run(content: SessionContent, terminal: Terminal, env: Environment) -> None:
     # Only what the first question needs is imported before it: pydantic, the models and the
     # rest of the session arrive while the person reads it (explorer/content/arriving.py).
@@ -75,18 +93,18 @@ def run(content: SessionContent, terminal: Terminal, env: Environment) -> None:
     answers = questionnaire.ask(content.questions, terminal)
     catalog = content.catalog()
     from explorer.infer.run import result_for
-    from explorer.render.notes import list_notes_text
     from explorer.session import reader
     from explorer.summary import offer
 
     answers = questionnaire.ask_the_step(catalog.matters, answers, terminal)
     answers = questionnaire.review(catalog.questions, answers, terminal, matters=catalog.matters)
     read: set[str] = set()  # the read marks outlive a change of answers
+    memory = reader.Memory(tuple(catalog.glossary.values()))  # and what was said once
+    comparison = _comparison(catalog, terminal, env)
     while True:
         result = result_for(catalog, answers, env.today())
-        if result.notes:  # about the whole list: read before it, rather than scrolled away above it
-            reader.page("\n" + "\n".join(list_notes_text(result.notes, terminal.width)), terminal, NOTES_END)
-        picked = reader.read(result, terminal, read, comparison=lambda: comparison_page(catalog, terminal, env))
+        reader.read_list_notes(result, terminal, memory)
+        picked = reader.read(result, terminal, read, comparison=comparison, memory=memory)
         if picked != reader.CHANGE:
             break
         answers = questionnaire.review(catalog.questions, answers, terminal, change_first=True, matters=catalog.matters)
@@ -95,12 +113,30 @@ def run(content: SessionContent, terminal: Terminal, env: Environment) -> None:
     offer.offer(catalog, result, terminal, env)
 
 
-def comparison_page(catalog: Catalog, terminal: Terminal, env: Environment) -> str:
-    """`treatment-explorer compare`'s page at the terminal's width; the linear form with numbered
-    menus (as `compare --plain`) or where box lines cannot be shown."""
-    from explorer.ask.numbered_menus import NumberedMenus
-    from explorer.content.comparison import load_comparison
-    from explorer.render.comparison import BOX_CHARACTERS, page
+def _comparison(catalog: Catalog, terminal: Terminal, env: Environment) -> Callable[[], Comparison]:
+    """`treatment-explorer compare`'s page as the session shows it (loaded when first opened): the
+    linear form with numbered menus (as `compare --plain`) or where box lines cannot be shown; its
+    cells name the sections they quote by title, and it names no command to run."""
+    loaded: list[Comparison] = []
 
-    linear = isinstance(terminal.menus, NumberedMenus) or not env.can_show(BOX_CHARACTERS)
-    return page(load_comparison(catalog, today=env.today()), terminal.width, linear)
+    def comparison() -> Comparison:
+        if not loaded:
+            from explorer.content.comparison import load_comparison
+            from explorer.render.comparison import BOX_CHARACTERS, all_notes, page
+            from explorer.session.reader import Comparison
+
+            table = load_comparison(catalog, today=env.today())
+            linear = terminal.plain or not env.can_show(BOX_CHARACTERS)
+
+            def titled(cell: Cell) -> str | None:
+                if cell.silent or cell.section is None:
+                    return None
+                return f"(from “{catalog.sections[cell.section].title}”)"
+
+            def lay_out(width: int, shown: OnScreen) -> str:
+                return page(table, width, linear, source_of=titled, shown=shown, hint=False)
+
+            loaded.append(Comparison(lay_out, all_notes(table)))
+        return loaded[0]
+
+    return comparison

@@ -9,6 +9,7 @@ from explorer.content.catalog import Catalog
 from explorer.content.comparison_table import Cell, Comparison
 from explorer.infer.result import Result
 from explorer.referral import ABOUT_LINES, ABOUT_TITLE, REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
+from explorer.render.glossary import terms_in
 from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
 from explorer.summary.rules import evaluate
 
@@ -56,6 +57,17 @@ def quoted_sources(catalog: Catalog, comparison: Comparison) -> tuple[tuple[str,
     return tuple(catalog.document_label(file) for file in quoted), source_of
 
 
+def words_used(catalog: Catalog, result: Result, comparison: Comparison) -> str:
+    """The text of what the summary shows, in which its glossary looks for the terms it uses."""
+    parts = [note.text for note in result.notes]
+    for item in result.suggestions:
+        parts += [item.title, item.text, *item.reasons, *item.cautions, *(note.text for note in item.notes)]
+    for row in comparison.rows:
+        for cell in (*row.cells.values(), *([row.about_all] if row.about_all else [])):
+            parts += [cell.quote or "", *(note.text for note in cell.notes)]
+    return "\n".join(parts)
+
+
 def build_summary(
     catalog: Catalog,
     result: Result,
@@ -77,6 +89,10 @@ def build_summary(
         source_of=source_of,
         questions=questions,
         matters=result.matters if result.matters is not None and result.matters.points else None,
+        glossary=tuple(
+            (term.term, term.means)
+            for term in terms_in(words_used(catalog, result, comparison), catalog.glossary.values())
+        ),
         about_title=ABOUT_TITLE,
         about=ABOUT_LINES,
         referral_title=REFERRAL_TITLE,

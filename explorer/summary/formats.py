@@ -15,6 +15,7 @@ from explorer.content.resources import templates
 from explorer.formats import Format
 from explorer.infer.result import MattersSection
 from explorer.render.comparison import all_notes, markdown_table, note_numbers
+from explorer.render.glossary import INTRO as GLOSSARY_INTRO
 from explorer.render.markdown import escape, quote
 from explorer.render.matters import QUESTIONS_HEADING, matters_markdown
 from explorer.render.notes import LIST_NOTES_HEADING, NOTE_LABEL, NOTES_HEADING, note_sentences, notes_markdown
@@ -41,6 +42,7 @@ PRINT_NOTE = (
 )
 PRINTED_ABOVE = "The explorer's notes printed above that apply here too"
 MATTERS_NAME = "What matters"  # among the preferences: the points rated, with how much
+GLOSSARY_HEADING = "Words used here"
 OWN_NOTES_HEADING = "Your own notes"
 OWN_NOTES_INTRO = "Space for answers, names of services, dates and anything else worth keeping."
 
@@ -129,6 +131,8 @@ def to_html(summary: Summary) -> str:
         sources_heading=SOURCES_HEADING,
         print_note=PRINT_NOTE,
         own_notes_heading=OWN_NOTES_HEADING,
+        glossary_heading=GLOSSARY_HEADING,
+        glossary_intro=GLOSSARY_INTRO,
         own_notes_intro=OWN_NOTES_INTRO,
         cited=lambda cell: cited(summary, cell),
         pointers=pointers(summary),
@@ -202,6 +206,9 @@ def to_markdown(summary: Summary) -> str:
         lines += notes_markdown(item.notes)
     if summary.matters is not None:  # after the reading list, as on screen
         lines += matters_markdown(summary.matters)
+    if summary.glossary:
+        lines += [f"## {escape(GLOSSARY_HEADING)}", "", escape(GLOSSARY_INTRO), ""]
+        lines += [f"- **{escape(term)}:** {escape(means)}" for term, means in summary.glossary] + [""]
     lines += ["## About this summary", ""]
     for line in summary.disclaimer:
         lines += [escape(line), ""]

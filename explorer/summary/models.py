@@ -70,6 +70,9 @@ class Summary(Frozen):
     questions: tuple[str, ...] = Field(min_length=1)
     # "What matters to me": only when a priority was rated "a lot" or "somewhat".
     matters: MattersSection | None = None
+    # The glossary's terms that the summary's text uses (quotes, reasons, notes, the table), each
+    # with what it means.
+    glossary: tuple[tuple[str, str], ...] = ()
     about_title: str
     about: tuple[str, ...] = Field(min_length=1)  # "About this content": what decision aids are judged on
     referral_title: str

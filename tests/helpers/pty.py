@@ -34,9 +34,16 @@ def spawn(
     command: str = PROGRAM, rows: int = 40, cols: int = 100, cwd: Path = PROJECT_ROOT, **env_changes: str | None
 ) -> pexpect.spawn:
     """The explorer in a fresh pseudo-terminal, in `cwd` (where a saved summary lands);
-    `env_changes` set (or, with None, remove) variables."""
+    `env_changes` set (or, with None, remove) variables. PAGER is cat unless a test sets it: the
+    commands' long output would otherwise wait in less (tests/test_pager.py tests the pager)."""
     # pexpect is no full terminal: it never answers prompt_toolkit's cursor position requests.
-    env = {**os.environ, "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "PYTHONIOENCODING": "utf-8",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "PAGER": "cat",
+    }
     env.pop("NO_COLOR", None)
     env.pop("PYTHONUNBUFFERED", None)  # output buffered, as a person's shell runs the program
     for name, value in env_changes.items():
@@ -99,6 +106,14 @@ def decline_the_summary(child: pexpect.spawn) -> None:
 STEP = "One more step, optional"  # the line above the optional step "what matters to me"
 GO_ON = "Go on, or change an answer"
 
+# The pager's lines: "-- more · Enter: next page · b: back to the list --" with the arrow menus,
+# words with --plain ("More. Enter: next page. b: back to the list."). Each ends "list --" or
+# "list.", however the width wraps it, then waits for a key (arrow menus) or a line (--plain).
+MORE = r"-- more|More\. "
+SECTION_END = r"-- end of section|End of section"
+PAGER_LINE = r"list(?: --|\.) "
+NOTES_END = r"Enter: the reading list(?: --|\.)"  # the last line of the notes on the whole list
+
 
 def past_the_step(child: pexpect.spawn, plain: bool = False) -> None:
     """After the last question: Enter at the optional step's first menu skips it."""
@@ -117,7 +132,7 @@ def past_the_answers(child: pexpect.spawn, plain: bool = False) -> None:
         child.expect(GO_ON)
     child.expect(TYPING_LINE if plain else r"\(arrow keys")  # drawn: keys sent earlier are lost
     child.send(ENTER)
-    while child.expect(["-- more", "-- Enter: the reading list --"]) == 0:  # paged on a short screen
+    while child.expect([MORE, NOTES_END]) == 0:  # paged on a short screen
         child.send(ENTER)
     child.send(ENTER)
 
@@ -129,6 +144,24 @@ def to_the_reading_list(child: pexpect.spawn) -> None:
         child.send(ENTER)
     past_the_answers(child)
     child.expect("Open a section to read it, or finish")
+
+
+SAVE_OFFER = r"Save a summary"
+
+
+def press_enter_everywhere(child: pexpect.spawn, plain_menus: bool, limit: int = 200) -> int:
+    """Enter alone at every screen, each once it is drawn, until the program ends; returns its
+    exit status. Fails past `limit`: a reader that loops never ends."""
+    menu = TYPING_LINE if plain_menus else r"\(arrow keys|Space to tick"
+    screens = [r"EXIT=(\d+)", menu, PAGER_LINE, SAVE_OFFER]
+    for _ in range(limit):
+        if child.expect(screens) == 0:
+            return int(child.match.group(1))
+        if child.match.group(0) == SAVE_OFFER:
+            child.expect(TYPING_LINE if plain_menus else r"\(y/N\)")
+            screens.pop()  # its answer line repeats the question
+        child.send(ENTER)
+    raise AssertionError(f"still going after {limit} presses of Enter")
 
 
 def the_program(child: pexpect.spawn) -> int:
@@ -208,7 +241,7 @@ def plain_session(child: pexpect.spawn, answers: list[str], at_the_end=decline_t
     child.expect("Open a section to read it, or finish:")
     child.expect(TYPING_LINE)
     child.sendline("1")
-    while child.expect(["-- more", "-- end of section"]) == 0:
+    while child.expect([MORE, SECTION_END]) == 0:
         child.sendline("")
     child.sendline("b")  # back to the list (Enter would open the next section)
     child.expect(TYPING_LINE)
@@ -220,9 +253,9 @@ def arrow_session(child: pexpect.spawn) -> None:
     """Enter at every question, opens the first section, reads it to its end, finishes."""
     to_the_reading_list(child)
     child.send(ENTER)
-    while child.expect(["-- more", "-- end of section"]) == 0:
+    while child.expect([MORE, SECTION_END]) == 0:
         child.send(ENTER)
-    child.send("b" + ENTER)  # back to the list (Enter would open the next section)
+    child.send("b")  # back to the list, on one key (Enter would open the next section)
     child.expect("Open a section to read it, or finish")
     child.expect(r"\(arrow keys")
     child.send(UP * 2 + ENTER)  # the cursor is on the next unread entry (2): up past 1 to the last, Finish
@@ -261,7 +294,7 @@ def to_the_file_name(child: pexpect.spawn, plain: bool = False) -> None:
     count = reading_list_drawn(child, plain)
     child.send(f"{count + FINISH_AFTER}{ENTER}" if plain else UP + ENTER)
     child.expect("Save a summary")
-    child.expect(r"\(y/N\)")
+    child.expect(TYPING_LINE if plain else r"\(y/N\)")
     child.send("y" + ENTER if plain else "y")
     child.expect("Which format")
     child.send(ENTER)

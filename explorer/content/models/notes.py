@@ -20,6 +20,7 @@ NOTE_ADVICE = re.compile(
     re.IGNORECASE,
 )
 PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
+LONGEST_NAME = 50  # characters: a short phrase, said in one line
 
 
 class Note(Content):
@@ -28,6 +29,9 @@ class Note(Content):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     id: str = Field(pattern=SLUG)
+    # How a reader names the note, after "the explorer's note on": shown in its heading, and alone
+    # where the note was already shown in full ("see the explorer's note on lost tolerance").
+    name: str = Field(min_length=1, max_length=LONGEST_NAME)
     kind: NoteKind
     text: str = Field(min_length=1)
     checked: datetime.date
