@@ -30,9 +30,9 @@ from .helpers.run import run_cli
 
 ANSWERS = '{"for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "in_progress"}'
 
-# Profiles printed. Typical ones must fit on 7 Letter pages (5 until the notes gave every medicine's
-# downsides, all three medicines after detox and the fentanyl era: 6 and 7 pages on 2026-12-06);
-# the longest has no page limit but the same rules of layout.
+# Profiles printed. Typical ones must fit on 5 Letter pages, the outcome figures included (denser
+# type on paper, the notes, the reading list and the figures in two columns, each note printed
+# once); the longest has no page limit but the same rules of layout.
 PROFILES = {
     "typical: for someone else, a doctor's office, monthly, in detox": ANSWERS,
     "typical: the README's session": (
@@ -48,7 +48,7 @@ PROFILES = {
         '"finding_a_program"]}'
     ),
 }
-TYPICAL_LETTER_PAGES = 7
+TYPICAL_LETTER_PAGES = 5
 # The first typical profile with three points of "what matters" rated: its section adds
 # at most two Letter pages to the same answers without it.
 MATTERS_PROFILE = "with what matters: the doctor's-office profile, three points rated"
@@ -159,7 +159,7 @@ def test_screenshot_and_pdfs_on_a4_and_letter(report):
 
 
 @pytest.mark.parametrize("name", [n for n in PROFILES if n.startswith("typical")])
-def test_a_typical_profile_prints_on_at_most_seven_letter_pages(printed, name):
+def test_a_typical_profile_prints_on_at_most_five_letter_pages(printed, name):
     facts, papers = printed[name]
     assert len(papers["Letter"]) <= TYPICAL_LETTER_PAGES, [p[:60] for p in papers["Letter"]]
     assert len(papers["A4"]) <= TYPICAL_LETTER_PAGES + 1

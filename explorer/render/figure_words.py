@@ -7,6 +7,7 @@ say the figures with these words."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -84,6 +85,7 @@ class FigureWords:
     study_type: str
     source: str
     address: str
+    source_short: str  # authors, journal, year and address: where a title would not fit (paper)
     groups: tuple[GroupWords, ...]
     compared: str
     overall: str
@@ -91,6 +93,8 @@ class FigureWords:
     absent: str
     counted: str
     not_counted: str
+    notes: tuple[str, ...] = ()  # the explorer's notes it stands next to
+    out_of_date: str = ""  # said once its review-by day has passed
 
     def group_sentences(self) -> list[str]:
         return [" ".join(part for part in (g.says, g.uncertain) if part) for g in self.groups]
@@ -107,7 +111,8 @@ class FigureWords:
 
     def findings(self) -> list[str]:
         """What it found: each group, then what compares them, then what helps read them."""
-        return [s for s in (self.overall, *self.group_sentences(), self.compared, self.context, self.absent) if s]
+        found = (self.overall, *self.group_sentences(), self.compared, self.context, self.absent, self.out_of_date)
+        return [s for s in found if s]
 
     def in_words(self) -> str:
         """The figure in one paragraph (a screen reader's text alternative for its icon arrays)."""
@@ -141,7 +146,10 @@ def _group(figure: Figure, group: Group) -> GroupWords:
     return GroupWords(group.option, label, says, uncertain, None)
 
 
-def figure_words(figure: Figure, figures: Figures) -> FigureWords:
+OUT_OF_DATE = "These numbers were due for review on {day} and may be out of date."
+
+
+def figure_words(figure: Figure, figures: Figures, today: datetime.date | None = None) -> FigureWords:
     compared = overall = ""
     if figure.compared is not None:
         c = figure.compared
@@ -158,6 +166,7 @@ def figure_words(figure: Figure, figures: Figures) -> FigureWords:
         study_type=figures.study_types[figure.study_type],
         source=figure.source.cited,
         address=figure.source.address,
+        source_short=f"{figure.source.authors} {figure.source.journal}, {figure.source.year}. {figure.source.address}",
         groups=tuple(_group(figure, group) for group in figure.groups),
         compared=compared,
         overall=overall,
@@ -165,11 +174,15 @@ def figure_words(figure: Figure, figures: Figures) -> FigureWords:
         absent=figure.absent,
         counted=figure.counted,
         not_counted=figure.not_counted,
+        notes=figure.notes,
+        out_of_date=OUT_OF_DATE.format(day=figure.review_by.isoformat())
+        if figure.may_be_out_of_date(today or datetime.date.today())
+        else "",
     )
 
 
-def all_figure_words(figures: Figures) -> tuple[FigureWords, ...]:
-    return tuple(figure_words(figure, figures) for figure in figures.figures)
+def all_figure_words(figures: Figures, today: datetime.date | None = None) -> tuple[FigureWords, ...]:
+    return tuple(figure_words(figure, figures, today) for figure in figures.figures)
 
 
 def common_lines(figures: Figures) -> list[str]:

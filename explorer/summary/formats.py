@@ -98,6 +98,18 @@ def matters_pointers(summary: Summary) -> dict[tuple[str, str, str], str]:
     return before
 
 
+def places(found: Sequence[str]) -> str:
+    """Where notes were printed before, each place once: the table's notes together, in order
+    ("notes 8, 9 and 14 under the table; the notes under section 7")."""
+    under = sorted(int(place.split()[1]) for place in found if place.endswith(" under the table"))
+    others = [place for place in found if not place.endswith(" under the table")]
+    if len(under) > 1:
+        table = f"notes {', '.join(map(str, under[:-1]))} and {under[-1]} under the table"
+    else:
+        table = f"note {under[0]} under the table" if under else ""
+    return "; ".join([table, *others] if table else others)
+
+
 def rated(matters: MattersSection) -> str:
     """The points rated "a lot" or "somewhat", in the file's order, each with its rating."""
     return "; ".join(f"{point.name} ({point.rating_label.lower()})" for point in matters.points)
@@ -139,6 +151,7 @@ def to_html(summary: Summary) -> str:
         matters_pointers=matters_pointers(summary),
         matters_name=MATTERS_NAME,
         rated=rated,
+        places=places,
         matters_questions=QUESTIONS_HEADING.rstrip(":"),
         printed_above=PRINTED_ABOVE,
         reading_intro=READING_INTRO,

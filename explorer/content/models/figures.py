@@ -12,7 +12,7 @@ import string
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from explorer.content.base import SLUG, Content
 from explorer.content.figures import OPTIONS
@@ -234,7 +234,6 @@ def check_figures(root: Path, notes: set[str] | None = None) -> FiguresFile:
                 raise CatalogError(path, f"names unknown note {note!r} (data/notes.toml)", f"figure {figure.id}")
     try:
         words = Words.model_validate(read_toml(path).get("words"))
-    except ValueError as error:
-        problem = first_problem(error) if hasattr(error, "errors") else str(error)
-        raise CatalogError(path, problem, "words") from None
+    except ValidationError as error:
+        raise CatalogError(path, first_problem(error), "words") from None
     return FiguresFile(words=words, figures=tuple(figures))
