@@ -267,3 +267,35 @@ def test_the_check_would_catch_a_request(tmp_path):
     leaky = load_page(page)
     assert "https://example.com/a.css" in leaky.network_requests
     assert "http://example.org/x.png" in leaky.network_requests
+
+
+# ---- the outcome figures: icon arrays with their words ---------------------------------------------
+
+
+def test_the_icon_arrays_have_the_figure_in_words_as_their_text_alternative(report):
+    import html
+
+    from explorer.content.figures import load_figures
+    from explorer.render.figure_words import all_figure_words
+
+    expected = [
+        group.says
+        for words in all_figure_words(load_figures(load_catalog()))
+        for group in words.groups
+        if group.out_of_100
+    ]
+    arrays = re.findall(r"<svg class=\"icons\"[^>]*>", report.dom)
+    assert len(arrays) == len(expected) == 4
+    for tag, says in zip(arrays, expected, strict=True):
+        assert 'role="img"' in tag, tag
+        assert html.unescape(re.search(r'aria-label="([^"]*)"', tag).group(1)) == says
+        assert re.fullmatch(r"\w+: \d+ out of 100 people [^.]+\.", says), says
+
+
+@pytest.mark.parametrize("name", [n for n in PROFILES if n.startswith("typical")])
+def test_the_figures_print_with_their_uncertainty_in_words(printed, name):
+    facts, papers = printed[name]
+    letter = " ".join(" ".join(papers["Letter"]).split())
+    assert "What studies found, in numbers" in letter
+    assert "Naltrexone: 72 out of 100 people started it. Allowing for chance, it could be as low as 67" in letter
+    assert "not a prediction for one person" in letter
