@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 
 from explorer.content.figures import Figures, load_figures
 from explorer.content.models.figures import check_figures
+from explorer.content.toml import read_toml
 from explorer.errors import CatalogError
 from explorer.render.figure_words import all_figure_words, half_up
 from explorer.render.figures import GLYPHS, figures_markdown, figures_text
@@ -25,7 +25,7 @@ from .helpers.content import PROJECT_ROOT
 from .helpers.pty import PROGRAM, assert_ended_calmly, spawn
 from .helpers.run import run_main
 
-DATA = tomllib.loads((PROJECT_ROOT / "data" / "figures.toml").read_text(encoding="utf-8"))
+DATA = read_toml(PROJECT_ROOT / "data" / "figures.toml")
 ORDER = ["methadone", "buprenorphine", "naltrexone"]
 
 
@@ -223,3 +223,30 @@ def test_the_loader_refuses_a_damaged_figure(tmp_path: Path, catalog, old, new, 
     with pytest.raises(CatalogError) as error:
         check_figures(tmp_path, set(catalog.notes))
     assert says in str(error.value) and "figures.toml" in str(error.value), str(error.value)
+
+
+# ---- the rules offer the figures ------------------------------------------------------------------
+
+
+def test_the_rules_offer_the_figures_and_the_reading_list_carries_them(catalog):
+    from explorer.content.answers import Answers
+    from explorer.infer.engine import RuleEngine
+    from explorer.infer.reading_list import build_result
+
+    rule = catalog.rules.figures[0]
+    fired = RuleEngine.for_rules(catalog.rules).fired(Answers())
+    assert rule.id in fired  # durable-rules decided
+    assert build_result(catalog, Answers(), fired).figures == rule.figures
+    assert build_result(catalog, Answers(), set(fired) - {rule.id}).figures == ()  # no rule, no figures
+
+
+def test_a_rule_naming_an_unknown_figure_is_refused(catalog):
+    from explorer.content.catalog import Catalog
+
+    bad_rule = catalog.rules.figures[0].model_copy(update={"figures": ("no-such-figure",)})
+    damaged = Catalog.__new__(Catalog)
+    damaged.__dict__.update(catalog.__dict__)
+    damaged.rules = catalog.rules.model_copy(update={"figures": (bad_rule,)})
+    damaged.snapshot = None
+    with pytest.raises(CatalogError, match="names unknown figure 'no-such-figure'"):
+        load_figures(damaged)

@@ -155,6 +155,10 @@ class Figures(Record):
     def from_data(cls, data: dict[str, Any]) -> Figures:
         return cls(**data["words"], figures=tuple(Figure.from_data(f) for f in data["figures"]))
 
+    def chosen(self, ids: tuple[str, ...]) -> Figures:
+        """Only the figures with these ids (the ones the rules offer), in file order."""
+        return self.model_copy(update={"figures": tuple(f for f in self.figures if f.id in ids)})
+
     def next_to(self, note_id: str) -> tuple[Figure, ...]:
         """The figures shown next to an explorer's note (the ones that cite the same source)."""
         return tuple(figure for figure in self.figures if note_id in figure.notes)
@@ -171,4 +175,14 @@ def load_figures(catalog: Catalog, root: Path | None = None) -> Figures:
         from explorer.content.models.figures import check_figures
 
         data = check_figures(root, set(catalog.notes)).model_dump(mode="json")
-    return Figures.from_data(data)
+    figures = Figures.from_data(data)
+    known = {figure.id for figure in figures.figures}
+    for rule in catalog.rules.figures:  # rules/figures.toml names figures of this file
+        for figure_id in rule.figures:
+            if figure_id not in known:
+                from explorer.errors import CatalogError
+
+                raise CatalogError(
+                    root / "rules" / "figures.toml", f"names unknown figure {figure_id!r}", f"figures {rule.id}"
+                )
+    return figures

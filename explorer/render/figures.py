@@ -12,6 +12,8 @@ from explorer.render.markdown import escape
 from explorer.render.text import fill, wrap
 
 if TYPE_CHECKING:
+    import datetime
+
     from explorer.content.figures import Figures
 
 GLYPHS = ("■", "□")  # one person counted, one not: shape, not colour, tells them apart
@@ -48,7 +50,9 @@ def arrays_side_by_side(words: FigureWords, width: int, glyphs: tuple[str, str])
     return [*lines, *fill(legend, width)]
 
 
-def figures_text(figures: Figures, width: int, glyphs: tuple[str, str] | None = GLYPHS) -> str:
+def figures_text(
+    figures: Figures, width: int, glyphs: tuple[str, str] | None = GLYPHS, today: datetime.date | None = None
+) -> str:
     """The block of figures; `glyphs` None (--plain, screen readers): the sentences only, web
     addresses whole; otherwise an address too long for the line is cut at the width."""
 
@@ -57,7 +61,7 @@ def figures_text(figures: Figures, width: int, glyphs: tuple[str, str] | None = 
 
     lines = [wrap(figures.heading, width), ""]
     lines += [wrap(line, width) for line in common_lines(figures)]
-    for number, words in enumerate(all_figure_words(figures), start=1):
+    for number, words in enumerate(all_figure_words(figures, today), start=1):
         lines += ["", wrap(f"{number}. {words.name}", width)]
         for line in words.about():
             lines += para(line)
@@ -70,11 +74,11 @@ def figures_text(figures: Figures, width: int, glyphs: tuple[str, str] | None = 
     return "\n".join(lines)
 
 
-def figures_markdown(figures: Figures, level: str = "##") -> list[str]:
+def figures_markdown(figures: Figures, level: str = "##", today: datetime.date | None = None) -> list[str]:
     """The sentences in Markdown (no glyphs: a Markdown reader may be a screen reader)."""
     lines = [f"{level} {escape(figures.heading)}", ""]
     lines += [escape(" ".join(common_lines(figures))), ""]
-    for number, words in enumerate(all_figure_words(figures), start=1):
+    for number, words in enumerate(all_figure_words(figures, today), start=1):
         lines += [f"{level}# {number}. {escape(words.name)}", ""]
         lines += [f"- {escape(line)}" for line in words.about()]
         lines.append("")

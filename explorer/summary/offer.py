@@ -51,7 +51,8 @@ def save(
 
     comparison = load_comparison(catalog, today=today)
     rules = load_summary_rules(comparison)
-    summary = build_summary(catalog, result, comparison, rules, today, load_figures(catalog))
+    figures = load_figures(catalog).chosen(result.figures) if result.figures else None
+    summary = build_summary(catalog, result, comparison, rules, today, figures)
     return write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite, records=records)
 
 
