@@ -6,7 +6,7 @@ content (data/ and rules/: notes, the reasons a section is shown, questions, lab
 leads, the words of "what matters" and of the comparison, the rules' plain-word explanations, the
 glossary) and the program (the fixed texts it writes on screen, in --help, in its errors and in the
 saved summary: string constants and f-strings of the modules that speak to the person, the phrases
-of the command table as --help joins them, the text of the summary's template). This module
+of the command table as --help joins them, the text of the summary's template, DISCLAIMER.md). This module
 collects both and measures them with textstat (Flesch-Kincaid grade; syllables counted by pyphen,
 which works offline): the grade of all of them together, each note's grade, each longer fixed
 text's grade and the longest sentence. tests/test_readability.py holds them to their targets.
@@ -111,6 +111,7 @@ SHOWN = (
     "explorer/infer/matters.py",
 )
 TEMPLATES = ("explorer/summary/templates/summary.html.j2",)
+DISCLAIMER = "DISCLAIMER.md"  # the full disclaimer, which `treatment-explorer disclaimer` prints
 COMMAND_TABLE = "explorer/cli/command_table.py"
 # A value filled in at run time ({name}, %s, an f-string's expression) reads as one short word.
 FILLED = "X"
@@ -163,6 +164,19 @@ def _template_words(template: Path, where: str) -> list[Words]:
     return [Words("code", where, line) for line in lines if len(re.findall(r"[A-Za-z]{2,}", line)) >= 2]
 
 
+def _markdown_words(document: Path, where: str) -> list[Words]:
+    """The paragraphs, headings and list items of a Markdown document, its marks left out."""
+    blocks: list[list[str]] = [[]]
+    for line in document.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "- ")):
+            blocks.append([])  # a blank line ends a block; a heading or a list item starts one
+        blocks[-1].append(re.sub(r"\*\*|^#+ |^- ", "", line))
+        if line.startswith("#"):
+            blocks.append([])  # a heading is a block of its own
+    texts = (" ".join(" ".join(block).split()) for block in blocks)
+    return [Words("code", where, text) for text in texts if text]
+
+
 def code_words(package: Path = ROOT / "explorer", shown: bool = True) -> list[Words]:
     """The fixed words inside the program (docstrings left out): with `shown`, those it writes on
     screen, in --help and in the saved summary; without, the rest of its string constants."""
@@ -175,6 +189,7 @@ def code_words(package: Path = ROOT / "explorer", shown: bool = True) -> list[Wo
     if shown:
         words += _command_words()
         words += [w for t in TEMPLATES for w in _template_words(package.parent / t, t)]
+        words += _markdown_words(package.parent / DISCLAIMER, DISCLAIMER)
     return words
 
 

@@ -121,6 +121,7 @@ def test_every_place_the_program_speaks_from_is_measured():
         "explorer/summary/offer.py",  # the save offer
         "explorer/summary/formats.py",  # the summary's own text
         "explorer/summary/templates/summary.html.j2",
+        "DISCLAIMER.md",  # the full disclaimer
     ):
         assert place in places, place
     every = "\n".join(w.text for w in words)
@@ -128,6 +129,7 @@ def test_every_place_the_program_speaks_from_is_measured():
     assert "Stopped. Nothing was saved." in every
     assert "list every section of the documents" in every  # a command, as --help describes it
     assert "Preferences stated" in every  # a heading of the saved summary's template
+    assert "It never asks for symptoms, amounts, diagnoses, names or anything that identifies anyone." in every
     assert "JSON Schema" not in "\n".join(w.text for w in words if "published" in w.where)
     assert not any(w.where.startswith("explorer/published/") for w in words)  # for programmers
 
@@ -135,6 +137,7 @@ def test_every_place_the_program_speaks_from_is_measured():
 def _explorer_copy(tmp_path):
     copy = tmp_path / "explorer"
     shutil.copytree(PROJECT_ROOT / "explorer", copy, ignore=shutil.ignore_patterns("snapshot", "__pycache__"))
+    shutil.copy(PROJECT_ROOT / "DISCLAIMER.md", tmp_path / "DISCLAIMER.md")
     return copy
 
 
@@ -162,6 +165,13 @@ def test_a_long_text_is_held_to_the_ceiling_and_a_short_label_is_not():
     assert [t[0] for t in figures.texts_above] == ["here"]
     assert figures.worst_text[0] == "here" and figures.worst_text[1] > TEXT_CEILING
     assert len(HARD.split()) >= LONG_TEXT
+
+
+def test_a_hard_sentence_planted_in_the_full_disclaimer_fails_the_check(tmp_path):
+    copy = _explorer_copy(tmp_path)
+    edit_file(tmp_path / "DISCLAIMER.md", "## What it does\n", f"## What it does\n{HARD}\n")
+    missed = targets_missed(measure(code_words(copy)))
+    assert any(m.startswith("DISCLAIMER.md: a sentence of") for m in missed), missed
 
 
 def test_the_fixed_texts_fill_their_values_with_a_word():
