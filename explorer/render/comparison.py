@@ -232,7 +232,7 @@ def render_comparison(
 ) -> Output:
     """What `compare` shows in each format, the figures after the table; render/finish.py adds the
     referral. `glyphs`: the icon arrays' marks in the terminal (None: sentences only)."""
-    if fmt == Format.JSON:  # the published contract (explorer/published/, README "Scripting")
+    if fmt == Format.JSON:  # the published contract (explorer/published/, docs/scripting.md)
         from explorer.published.comparison import comparison_json
 
         return Output(fmt, comparison_json(comparison, figures))
