@@ -175,7 +175,7 @@ def test_the_wheel_carries_a_snapshot_of_its_own_content_and_code(installed):
     for name, expected in manifest["code"].items():
         assert _sha256(package.parent / name) == expected, name
     parts = manifest["languages"]["en"]
-    assert set(parts) == {"catalog", "matters", "glossary", "comparison"}
+    assert set(parts) == {"catalog", "matters", "glossary", "comparison", "figures"}
     for part in parts.values():
         assert _sha256(package / "snapshot" / part["file"]) == part["sha256"], part["file"]
         for name, expected in part["sources"].items():

@@ -18,10 +18,12 @@ from typing import Any
 from explorer.content.catalog import Catalog
 from explorer.content.checking import GLOSSARY_FILES, MATTERS_FILES, catalog_files, check_catalog
 from explorer.content.comparison import check_comparison
+from explorer.content.models.figures import FIGURES_FILE, check_figures
 from explorer.content.snapshot import DEFAULT_LANGUAGE, FORMAT, MANIFEST, digest
 from explorer.errors import CatalogError
 
 COMPARISON_FILES = ("data/comparison.toml",)
+FIGURES_FILES = (FIGURES_FILE, "data/notes.toml")  # a figure names the notes it stands next to
 
 
 def _hashes(base: Path, names: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -66,11 +68,13 @@ def build_snapshot(root: Path, package: Path, target: Path, language: str = DEFA
     parts, texts = check_catalog(root)
     catalog = Catalog(parts["catalog"], root, None, {**parts, "texts": texts})
     parts["comparison"] = check_comparison(catalog, root).model_dump(mode="json")
+    parts["figures"] = check_figures(root, set(catalog.notes)).model_dump(mode="json")
     sources = {
         "catalog": catalog_files(root),
         "matters": MATTERS_FILES,
         "glossary": GLOSSARY_FILES,
         "comparison": COMPARISON_FILES,
+        "figures": FIGURES_FILES,
     }
     manifest_path = target / MANIFEST
     if manifest_path.exists():  # until the new manifest is written, no snapshot is used at all
