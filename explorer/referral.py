@@ -27,7 +27,7 @@ REFERRAL_TEXT = "\n".join((REFERRAL_TITLE, *REFERRAL_LINES))
 
 # The day the content (the explorer's notes against their sources) was last checked. A test holds
 # it equal to the latest `checked` date in data/notes.toml.
-CONTENT_CHECKED = "2026-12-06"
+CONTENT_CHECKED = "2026-12-07"
 
 # "About this content": one short line at the start of every session and reading list (in the
 # disclaimer below) ...

@@ -21,7 +21,7 @@ NALTREXONE_CAUTION = (
 
 
 def test_the_space_is_complete(every_result):
-    assert len(every_result) == 3 * 5 * 4 * 4 * 3 * 3 * len(INTEREST_SETS)
+    assert len(every_result) == 3 * 5 * 5 * 5 * 3 * 3 * len(INTEREST_SETS)
 
 
 def test_every_profile_gets_suggestions_each_with_a_reason_and_no_duplicates(every_result):

@@ -54,6 +54,8 @@ PUBLICATION = re.compile(r"\bpep\d{2}-\d{2}-\d{2}-\d{3}\b", re.IGNORECASE)
 # A DOI (10.1186/s13722-021-00244-8), in the address of a paper a note cites: no phone number.
 DOI = re.compile(r"\b10\.\d{4,9}/\S+")
 # A Federal Register document number (2025-01049), in the address of a rule a note cites: no phone number.
+# A PubMed record number (12362968), in the address of a paper a note cites: no phone number.
+PUBMED_RECORD = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/\d+")
 FEDERAL_REGISTER_DOCUMENT = re.compile(r"federalregister\.gov/documents/\d{4}/\d{2}/\d{2}/\d{4}-\s?\d{5}\b")
 ALLOWED_PHONES = {"1800662HELP", "18006624357", "18004874889"}
 ALLOWED_SHORT_CODES = {"988", "911", "435748"}  # 435748: SAMHSA's text line, in the referral
@@ -84,6 +86,14 @@ NOTE_SOURCE_HOSTS = {
     "ecfr.gov",
     "fda.gov",
     "federalregister.gov",
+    # For family and friends: CDC's own blog (the audit matches hosts exactly), PubMed (NLM) for
+    # the CRAFT trials, and the family groups' own pages (non-profit mutual-help fellowships and
+    # SMART Recovery, no advertising), which say what each group offers.
+    "blogs.cdc.gov",
+    "pubmed.ncbi.nlm.nih.gov",
+    "al-anon.org",
+    "nar-anon.org",
+    "smartrecovery.org",
 }
 
 # The documents' advertising: their calls to action, and the lead-generation sites' names and
@@ -116,6 +126,7 @@ def phone_numbers(text: str) -> list[str]:
     text = PUBLICATION.sub(" ", text)
     text = FEDERAL_REGISTER_DOCUMENT.sub(" ", text)
     text = DOI.sub(" ", text)
+    text = PUBMED_RECORD.sub(" ", text)
     for pattern in (VANITY, DIGITS, PLACEHOLDER):
         for match in pattern.finditer(text):
             key = re.sub(r"[^0-9A-Za-z]", "", match.group())
