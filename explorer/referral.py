@@ -14,7 +14,8 @@ REFERRAL_LINES = (
     "",
     "These numbers are for the United States.",
     "SAMHSA's National Helpline: 1-800-662-HELP (4357), TTY: 1-800-487-4889",
-    "  Free, confidential, 24/7, in English and Spanish. Or text your ZIP code to 435748 (English only).",
+    "  Free, confidential, 24/7, in English and Spanish; family and friends can call too. Or text "
+    "your ZIP code to 435748 (English only).",
     "Find treatment: FindTreatment.gov",
     "In a crisis: call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, "
     "or text AYUDA to 988.",

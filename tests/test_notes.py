@@ -344,7 +344,7 @@ def test_the_summary_marks_follow_the_same_facts(catalog, comparison):
     rules = load_summary_rules(comparison)
     for dosing, setting in (("daily", "unsure"), ("monthly", "unsure"), ("unsure", "outpatient_program")):
         for detox in ("not_started", "completed"):
-            _, marks = evaluate(rules, Answers(dosing=dosing, setting=setting, detox=detox))
+            _, marks, _ = evaluate(rules, Answers(dosing=dosing, setting=setting, detox=detox))
             assert "buprenorphine" in marks
             naltrexone = " ".join(marks.get("naltrexone", ()))
             assert ("7 to 10 days" in naltrexone) == (detox != "completed")

@@ -35,6 +35,12 @@ READING_INTRO = (
     "marked as such."
 )
 QUESTIONS_INTRO = "Questions for a healthcare professional, chosen from the preferences above."
+# The part for a family member or friend: their own questions, by whom they are asked of.
+FAMILY_HEADING = "For family and friends"
+FAMILY_INTRO = (
+    "Questions you may want to ask for yourself. The explorer's notes for family and friends are "
+    "at the start of the reading list. The Helpline below takes calls from family and friends too."
+)
 SOURCES_HEADING = "Where the quotes in the table come from"
 PRINT_NOTE = (
     "On paper, each section shows why it was suggested, its cautions and notes; its full quoted "
@@ -128,6 +134,8 @@ def to_html(summary: Summary) -> str:
         about_all=ABOUT_ALL,
         paragraphs=paragraphs,
         questions_intro=QUESTIONS_INTRO,
+        family_heading=FAMILY_HEADING,
+        family_intro=FAMILY_INTRO,
         sources_heading=SOURCES_HEADING,
         print_note=PRINT_NOTE,
         own_notes_heading=OWN_NOTES_HEADING,
@@ -169,6 +177,11 @@ def to_markdown(summary: Summary) -> str:
     lines += ["", *notes_markdown(summary.notes, LIST_NOTES_HEADING)]
     lines += ["## Questions you may want to ask", "", escape(QUESTIONS_INTRO), ""]
     lines += [f"- {escape(question)}" for question in summary.questions]
+    if summary.family:
+        lines += ["", f"## {escape(FAMILY_HEADING)}", "", escape(FAMILY_INTRO)]
+        for heading, asked in summary.family:
+            lines += ["", f"*{escape(heading)}:*", ""]
+            lines += [f"- {escape(question)}" for question in asked]
     lines += [
         "",
         "## The three medications side by side",

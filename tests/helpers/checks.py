@@ -33,6 +33,7 @@ REFERRAL_ESSENTIALS = (
     "TTY: 1-800-487-4889",
     "confidential",
     "English and Spanish",
+    "family and friends can call too",
     "FindTreatment.gov",
     "988",
     "911",
