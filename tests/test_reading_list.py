@@ -553,7 +553,7 @@ def test_the_plain_menu_says_a_shared_reason_once_and_only_the_short_forms(catal
     choices = [(item.title, item.id) for item in result.suggestions]
     menus.select("Open:", choices, headings=group_headings(result), details=entry_details(result))
     menu = " ".join(" ".join(said).split())
-    shared = "Because the person you care about asked about overdose."
+    shared = "Because you asked about overdose."
     assert sum(1 for item in result.suggestions if entry_detail(item) == shared) > 1
     assert menu.count(shared) == 1
     # The long forms live in the section view: no whole reason, caution or note here.
