@@ -30,7 +30,7 @@ FAMILIES_ENTRY = "national-helplines-samhsa"
 FOR_SOMEONE = "Because you are exploring for someone you care about"
 MAYBE_FOR_SOMEONE = "Because you may be exploring for someone you care about"
 THE_PERSON = "the person you care about"
-TRIALS = ("families-craft-alcohol-trial", "families-craft-drug-trial", "families-confrontational-meetings")
+TRIALS = ("families-craft-how-it-works", "families-craft-alcohol-trial", "families-craft-drug-trial")
 
 
 def _families_notes(catalog) -> tuple[str, ...]:
@@ -201,7 +201,8 @@ def test_the_summary_has_a_part_for_the_family_member_with_questions_for_a_progr
     markdown, html = to_markdown(summary), to_html(summary)
     assert f"## {FAMILY_HEADING}" in markdown
     assert "Do you offer CRAFT" in markdown and "Do you offer CRAFT" in html
-    assert markdown.index(FAMILY_HEADING) < markdown.index("## The three medications side by side")
+    assert markdown.index("## The three medications side by side") < markdown.index(FAMILY_HEADING)
+    assert markdown.index(FAMILY_HEADING) < markdown.index("## Reading list")
     assert "family and friends can call too" in " ".join(markdown.split())  # the referral names it
 
 

@@ -37,10 +37,7 @@ READING_INTRO = (
 QUESTIONS_INTRO = "Questions for a healthcare professional, chosen from the preferences above."
 # The part for a family member or friend: their own questions, by whom they are asked of.
 FAMILY_HEADING = "For family and friends"
-FAMILY_INTRO = (
-    "Questions you may want to ask for yourself. The explorer's notes for family and friends are "
-    "at the start of the reading list. The Helpline below takes calls from family and friends too."
-)
+FAMILY_INTRO = "Questions you may want to ask for yourself. Notes for family and friends open the reading list."
 SOURCES_HEADING = "Where the quotes in the table come from"
 PRINT_NOTE = (
     "On paper, each section shows why it was suggested, its cautions and notes; its full quoted "
@@ -177,11 +174,6 @@ def to_markdown(summary: Summary) -> str:
     lines += ["", *notes_markdown(summary.notes, LIST_NOTES_HEADING)]
     lines += ["## Questions you may want to ask", "", escape(QUESTIONS_INTRO), ""]
     lines += [f"- {escape(question)}" for question in summary.questions]
-    if summary.family:
-        lines += ["", f"## {escape(FAMILY_HEADING)}", "", escape(FAMILY_INTRO)]
-        for heading, asked in summary.family:
-            lines += ["", f"*{escape(heading)}:*", ""]
-            lines += [f"- {escape(question)}" for question in asked]
     lines += [
         "",
         "## The three medications side by side",
@@ -199,6 +191,11 @@ def to_markdown(summary: Summary) -> str:
     lines += markdown_table(summary.comparison, summary.marks, bracketed)
     lines += ["", f"*{escape(SOURCES_HEADING)}:*", ""]
     lines += [f"{number}. {escape(label)}" for number, label in enumerate(summary.sources, start=1)]
+    if summary.family:  # after the table, as on paper: page 1 keeps the questions and the table's start
+        lines += ["", f"## {escape(FAMILY_HEADING)}", "", escape(FAMILY_INTRO)]
+        for heading, asked in summary.family:
+            lines += ["", f"*{escape(heading)}:*", ""]
+            lines += [f"- {escape(question)}" for question in asked]
     lines += [
         "",
         f"## Reading list: {len(summary.sections)} sections from the documents",
