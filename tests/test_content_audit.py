@@ -144,7 +144,13 @@ def _host(address: str) -> str:
     return host.rstrip(".,;:)\"'”*").lower()
 
 
+# On screen a source's address too long for the line is cut after a hyphen (render/notes.py); read
+# whole again, "https://www.nar-" and "anon.org/..." are one address, judged by its whole host.
+ADDRESS_CUT_AT_A_HYPHEN = re.compile(r"(?<=[\w/.]-)\n[ \t]*(?=[\w])")
+
+
 def web_addresses(text: str, allowed: frozenset[str] | set[str] = ALLOWED_HOSTS | NOTE_SOURCE_HOSTS) -> list[str]:
+    text = ADDRESS_CUT_AT_A_HYPHEN.sub("", text)
     return [m.group(0) for m in WEB.finditer(text) if _host(m.group(0)) not in allowed]
 
 
@@ -203,10 +209,16 @@ def test_the_phone_detector_flags_a_planted_number(planted):
         "http://10.0.0.1/x",
         "FindTreatment.gov.evil.com",
         "visit samhsa.gov.example.net",
+        "https://www.rehab-\n    finder.example.com/x",  # cut after a hyphen, as on screen
+        "https://www.nar-\n    anon.example.com/",
     ],
 )
 def test_the_web_detector_flags_a_planted_address(planted):
     assert web_addresses(f"{REFERRAL_TEXT}\nAlso: {planted}") != [], planted
+
+
+def test_the_web_detector_reads_a_reviewed_address_cut_at_a_hyphen_whole():
+    assert web_addresses("Sources: Nar-Anon, 2026-12, https://www.nar-\n    anon.org/united-states/; more") == []
 
 
 @pytest.mark.parametrize(
@@ -322,7 +334,7 @@ def command_outputs(catalog) -> dict[str, str]:
 
 
 def test_the_answer_space_was_covered(answer_space_outputs, every_result, catalog):
-    assert len(every_result) == 12_960
+    assert len(every_result) == 20_250
     shown = {s.id for r in every_result for s in r.suggestions}
     assert len(shown) > 40  # most sections reach some profile; `show` covers every one
     assert any("1-800-662-HELP (4357)" in piece for piece in answer_space_outputs)
@@ -353,7 +365,7 @@ def test_no_phone_number_address_or_promotion_in_any_other_output(command_output
 
 @pytest.fixture(scope="module")
 def saved_summaries(catalog, every_result) -> dict[str, str]:
-    """Take-home summaries (HTML and Markdown) for a spread of 260 profiles of the answer space."""
+    """Take-home summaries (HTML and Markdown) for a spread of 405 profiles of the answer space."""
     comparison = load_comparison(catalog)
     rules = load_summary_rules(comparison)
     summaries = {}
@@ -365,7 +377,7 @@ def saved_summaries(catalog, every_result) -> dict[str, str]:
 
 
 def test_no_phone_number_address_or_promotion_in_saved_summaries(saved_summaries):
-    assert len(saved_summaries) == 2 * 260
+    assert len(saved_summaries) == 2 * 405
     assert all("1-800-662-HELP (4357)" in text for text in saved_summaries)
     assert_nothing_found(saved_summaries, _problems)
 
