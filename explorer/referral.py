@@ -2,28 +2,55 @@
 
 They live in code, not in data/, on purpose: they must print even when the data files are damaged
 or the program fails, and they are the one thing every session ends with.
+
+The constants hold the English, marked for the catalog (N_); the functions below give them in the
+run's language. In Spanish the referral says what is true in Spanish: the Helpline answers in
+Spanish, 988 in Spanish by pressing 2 or by texting AYUDA, the 435748 text line in English only.
 """
 
 from __future__ import annotations
 
-REFERRAL_TITLE = "Talk to a healthcare professional"
+from explorer.i18n import N_, _
+
+REFERRAL_TITLE = N_("Talk to a healthcare professional")
 
 REFERRAL_LINES = (
-    "This explorer is educational. It is not medical advice, a diagnosis or a recommendation. A "
-    "healthcare professional (a doctor, nurse or addiction specialist) can talk the options through.",
+    N_(
+        "This explorer is educational. It is not medical advice, a diagnosis or a recommendation. A "
+        "healthcare professional (a doctor, nurse or addiction specialist) can talk the options through."
+    ),
     "",
-    "These numbers are for the United States.",
-    "SAMHSA's National Helpline: 1-800-662-HELP (4357), TTY: 1-800-487-4889",
-    "  Free, confidential, 24/7, in English and Spanish. Or text your ZIP code to 435748 (English only).",
-    "Find treatment: FindTreatment.gov",
-    "In a crisis: call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, "
-    "or text AYUDA to 988.",
-    "Naloxone reverses an opioid overdose and is sold without a prescription. No response in 2 "
-    "to 3 minutes: give a second dose. Stay with the person.",
-    "In an emergency or an overdose: call 911.",
+    N_("These numbers are for the United States."),
+    N_("SAMHSA's National Helpline: 1-800-662-HELP (4357), TTY: 1-800-487-4889"),
+    N_("  Free, confidential, 24/7, in English and Spanish. Or text your ZIP code to 435748 (English only)."),
+    N_("Find treatment: FindTreatment.gov"),
+    N_(
+        "In a crisis: call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, "
+        "or text AYUDA to 988."
+    ),
+    N_(
+        "Naloxone reverses an opioid overdose and is sold without a prescription. No response in 2 "
+        "to 3 minutes: give a second dose. Stay with the person."
+    ),
+    N_("In an emergency or an overdose: call 911."),
 )
 
-REFERRAL_TEXT = "\n".join((REFERRAL_TITLE, *REFERRAL_LINES))
+REFERRAL_TEXT = "\n".join((REFERRAL_TITLE, *REFERRAL_LINES))  # the English, for the tests and the last words
+
+
+def referral_title() -> str:
+    return _(REFERRAL_TITLE)
+
+
+def referral_lines() -> tuple[str, ...]:
+    """The referral's lines in the run's language ("" for the blank line)."""
+    return tuple(_(line) if line else "" for line in REFERRAL_LINES)
+
+
+def referral_text() -> str:
+    """The referral as plain text, in the run's language."""
+    return "\n".join((referral_title(), *referral_lines()))
+
 
 # The day the content (the explorer's notes against their sources) was last checked. A test holds
 # it equal to the latest `checked` date in data/notes.toml.
@@ -76,12 +103,17 @@ ABOUT_MORE = (
 
 # The referral's own links, for the saved HTML summary: the only links it may contain.
 REFERRAL_LINKS = (
-    ("SAMHSA's National Helpline", "https://www.samhsa.gov/find-help/national-helpline"),
+    (N_("SAMHSA's National Helpline"), "https://www.samhsa.gov/find-help/national-helpline"),
     ("1-800-662-HELP (4357)", "tel:+18006624357"),
     ("1-800-487-4889", "tel:+18004874889"),
-    ("text your ZIP code to 435748", "sms:435748"),
+    (N_("text your ZIP code to 435748"), "sms:435748"),
     ("FindTreatment.gov", "https://findtreatment.gov/"),
-    ("call or text 988", "tel:988"),
+    (N_("call or text 988"), "tel:988"),
     ("988lifeline.org", "https://988lifeline.org/"),
-    ("call 911", "tel:911"),
+    (N_("call 911"), "tel:911"),
 )
+
+
+def referral_links() -> tuple[tuple[str, str], ...]:
+    """The links, each on its phrase as the referral says it in the run's language."""
+    return tuple((_(phrase), href) for phrase, href in REFERRAL_LINKS)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     Body = Callable[[Catalog, argparse.Namespace, Environment], Output]
 
-ALWAYS = frozenset({"plain", "debug"})  # how to show and how to fail: they apply everywhere
+ALWAYS = frozenset({"plain", "debug", "lang"})  # how to show, in which language, how to fail: everywhere
 SHOWS = ALWAYS | {"format"}  # the commands that print data: as text, Markdown or JSON
 
 

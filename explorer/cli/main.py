@@ -18,6 +18,7 @@ import sys
 
 from explorer.cli import ending, signals
 from explorer.cli.environment import Environment
+from explorer.i18n import _
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
@@ -130,7 +131,18 @@ def _run(argv: list[str] | None, env: Environment, outcome: _Outcome) -> int:
     return run(args, env, outcome)
 
 
-APOLOGY = ending.APOLOGY
+def _speak(env: Environment, argv: list[str]) -> None:
+    """The run's language: --lang where given, else the Environment's (the locale's). A catalog
+    that cannot be read leaves the run in English rather than stopping it."""
+    from explorer import i18n
+    from explorer.i18n.choice import language_asked
+
+    env.language = language_asked(argv) or env.language
+    try:
+        i18n.use(env.language)
+    except Exception:  # any failure to read the Spanish words: English, never no words
+        i18n.use(i18n.ENGLISH)
+    env.language = i18n.language()
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -141,6 +153,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment.of_process()
     ending.remember_terminal(env)
     signals.catch_signals(env)  # first of all: a Ctrl-C while the rest is imported is an interruption too
+    _speak(env, sys.argv[1:] if argv is None else argv)  # before any word is said, the last ones included
     last_words = ending.LastWords(env)  # ready before anything can fail, even for lack of memory
     outcome = _Outcome()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
@@ -204,15 +217,16 @@ def _apologize(problem: BaseException, env: Environment, debug: bool) -> None:
         import traceback  # only here: the apology must not need memory that may have run out
 
         details = "".join(traceback.format_exception(type(problem), problem, problem.__traceback__))
-        ending.say(env, f"treatment-explorer: {APOLOGY}\n{details}")
+        ending.say(env, f"treatment-explorer: {_(ending.APOLOGY)}\n{details}")
     else:
-        ending.say(env, f"treatment-explorer: {APOLOGY}\n(run again with --debug to see the details)\n")
+        more = _("(run again with --debug to see the details)")
+        ending.say(env, f"treatment-explorer: {_(ending.APOLOGY)}\n{more}\n")
 
 
 def _closing_referral(env: Environment, outcome: _Outcome) -> None:
     """On stdout after a session (where the person is looking), else on stderr; on the other
     stream where that one fails; the plain text if even the formatted block fails."""
-    from explorer.referral import REFERRAL_TEXT
+    from explorer.referral import referral_text
 
     try:
         from explorer.render.finish import referral
@@ -220,5 +234,5 @@ def _closing_referral(env: Environment, outcome: _Outcome) -> None:
         stream = env.stdout if outcome.interactive else env.stderr
         text = "\n" + referral(env.width_on(stream if env.stream_works(stream) else None), env.plain)
     except Exception:
-        text = "\n" + REFERRAL_TEXT + "\n"
+        text = "\n" + referral_text() + "\n"
     ending.say(env, text, prefer_stdout=outcome.interactive)

@@ -8,6 +8,8 @@ import argparse
 from explorer.cli.command_table import COMMANDS, listed
 from explorer.errors import InputError
 from explorer.formats import SHOWN
+from explorer.i18n import LANGUAGES, N_, _, language
+from explorer.i18n.choice import HOW_TO_SWITCH
 from explorer.render.text import fill_phrases, wrap
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
@@ -38,6 +40,22 @@ HELP_NOW = (
     "In a crisis call or text 988; in an emergency or an overdose call 911."
 )
 
+# argparse's own words, as this Python says them (argparse translates them through gettext's
+# `_`, which build_parser points at the explorer's catalog). A Python whose argparse words differ
+# says them in English.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("ignored explicit argument %r"),
+)
+
 DESCRIBED_AT = 22  # the column where a command's description starts, after "  show ID"
 PHRASE_BREAK = "\x1f"  # between the phrases of a command's description: the help may break there
 
@@ -46,7 +64,7 @@ def epilog() -> str:
     """The list of commands (a row each, from the command table), the scripting examples and where
     to get help."""
     rows = [f"  {c.usage:<{DESCRIBED_AT - 2}}" + PHRASE_BREAK.join(("", *c.describes)) for c in listed()]
-    return "\n".join(["commands:", *rows, "", SCRIPTING, "", HELP_NOW])
+    return "\n".join(["commands:", *rows, "", SCRIPTING, "", HELP_NOW, "", HOW_TO_SWITCH[language()]])
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -144,6 +162,7 @@ def _named(commands: list[str]) -> str:
 
 def build_parser(env: Environment) -> argparse.ArgumentParser:
     width = env.size()[0] - 2  # as argparse's own: two columns spare
+    setattr(argparse, "_", _)  # noqa: B010 - argparse's words ("usage:", its errors) in the run's language
 
     def formatter(prog: str) -> _HelpFormatter:
         return _HelpFormatter(prog, width=width)
@@ -192,6 +211,14 @@ def build_parser(env: Environment) -> argparse.ArgumentParser:
         action=_Once,
         metavar="PATH",
         help="with --answers: also save a take-home summary (.html or .md) to PATH",
+    )
+    parser.add_argument(
+        "--lang",
+        action=_Once,
+        choices=LANGUAGES,
+        default=env.language,
+        help="the language: en (English) or es (Spanish); without it, the locale's (LANGUAGE, LC_ALL, "
+        "LC_MESSAGES, LANG)",
     )
     parser.add_argument(
         "--debug", action=_Once, nargs=0, default=False, help="show the full traceback if something fails"
