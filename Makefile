@@ -68,7 +68,7 @@ screenshot: $(VENV)/.installed-test
 # snapshot: every run then checks the TOML and refuses it with its own message and the referral
 # (so `make run` still ends with the referral, and make adds nothing after it).
 snapshot: $(SNAPSHOT)
-$(SNAPSHOT): $(wildcard data/* rules/* explorer/content/*.py explorer/content/models/*.py) scripts/build_snapshot.py | $(VENV)/.installed-run
+$(SNAPSHOT): $(wildcard data/* data/es/* rules/* explorer/content/*.py explorer/content/models/*.py) scripts/build_snapshot.py | $(VENV)/.installed-run
 	@$(BIN)/python scripts/build_snapshot.py || echo "snapshot: not made; every run checks the content itself"
 
 # The compiled catalogs (.mo) of the explorer's words, remade when a .po changes (explorer/i18n/).

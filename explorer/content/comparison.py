@@ -44,7 +44,15 @@ def load_comparison(catalog: Catalog, root: Path | None = None, today: datetime.
     data = None
     if catalog.snapshot is not None and root == catalog.root:  # unchanged since the snapshot was made?
         data = catalog.snapshot.fresh_part("comparison")
-    comparison = check_comparison(catalog, root) if data is None else Comparison.model_validate(data)
+    if data is None:
+        comparison = check_comparison(catalog, root)
+        if catalog.language != "en":
+            from explorer.content.translation import translate_parts
+
+            translated = translate_parts({"comparison": comparison.model_dump(mode="json")}, root, catalog.language)
+            comparison = Comparison.model_validate(translated["comparison"])
+    else:
+        comparison = Comparison.model_validate(data)
     return _with_notes(comparison, catalog, root / "data" / "notes.toml", today)
 
 

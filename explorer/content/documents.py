@@ -60,15 +60,25 @@ class Document(Record):
 
 
 class Section(Record):
-    __slots__ = ("id", "title", "source", "topics", "text")
+    """A section quoted from a document: `text` is always the verbatim English; `translation` is an
+    unofficial translation of it in the catalog's language (None in English, or when there is no
+    current one: content/translation.py)."""
+
+    __slots__ = ("id", "title", "source", "topics", "text", "translation")
     id: str
     title: str
     source: str
     topics: tuple[Topic, ...]
     text: str
+    translation: str | None
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Section:
         return cls(
-            id=data["id"], title=data["title"], source=data["source"], topics=tuple(data["topics"]), text=data["text"]
+            id=data["id"],
+            title=data["title"],
+            source=data["source"],
+            topics=tuple(data["topics"]),
+            text=data["text"],
+            translation=data.get("translation"),
         )
