@@ -68,8 +68,8 @@ def _session(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> N
     if not session.has_terminal(env):  # damaged content is named first, as a scripted run names it
         from explorer.content.catalog import load_catalog
 
-        load_catalog()
-    content = session_content()  # the first question now, the rest while it is read
+        load_catalog(language=env.language)
+    content = session_content(language=env.language)  # the first question now, the rest while it is read
     terminal = session.open_terminal(env)
     outcome.interactive = True
     session.run(content, terminal, env)
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> ExitSt
     command = SCRIPTED if args.command is None else COMMANDS[args.command]
     _refuse_what_does_not_apply(args, command.options)
     save_format(args)  # a wrong --save is refused before anything runs
-    output = command.run()(load_catalog(), args, env)
+    output = command.run()(load_catalog(language=env.language), args, env)
     if _through_the_pager(output, env):
         output = output._replace(body="\n")  # shown: the referral is what is left to print
     ending.write_output(env, finish(output, env.width(), not env.encodes_everything(), env.plain))

@@ -96,8 +96,8 @@ class CatalogLoader:
     """Loads and validates the catalog in a background thread; catalog() waits for it and raises
     what the load raised (a CatalogError names file and entry, as a load in the foreground would)."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self, root: Path, language: str = "en") -> None:
+        self.root, self.language = root, language
         self._thread = threading.Thread(target=self._load, name="catalog-loader", daemon=True)
         self._catalog: Catalog | None = None
         self._error: BaseException | None = None
@@ -106,7 +106,7 @@ class CatalogLoader:
         try:
             from explorer.content.catalog import load_catalog
 
-            self._catalog = load_catalog(self.root)
+            self._catalog = load_catalog(self.root, self.language)
         except BaseException as error:  # noqa: B036 - handed to the main thread, which decides
             self._error = error
 
@@ -162,12 +162,14 @@ class SessionContent:
         return self.loader.catalog()
 
 
-def session_content(root: Path | None = None) -> SessionContent:
+def session_content(root: Path | None = None, language: str = "en") -> SessionContent:
     """The first question without loading the rest; or, when the first question is not plainly
-    well-formed, everything loaded here and now (so a damaged file is named before the session)."""
+    well-formed, everything loaded here and now (so a damaged file is named before the session).
+    In another language than English the catalog is loaded first: its first question is the
+    translation laid over the English (content/translation.py), which only the full load makes."""
     root = root or content_root()
-    loader = CatalogLoader(root)
-    first = read_first_question(root)
+    loader = CatalogLoader(root, language)
+    first = read_first_question(root) if language == "en" else None
     if first is None:
         catalog = loader.catalog()  # in the foreground: raises the CatalogError before anything is shown
         return SessionContent(catalog.questions, loader)

@@ -113,6 +113,7 @@ def reading_list(
                 cautions=cautions,
                 notes=_ordered_notes(catalog, note_ids, today),
                 text=section.text,
+                translation=section.translation,
                 source_label=catalog.document_label(section.source),
                 group=tier.heading,
             )

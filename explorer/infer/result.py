@@ -19,7 +19,8 @@ class Suggestion(Frozen):
     suggested_by: tuple[str, ...] = Field(min_length=1)  # the suggestion rules' ids
     cautions: tuple[str, ...] = ()
     notes: tuple[ShownNote, ...] = ()  # the explorer's own, never the documents'
-    text: str
+    text: str  # verbatim, in English
+    translation: str | None = None  # an unofficial translation of `text` in the catalog's language
     source_label: str  # the source as a reader names it (not in the JSON contract)
     group: str = ""  # the heading of its group in the session's list (rules/order.toml; not in the JSON contract)
 

@@ -31,6 +31,10 @@ class Suggestion(Part):
     cautions: tuple[str, ...] = Field(description="What to know before reading it, quoting the documents; often none.")
     notes: tuple[Note, ...] = Field(description="The explorer's own notes on the section, set apart from its text.")
     text: str = Field(description="The section's text, verbatim; paragraphs separated by a blank line.")
+    translation: str | SkipJsonSchema[None] = absent_when_none(
+        "An unofficial translation of `text` into the output's `lang` (never the document's own words); "
+        "absent in English, and where the section has no current translation."
+    )
 
 
 class Quote(Part):

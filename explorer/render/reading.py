@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from explorer.i18n import N_, _
 from explorer.render.notes import note_lines, notes_block
 from explorer.render.result import short_reason, source_line
 from explorer.render.text import paragraphs, rule, wrap
@@ -16,6 +17,16 @@ if TYPE_CHECKING:
     from explorer.render.notes import NoteLines
 
 QUOTE_HEADING = "The document says:"
+# Where the section is shown translated: the translation is the explorer's, never the document's
+# words, and the English original is one key away (ORIGINAL_KEY in the pager).
+TRANSLATION_HEADING = N_("Unofficial translation of the English article:")
+ORIGINAL_HEADING = N_("The English original, word for word:")
+
+
+def original_page(item: Suggestion, width: int) -> str:
+    """The section's verbatim English, as the reader shows it on its key."""
+    body = "\n\n".join(wrap(p, width) for p in paragraphs(item.text))
+    return f"{wrap(item.title, width)}\n{wrap(_(ORIGINAL_HEADING), width)}\n\n{body}"
 
 
 def why(reason: str, said_under: int | None) -> str:
@@ -47,6 +58,7 @@ def reading_page(
     lines += [wrap(f"Caution: {caution}", width, hang="  ") for caution in item.cautions]
     notes = notes_block(item.notes, width, shown, plain)
     lines += [*([] if plain else [""]), notes.strip("\n")] if notes else []
-    lines += [wrap(QUOTE_HEADING, width)] if plain else ["", rule(min(width, 20)), wrap(QUOTE_HEADING, width), ""]
-    lines.append("\n\n".join(wrap(p, width) for p in paragraphs(item.text)))
+    heading = wrap(_(TRANSLATION_HEADING) if item.translation else QUOTE_HEADING, width)
+    lines += [heading] if plain else ["", rule(min(width, 20)), heading, ""]
+    lines.append("\n\n".join(wrap(p, width) for p in paragraphs(item.translation or item.text)))
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from explorer.infer.result import Result, Suggestion
 from explorer.render.glossary import definition, definitions_block, terms_in
 from explorer.render.matters import matters_text
 from explorer.render.notes import OnScreen, list_notes_text, note_label, sources_text
-from explorer.render.reading import reading_page
+from explorer.render.reading import original_page, reading_page
 from explorer.render.result import entry_details, group_headings, overview_text
 from explorer.session.pager import Prompts, page
 
@@ -42,6 +42,7 @@ CHANGE_LABEL = "Change an answer"
 FINISH_LABEL = "Finish (shows where to get help)"
 
 BACK = "b: back to the list"
+ORIGINAL = "o: the English original"  # on a translated section
 SKIP = "b: skip to the reading list"
 
 
@@ -77,6 +78,7 @@ def read_page(
     where: str,
     ending: Sequence[str],
     back: str = BACK,
+    original: Callable[[int], str] | None = None,
 ) -> bool:
     """Pages one screen of the session: `where` names it in the last line ("end of section 3 of
     20"), `ending` says what the keys do there. The notes not yet shown are shown in full, the
@@ -89,9 +91,12 @@ def read_page(
         words = definitions_block(new_terms, width)
         return lay_out(width, on_screen).rstrip("\n") + ("\n\n" + "\n".join(words) if words else "")
 
-    prompts = Prompts(prompt(terminal, "more", "Enter: next page", back), prompt(terminal, where, *ending))
+    keys = [] if original is None else [ORIGINAL]
+    prompts = Prompts(
+        prompt(terminal, "more", "Enter: next page", back, *keys), prompt(terminal, where, *ending, *keys)
+    )
     sources = (lambda width: sources_text(notes, width)) if notes else None
-    shown = page(terminal, whole, prompts, sources)
+    shown = page(terminal, whole, prompts, sources, original)
     said = " ".join(shown.text.split())
     memory.notes |= {note.id for note in notes if note_label(note) in said}
     memory.terms |= {term.id for term in new_terms if " ".join(definition(term).split()[:4]) in said}
@@ -202,6 +207,13 @@ def _apart(lay_out: LayOut) -> LayOut:
     return lambda width, shown: "\n" + lay_out(width, shown)
 
 
+def _original(item: Suggestion) -> Callable[[int], str] | None:
+    """A translated section's English original at a width (its key in the pager); None otherwise."""
+    if item.translation is None:
+        return None
+    return lambda width: original_page(item, width)
+
+
 def _section_page(item: Suggestion, plain: bool, said: dict[str, int], source_known: bool) -> LayOut:
     return lambda width, shown: reading_page(item, width, shown, plain, said, source_known)
 
@@ -229,6 +241,7 @@ def _read_on(
             item.notes,
             f"end of section {number} of {len(ids)}",
             ending,
+            original=_original(item),
         )
         for reason in item.reasons:  # the first screen gives them: given, however far it was read
             memory.reasons.setdefault(reason, number)
