@@ -1,16 +1,18 @@
 """The messages the code says, found in its source: every `_("...")`, `N_("...")` and
-`ngettext("...", "...", n)` with literal strings. scripts/update_messages.py writes them into the
-.po for the translator; the parity tests check that each has its translation. Tooling for the
-checkout: never imported by a run.
+`ngettext("...", "...", n)` with literal strings, and every `_("...")` of the summary's
+templates. scripts/update_messages.py writes them into the .po for the translator; the parity
+tests check that each has its translation. Tooling for the checkout: never imported by a run.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 from typing import NamedTuple
 
 MARKERS = ("_", "N_")
+TEMPLATE_MESSAGE = re.compile(r'\b_\("((?:[^"\\]|\\.)*)"\)')
 PLURAL = "ngettext"
 
 
@@ -41,10 +43,22 @@ def messages_in(path: Path, root: Path) -> list[Message]:
     return sorted(found, key=lambda message: int(message.where.rsplit(":", 1)[1]))
 
 
+def messages_in_template(path: Path, root: Path) -> list[Message]:
+    text = path.read_text(encoding="utf-8")
+    return [
+        Message(ast.literal_eval(f'"{match.group(1)}"'), "", f"{path.relative_to(root).as_posix()}:{line}")
+        for line, row in enumerate(text.splitlines(), start=1)
+        for match in TEMPLATE_MESSAGE.finditer(row)
+    ]
+
+
 def messages(root: Path) -> list[Message]:
     """Every message of explorer/ under `root`, once each (its first use), in file order."""
     seen: dict[str, Message] = {}
     for path in sorted((root / "explorer").rglob("*.py")):
         for message in messages_in(path, root):
+            seen.setdefault(message.msgid, message)
+    for path in sorted((root / "explorer").rglob("*.j2")):
+        for message in messages_in_template(path, root):
             seen.setdefault(message.msgid, message)
     return list(seen.values())

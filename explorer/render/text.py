@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
+from explorer.i18n import language
+from explorer.i18n.choice import HOW_TO_SWITCH
 from explorer.referral import DISCLAIMER_LINES
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: --help wraps its text here
@@ -100,4 +102,5 @@ def rule(width: int) -> str:
 
 
 def disclaimer(width: int) -> str:
-    return "\n\n".join(wrap(line, width) for line in DISCLAIMER_LINES)
+    """The first screen: the short disclaimer, then, in the other language, how to switch to it."""
+    return "\n\n".join(wrap(line, width) for line in (*DISCLAIMER_LINES, HOW_TO_SWITCH[language()]))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from explorer.ask.terminal import Terminal
 from explorer.content.wording import personalize
+from explorer.i18n import N_, _
 from explorer.infer.result import Result, Suggestion
 from explorer.render.glossary import definition, definitions_block, terms_in
 from explorer.render.matters import matters_text
@@ -42,7 +43,7 @@ CHANGE_LABEL = "Change an answer"
 FINISH_LABEL = "Finish (shows where to get help)"
 
 BACK = "b: back to the list"
-ORIGINAL = "o: the English original"  # on a translated section
+ORIGINAL = N_("o: the English original")  # on a translated section
 SKIP = "b: skip to the reading list"
 
 
@@ -91,7 +92,7 @@ def read_page(
         words = definitions_block(new_terms, width)
         return lay_out(width, on_screen).rstrip("\n") + ("\n\n" + "\n".join(words) if words else "")
 
-    keys = [] if original is None else [ORIGINAL]
+    keys = [] if original is None else [_(ORIGINAL)]
     prompts = Prompts(
         prompt(terminal, "more", "Enter: next page", back, *keys), prompt(terminal, where, *ending, *keys)
     )

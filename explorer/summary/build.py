@@ -8,7 +8,7 @@ import datetime
 from explorer.content.catalog import Catalog
 from explorer.content.comparison_table import Cell, Comparison
 from explorer.infer.result import Result
-from explorer.referral import ABOUT_LINES, ABOUT_TITLE, REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
+from explorer.referral import ABOUT_LINES, ABOUT_TITLE, referral_lines, referral_links, referral_title
 from explorer.render.glossary import terms_in
 from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
 from explorer.summary.rules import evaluate
@@ -29,9 +29,9 @@ SUMMARY_DISCLAIMER = (
 def linked(line: str) -> tuple[LinkedText, ...]:
     """Splits a referral line around the phrases that have a link of their own."""
     parts: list[LinkedText] = []
-    rest = line
+    rest, links = line, referral_links()
     while rest:
-        found = [(rest.find(phrase), phrase, href) for phrase, href in REFERRAL_LINKS if phrase in rest]
+        found = [(rest.find(phrase), phrase, href) for phrase, href in links if phrase in rest]
         if not found:
             parts.append(LinkedText(text=rest))
             break
@@ -95,6 +95,6 @@ def build_summary(
         ),
         about_title=ABOUT_TITLE,
         about=ABOUT_LINES,
-        referral_title=REFERRAL_TITLE,
-        referral=tuple(linked(line.strip()) for line in REFERRAL_LINES if line.strip()),
+        referral_title=referral_title(),
+        referral=tuple(linked(line.strip()) for line in referral_lines() if line.strip()),
     )

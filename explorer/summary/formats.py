@@ -13,12 +13,14 @@ from explorer.content.matters import SILENT
 from explorer.content.notes import ShownNote
 from explorer.content.resources import templates
 from explorer.formats import Format
+from explorer.i18n import _, language
 from explorer.infer.result import MattersSection
 from explorer.render.comparison import all_notes, markdown_table, note_numbers
 from explorer.render.glossary import INTRO as GLOSSARY_INTRO
 from explorer.render.markdown import escape, quote
 from explorer.render.matters import QUESTIONS_HEADING, matters_markdown
 from explorer.render.notes import LIST_NOTES_HEADING, NOTE_LABEL, NOTES_HEADING, note_sentences, notes_markdown
+from explorer.render.reading import ORIGINAL_HEADING, TRANSLATION_HEADING
 from explorer.render.text import paragraphs
 from explorer.summary.models import Summary
 
@@ -85,7 +87,7 @@ def matters_pointers(summary: Summary) -> dict[tuple[str, str, str], str]:
     """(point key, option, note id) -> where that note was printed before (the table's notes, the
     reading list, an earlier point): on paper, "what matters" points back instead of repeating it."""
     printed = _printed_under_the_table(summary)
-    for _, notes, place in _note_places(summary):
+    for _name, notes, place in _note_places(summary):
         for note in notes:
             printed.setdefault(note.id, place)
     before: dict[tuple[str, str, str], str] = {}
@@ -118,10 +120,12 @@ def to_html(summary: Summary) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals["_"] = _  # the template's own words, in the run's language
     template = environment.get_template("summary.html.j2")
     numbers = note_numbers(summary.comparison)
     return template.render(
         s=summary,
+        lang=language(),
         title=TITLE,
         caption=CAPTION,
         silent=SILENT,
@@ -202,7 +206,11 @@ def to_markdown(summary: Summary) -> str:
         ]
         lines += [f"- **Why:** {escape(reason)}" for reason in item.reasons]
         lines += [f"- **Caution:** {escape(caution)}" for caution in item.cautions]
-        lines += ["", *quote(item.text), ""]
+        if item.translation:  # the translation, marked as such, then the English it translates
+            lines += ["", f"*{escape(_(TRANSLATION_HEADING))}*", "", *quote(item.translation), ""]
+            lines += [f"*{escape(_(ORIGINAL_HEADING))}*", "", *quote(item.text), ""]
+        else:
+            lines += ["", *quote(item.text), ""]
         lines += notes_markdown(item.notes)
     if summary.matters is not None:  # after the reading list, as on screen
         lines += matters_markdown(summary.matters)
@@ -216,7 +224,7 @@ def to_markdown(summary: Summary) -> str:
     for line in summary.about:
         lines += [escape(line), ""]
     lines += [f"## {escape(OWN_NOTES_HEADING)}", "", escape(OWN_NOTES_INTRO), ""]
-    lines += [line for _ in range(6) for line in ("_" * 60, "")]  # ruled lines, on screen and on paper
+    lines += [line for _row in range(6) for line in ("_" * 60, "")]  # ruled lines, on screen and on paper
     lines += ["", f"## {escape(summary.referral_title)}", ""]
     lines += ["".join(escape(part.text) for part in line) + "  " for line in summary.referral]
     return "\n".join(lines).rstrip() + "\n"
