@@ -23,7 +23,7 @@ from explorer.render.finish import referral
 
 from .helpers.content import PROJECT_ROOT
 from .helpers.run import FakeStdin, made_up_environment
-from .helpers.spanish import english_left, parity_problems
+from .helpers.spanish_output import english_left, parity_problems
 
 PO, _MO = catalog_paths("es", PROJECT_ROOT / "explorer" / "locale")
 
