@@ -11,11 +11,12 @@ from pathlib import Path
 
 from bench.readability import EASE_TARGET_ES, Words, ease_es, own_words
 from explorer.content.catalog import load_catalog
+from explorer.content.resources import disclaimer_path
 from explorer.content.translation import UNTRANSLATED_MARK, fingerprint
 from explorer.content.translation_status import english_fields, untranslated
 
 from .helpers.content import edit_file
-from .helpers.spanish import english_left, fixed_terms_missed, kept_apart, labels_people, pairs
+from .helpers.spanish import ADDRESS, NUMBER, english_left, fixed_terms_missed, kept_apart, labels_people, pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -122,3 +123,13 @@ def test_hard_spanish_fails_the_ease():
     planted = [Words(w.kind, w.where, hard) for w in own_words(load_catalog(language="es"), ROOT)]
     assert ease_es([w.text for w in planted]) < EASE_TARGET_ES
     assert ease_es(["Hay ayuda. Puede llamar hoy.", "Mucho", "Poco"]) > EASE_TARGET_ES
+
+
+def test_the_spanish_disclaimer_keeps_every_number_and_says_where_help_speaks_spanish():
+    english = (ROOT / "DISCLAIMER.md").read_text(encoding="utf-8")
+    spanish = (ROOT / "DISCLAIMER.es.md").read_text(encoding="utf-8")
+    assert set(NUMBER.findall(english)) <= set(NUMBER.findall(spanish))
+    assert set(ADDRESS.findall(english)) == set(ADDRESS.findall(spanish))
+    assert "marque 2" in spanish and "AYUDA" in spanish  # 988 in Spanish
+    assert "435748 es solo en inglés" in spanish  # the one service with no Spanish says so
+    assert disclaimer_path("es").name == "DISCLAIMER.es.md" and disclaimer_path().name == "DISCLAIMER.md"
