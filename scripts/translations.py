@@ -19,47 +19,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explorer.content.checking import check_catalog  # noqa: E402
-from explorer.content.comparison import check_comparison  # noqa: E402
-from explorer.content.catalog import Catalog  # noqa: E402
 from explorer.content.toml import read_toml  # noqa: E402
-from explorer.content.translation import (  # noqa: E402
-    current,
-    fields,
-    file_for,
-    fingerprint,
-    read_translations,
-    summary_fields,
-)
+from explorer.content.translation import file_for, fingerprint  # noqa: E402
+from explorer.content.translation_status import english_fields, untranslated  # noqa: E402
 
 HEADER = re.compile(r'^\["(?P<key>[^"]+)"\]\s*$')
 
 
-def english(root: Path) -> dict[str, str | list[str]]:
-    """Every translatable English field, by key."""
-    parts, texts = check_catalog(root)
-    catalog = Catalog(parts["catalog"], root, None, {**parts, "texts": texts})
-    parts["comparison"] = check_comparison(catalog, root).model_dump(mode="json")
-    found: dict[str, str | list[str]] = {field.key: field.english for field in fields(parts)}
-    found.update(summary_fields(root))
-    return found
-
-
 def missing(root: Path, language: str) -> int:
-    translations = read_translations(root, language)
-    count = 0
-    for key, text in english(root).items():
-        found = translations.get(key)
-        if not current(found, text):
-            count += 1
-            state = "stale" if found is not None else "missing"
-            print(f'{state} data/{language}/{file_for(key)} ["{key}"]\n  {text}\n')
-    print(f"{count} without a current translation", file=sys.stderr)
-    return 1 if count else 0
+    texts = english_fields(root)
+    found = untranslated(root, language)
+    for key, state in found.items():
+        print(f'{state} data/{language}/{file_for(key)} ["{key}"]\n  {texts[key]}\n')
+    print(f"{len(found)} without a current translation", file=sys.stderr)
+    return 1 if found else 0
 
 
 def stamp(root: Path, language: str) -> int:
-    texts = english(root)
+    texts = english_fields(root)
     for path in sorted((root / "data" / language).glob("*.toml")):
         lines = path.read_text(encoding="utf-8").split("\n")
         raw = read_toml(path)

@@ -3,9 +3,9 @@ that finds no snapshot would, and writes what they accepted as JSON, with the sh
 it came from and of the code that checked it.
 
 Every language is made at once (content/translation.py: the English with data/<language>/ laid
-over it), so that a run reads only its own language's parts. Run by `make` in a checkout (scripts/build_snapshot.py: the checkout's content into
-explorer/snapshot/) and by setup.py when the wheel is built (into the wheel's own copy of the
-package). Never at run time.
+over it), so that a run reads only its own language's parts. Run by `make` in a checkout
+(scripts/build_snapshot.py: the checkout's content into explorer/snapshot/) and by setup.py when
+the wheel is built (into the wheel's own copy of the package). Never at run time.
 """
 
 from __future__ import annotations

@@ -127,9 +127,7 @@ def _walk(data: Any, path: str, key: str) -> Iterator[Field]:
             yield Field(f"{key}.{name}", value, True, data, name)
         elif name in replaced and isinstance(value, (str, list)) and value:
             yield Field(f"{key}.{name}", value, False, data, name)
-        elif isinstance(value, list):
-            yield from _walk(value, f"{path}.{name}", f"{key}.{name}")
-        elif isinstance(value, dict) and name in ("rules", "order"):
+        elif isinstance(value, list) or (isinstance(value, dict) and name in ("rules", "order")):
             yield from _walk(value, f"{path}.{name}", f"{key}.{name}")
 
 
@@ -227,8 +225,10 @@ def translated(key: str, english: str, language: str, root: Path) -> str:
     if language == ENGLISH:
         return english
     found = _cached(root, language).get(key)
-    return found.text if found is not None and current(found, english) and isinstance(found.text, str) else (
-        UNTRANSLATED_MARK + english
+    return (
+        found.text
+        if found is not None and current(found, english) and isinstance(found.text, str)
+        else (UNTRANSLATED_MARK + english)
     )
 
 

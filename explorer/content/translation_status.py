@@ -1,0 +1,36 @@
+"""Which content still needs translating: every translatable English text, by the key its
+translation is kept under (content/translation.py), and those without a current translation.
+Read by scripts/translations.py and the tests; never at run time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explorer.content.translation import current, fields, read_translations, summary_fields
+
+
+def english_fields(root: Path) -> dict[str, str | list[str]]:
+    """Every translatable English text of the content under `root`, by key: what
+    data/<language>/ must translate (the catalog, "what matters", the glossary, the comparison and
+    the summary's rules). Checks the content first, as a snapshot build does."""
+    from explorer.content.catalog import Catalog
+    from explorer.content.checking import check_catalog
+    from explorer.content.comparison import check_comparison
+
+    parts, texts = check_catalog(root)
+    catalog = Catalog(parts["catalog"], root, None, {**parts, "texts": texts})
+    parts["comparison"] = check_comparison(catalog, root).model_dump(mode="json")
+    found: dict[str, str | list[str]] = {field.key: field.english for field in fields(parts)}
+    found.update(summary_fields(root))
+    return found
+
+
+def untranslated(root: Path, language: str) -> dict[str, str]:
+    """Each key of english_fields() without a current translation in `language`: "missing" or
+    "stale" (translated from an English that has changed since)."""
+    translations = read_translations(root, language)
+    return {
+        key: "stale" if key in translations else "missing"
+        for key, text in english_fields(root).items()
+        if not current(translations.get(key), text)
+    }

@@ -1,0 +1,135 @@
+"""The content in Spanish (data/es/, laid over the English by explorer/content/translation.py):
+every entry translated from the English as it is now, never a stale translation shown; numbers,
+web addresses, drug names and placeholders kept; the fixed terms used the same way everywhere; no
+word that labels a person; no English left; plain Spanish (Fernández-Huerta 70 or more). Each
+detector is shown catching a defect planted in a copy of the content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bench.readability import EASE_TARGET_ES, Words, ease_es, own_words
+from explorer.content.catalog import load_catalog
+from explorer.content.resources import disclaimer_path
+from explorer.content.translation import UNTRANSLATED_MARK, fingerprint
+from explorer.content.translation_status import english_fields, untranslated
+
+from .helpers.content import edit_file
+from .helpers.spanish import ADDRESS, NUMBER, english_left, fixed_terms_missed, kept_apart, labels_people, pairs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_english_entry_has_a_current_spanish_translation():
+    assert untranslated(ROOT, "es") == {}
+    assert len(pairs(ROOT)) == len(english_fields(ROOT)) > 400
+
+
+def test_a_changed_english_note_makes_its_translation_stale_and_never_shown(content_copy):
+    edit_file(content_copy / "data" / "notes.toml", "After a time without opioids,", "After some time without opioids,")
+    assert untranslated(content_copy, "es") == {"notes.lost-tolerance.text": "stale"}
+    note = load_catalog(content_copy, "es").notes["lost-tolerance"]
+    assert note.text.startswith(UNTRANSLATED_MARK + "After some time without opioids,")
+    assert load_catalog(content_copy, "es").notes["xylazine"].text.startswith("La xilacina")
+
+
+def test_a_quote_s_stale_translation_is_not_shown_and_the_english_original_stays(content_copy):
+    spanish = content_copy / "data" / "es" / "sections.toml"
+    text = load_catalog(content_copy).sections["naloxone-overdose"].text
+    edit_file(spanish, f'en = "{fingerprint(text)}"', 'en = "0000000000000000"')
+    assert untranslated(content_copy, "es") == {"sections.naloxone-overdose.text": "stale"}
+    section = load_catalog(content_copy, "es").sections["naloxone-overdose"]
+    assert section.translation is None and section.text == text
+
+
+def test_the_spanish_catalog_has_every_own_word_in_spanish_and_every_quote_beside_its_translation(catalog):
+    spanish = load_catalog(language="es")
+    assert spanish.language == "es" and catalog.language == "en"
+    every = [n.text for n in spanish.notes.values()] + [q.prompt for q in spanish.questions]
+    every += [rule.reason for rule in spanish.rules.suggest]
+    assert not any(UNTRANSLATED_MARK in text for text in every)
+    assert spanish.questions[0].prompt == "¿Para quién busca opciones?"
+    for section_id, section in spanish.sections.items():
+        assert section.text == catalog.sections[section_id].text  # the quote stays verbatim English
+        assert section.translation and section.translation != section.text
+        assert catalog.sections[section_id].translation is None
+
+
+def test_the_english_catalog_is_the_same_with_or_without_the_spanish(catalog, content_copy):
+    shutil.rmtree(content_copy / "data" / "es")
+    without = load_catalog(content_copy)
+    assert without.questions == catalog.questions and without.notes == catalog.notes
+    assert without.sections == catalog.sections and without.rules == catalog.rules
+
+
+def test_translations_keep_numbers_web_addresses_drug_names_and_placeholders():
+    assert [problem for pair in pairs(ROOT) for problem in kept_apart(pair)] == []
+
+
+def test_a_changed_number_in_a_translation_is_caught(content_copy):
+    edit_file(content_copy / "data" / "es" / "notes.toml", "necesita de 7 a 10 días", "necesita de 8 a 10 días")
+    edit_file(content_copy / "data" / "es" / "notes.toml", "con metadona o buprenorfina", "con metadona")
+    problems = [problem for pair in pairs(content_copy) for problem in kept_apart(pair)]
+    assert any(p.startswith("notes.naltrexone-start-timing.text: numbers") for p in problems), problems
+    assert any("buprenorphine is named in one and not the other" in p for p in problems), problems
+
+
+def test_the_fixed_terms_are_used_the_same_way_everywhere():
+    assert [problem for pair in pairs(ROOT) for problem in fixed_terms_missed(pair)] == []
+
+
+def test_another_word_for_a_fixed_term_is_caught(content_copy):
+    edit_file(content_copy / "data" / "es" / "glossary.toml", '"síndrome de abstinencia"', '"retirada"')
+    problems = [problem for pair in pairs(content_copy) for problem in fixed_terms_missed(pair)]
+    assert any(p.startswith("glossary.withdrawal.term") for p in problems), problems
+
+
+def test_no_english_is_left_in_the_spanish_own_words():
+    assert [problem for pair in pairs(ROOT) for problem in english_left(pair)] == []
+
+
+def test_an_english_sentence_planted_in_the_spanish_is_caught(content_copy):
+    edit_file(
+        content_copy / "data" / "es" / "notes.toml",
+        'es = "La xilacina,',
+        'es = "Xylazine is often mixed with fentanyl and the shot. La xilacina,',
+    )
+    problems = [problem for pair in pairs(content_copy) for problem in english_left(pair)]
+    assert any(p.startswith("notes.xylazine.text: English word") for p in problems), problems
+
+
+def test_the_spanish_own_words_label_no_one_by_drug_use(content_copy):
+    assert [problem for pair in pairs(ROOT) for problem in labels_people(pair)] == []
+    edit_file(
+        content_copy / "data" / "es" / "notes.toml", "las personas pueden no saber", "los adictos pueden no saber"
+    )
+    problems = [problem for pair in pairs(content_copy) for problem in labels_people(pair)]
+    assert any(p.startswith("notes.fentanyl-in-the-supply.text") for p in problems), problems
+
+
+def test_the_spanish_own_words_read_plainly_together():
+    words = own_words(load_catalog(language="es"), ROOT)
+    assert ease_es([w.text for w in words]) >= EASE_TARGET_ES
+    assert "¿Para quién busca opciones?" in "\n".join(w.text for w in words)
+
+
+def test_hard_spanish_fails_the_ease():
+    hard = (
+        "No obstante las consideraciones farmacológicas anteriormente mencionadas, las determinaciones "
+        "terapéuticas individualizadas requieren una evaluación multidisciplinaria exhaustiva, incorporando "
+        "características epidemiológicas, fisiológicas y psicosociales sistemáticamente documentadas."
+    )
+    planted = [Words(w.kind, w.where, hard) for w in own_words(load_catalog(language="es"), ROOT)]
+    assert ease_es([w.text for w in planted]) < EASE_TARGET_ES
+    assert ease_es(["Hay ayuda. Puede llamar hoy.", "Mucho", "Poco"]) > EASE_TARGET_ES
+
+
+def test_the_spanish_disclaimer_keeps_every_number_and_says_where_help_speaks_spanish():
+    english = (ROOT / "DISCLAIMER.md").read_text(encoding="utf-8")
+    spanish = (ROOT / "DISCLAIMER.es.md").read_text(encoding="utf-8")
+    assert set(NUMBER.findall(english)) <= set(NUMBER.findall(spanish))
+    assert set(ADDRESS.findall(english)) == set(ADDRESS.findall(spanish))
+    assert "marque 2" in spanish and "AYUDA" in spanish  # 988 in Spanish
+    assert "435748 es solo en inglés" in spanish  # the one service with no Spanish says so
+    assert disclaimer_path("es").name == "DISCLAIMER.es.md" and disclaimer_path().name == "DISCLAIMER.md"
