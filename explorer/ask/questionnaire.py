@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from explorer.ask.menus import Menus
 from explorer.ask.terminal import Terminal
 from explorer.content.wording import personalize
+from explorer.i18n import language
 from explorer.render.text import wrap
 
 UNSURE = "unsure"
@@ -31,8 +32,8 @@ if TYPE_CHECKING:  # pydantic is imported once the first question is on screen (
 
 
 def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
-    text = personalize(question.prompt, for_whom)
-    choices = [(personalize(choice.label, for_whom), choice.value) for choice in question.choices]
+    text = personalize(question.prompt, for_whom, language())
+    choices = [(personalize(choice.label, for_whom, language()), choice.value) for choice in question.choices]
     if question.kind == "checkbox":
         # "I'm not sure" means no topic in particular: it cannot be ticked with topics.
         return menus.checkbox(text, choices, alone=UNSURE if any(v == UNSURE for _, v in choices) else None)
@@ -42,7 +43,7 @@ def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
 
 def shown_answer(question: Question, value: Any, for_whom: str) -> str:
     """The answer in the words of its choices; ticked topics joined, or "none"."""
-    labels = {choice.value: personalize(choice.label, for_whom) for choice in question.choices}
+    labels = {choice.value: personalize(choice.label, for_whom, language()) for choice in question.choices}
     if question.kind == "checkbox":
         return ", ".join(labels[v] for v in value) or NO_TOPICS
     return labels[value]
@@ -51,7 +52,7 @@ def shown_answer(question: Question, value: Any, for_whom: str) -> str:
 def _ask_at(question: Question, place: str, given: dict[str, Any], terminal: Terminal) -> None:
     """Asks one question, saying where it stands (`place`), and records the answer in `given`."""
     for_whom = given.get("for_whom", "unsure")
-    terminal.say(f"\n{place}\n" + personalize(question.help, for_whom))  # a blank line between questions
+    terminal.say(f"\n{place}\n" + personalize(question.help, for_whom, language()))  # a blank line between questions
     given[question.key] = ask_one(question, for_whom, terminal.menus)
     ticked = given[question.key]
     if question.kind == "checkbox" and not (len(ticked) == 1 and terminal.menus.echoes_a_single_tick):
@@ -78,7 +79,7 @@ def ask_the_step(content: MattersContent | None, answers: Answers, terminal: Ter
     from explorer.ask.matters import ask_matters
 
     for_whom = answers.for_whom
-    terminal.say(f"\n{STEP_PLACE}\n" + personalize(content.step_help, for_whom))
+    terminal.say(f"\n{STEP_PLACE}\n" + personalize(content.step_help, for_whom, language()))
     return answers.model_copy(update={"matters": ask_matters(content, for_whom, terminal.menus)})
 
 
@@ -94,7 +95,7 @@ def summary(questions: Sequence[Question], answers: Answers, content: MattersCon
     for question in questions:
         lines.append(f"  {question.name}: {shown_answer(question, given[question.key], answers.for_whom)}")
     if content is not None:
-        heading = personalize(content.heading, answers.for_whom)
+        heading = personalize(content.heading, answers.for_whom, language())
         if not answers.matters.answered():
             lines.append(f"  {heading}: {STEP_SKIPPED}")
         else:
@@ -109,7 +110,7 @@ def _change_priority(content: MattersContent, key: str, given: dict[str, Any], t
     for_whom = given.get("for_whom", "unsure")
     terminal.say(f"\nChanging: {priority.name}")
     choices = [(choice.label, choice.value) for choice in content.choices]
-    rating = terminal.menus.select(personalize(priority.prompt, for_whom), choices, default="unsure")
+    rating = terminal.menus.select(personalize(priority.prompt, for_whom, language()), choices, default="unsure")
     given["matters"] = {**given["matters"], key: rating}
 
 

@@ -16,6 +16,7 @@ from explorer.content.answers import Answers
 from explorer.content.catalog import Catalog
 from explorer.content.matters import SILENT, MattersContent, Priority, Said
 from explorer.content.wording import personalize
+from explorer.i18n import language
 from explorer.infer.result import Entry, MattersSection, Point, Quote
 
 
@@ -77,10 +78,10 @@ def build_matters(
     shown: dict[str, list[str]] = {}
     for rule in rules.matter_rows:
         if rule.id in fired:
-            shown.setdefault(rule.priority, []).append(personalize(rule.question, for_whom))
+            shown.setdefault(rule.priority, []).append(personalize(rule.question, for_whom, language()))
     for rule in rules.matter_asks:
         if rule.id in fired and rule.priority in shown:
-            shown[rule.priority].append(personalize(rule.question, for_whom))
+            shown[rule.priority].append(personalize(rule.question, for_whom, language()))
     day = today or datetime.date.today()
     points = []
     for priority in content.priorities:  # the file's order, whatever the ratings
@@ -100,8 +101,8 @@ def build_matters(
             )
         )
     return MattersSection(
-        heading=personalize(content.heading, for_whom),
-        intro=personalize(content.intro, for_whom),
-        not_weighed=personalize(content.not_weighed, for_whom),
+        heading=personalize(content.heading, for_whom, language()),
+        intro=personalize(content.intro, for_whom, language()),
+        not_weighed=personalize(content.not_weighed, for_whom, language()),
         points=tuple(points),
     )

@@ -15,6 +15,7 @@ from explorer.content.catalog import Catalog
 from explorer.content.notes import ShownNote
 from explorer.content.rules import RELEVANCES
 from explorer.content.wording import personalize
+from explorer.i18n import language
 from explorer.infer.matters import build_matters
 from explorer.infer.result import Result, Suggestion
 
@@ -59,7 +60,7 @@ def reading_list(
     for rule_position, rule in enumerate(rules.suggest):
         if rule.id not in fired:
             continue
-        reason = personalize(rule.reason, answers.for_whom)
+        reason = personalize(rule.reason, answers.for_whom, language())
         for section_position, section_id in enumerate(rule.sections):
             if section_id in withheld:
                 continue
@@ -81,7 +82,9 @@ def reading_list(
             for topic in caution.topics:
                 cautions_by_topic.setdefault(topic, []).append(len(caution_texts))
             source = catalog.document_name(catalog.sections[caution.quote_from].source)
-            caution_texts.append(f"{personalize(caution.lead, answers.for_whom)} “{caution.quote}” ({source})")
+            caution_texts.append(
+                f"{personalize(caution.lead, answers.for_whom, language())} “{caution.quote}” ({source})"
+            )
     notes_by_topic: dict[str, set[str]] = {}
     for attach in rules.attach:
         if attach.id in fired:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from explorer.ask.terminal import Terminal
 from explorer.content.wording import personalize
-from explorer.i18n import N_, _
+from explorer.i18n import N_, _, language
 from explorer.infer.result import Result, Suggestion
 from explorer.render.glossary import definition, definitions_block, terms_in
 from explorer.render.matters import matters_text
@@ -158,7 +158,7 @@ def read(
     while True:
         choices = [(by_id[i].title + (READ_MARK if i in read_ids else ""), i) for i in ids]
         if matters is not None:
-            label = personalize(MATTERS_LABEL, result.answers.for_whom)
+            label = personalize(MATTERS_LABEL, result.answers.for_whom, language())
             choices.append((label + (READ_MARK if MATTERS in read_ids else ""), MATTERS))
         if comparison is not None:
             choices.append((COMPARE_LABEL, COMPARE))

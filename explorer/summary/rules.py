@@ -14,6 +14,7 @@ from explorer.content.resources import content_root
 from explorer.content.toml import first_problem, read_entries
 from explorer.content.wording import personalize
 from explorer.errors import CatalogError
+from explorer.i18n import language
 from explorer.infer.engine import RuleEngine
 from explorer.summary.models import AskRule, MarkRule, SummaryRuleBook
 
@@ -43,7 +44,9 @@ def evaluate(
 ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """(the questions to ask, in file order; column id -> the preferences it matches)."""
     fired = set(RuleEngine.for_rules(rules, ruleset).fired(answers))
-    questions = tuple(personalize(rule.question, answers.for_whom) for rule in rules.ask if rule.id in fired)
+    questions = tuple(
+        personalize(rule.question, answers.for_whom, language()) for rule in rules.ask if rule.id in fired
+    )
     marks: dict[str, tuple[str, ...]] = {}
     for rule in rules.mark:
         if rule.id in fired:
