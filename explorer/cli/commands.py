@@ -78,7 +78,9 @@ def disclaimer(catalog: Catalog, args: argparse.Namespace, env: Environment) -> 
     from explorer.content.resources import disclaimer_path
     from explorer.render.listings import disclaimer_text
 
-    return Output(Format.TEXT, disclaimer_text(disclaimer_path(env.language).read_text(encoding="utf-8"), env.width(), env.plain))
+    return Output(
+        Format.TEXT, disclaimer_text(disclaimer_path(env.language).read_text(encoding="utf-8"), env.width(), env.plain)
+    )
 
 
 def compare(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:

@@ -10,6 +10,7 @@ and damage the background load finds is raised, unchanged, at the next step that
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import threading
 from collections.abc import Sequence
@@ -59,9 +60,43 @@ def _plain_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value) and set(PLACEHOLDER.findall(value)) <= KNOWN_PLACEHOLDERS
 
 
-def read_first_question(root: Path) -> tuple[DraftQuestion, int] | None:
-    """questions.toml's first question and how many there are, when the first is plainly the
-    for_whom menu the full load would accept; None otherwise (the caller then loads it all first)."""
+def fingerprint(english: str) -> str:
+    """What a translation is tied to, as content/translation.py computes it (which is not imported
+    here: it brings pydantic): the first 16 hex digits of the sha256 of the squashed English."""
+    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def _translated_first(draft: DraftQuestion, root: Path, language: str) -> DraftQuestion | None:
+    """The first question in `language` (data/<language>/questions.toml laid over the English),
+    when every word of it has a current translation; None otherwise (the full load then words it,
+    the English of a missing translation marked)."""
+    try:
+        path = root / "data" / language / "questions.toml"
+        text = read_limited(path).decode("utf-8")
+        check_shape(path, text)
+        table = tomllib.loads(text)
+    except Exception:  # noqa: BLE001 - any trouble is for the full load to name, with file and entry
+        return None
+
+    def spanish(key: str, english: str) -> str | None:
+        entry = table.get(f"questions.for_whom.{key}")
+        if not isinstance(entry, dict) or entry.get("en") != fingerprint(english) or not _plain_text(entry.get("es")):
+            return None
+        found: str = entry["es"]
+        return found
+
+    prompt, help = spanish("prompt", draft.prompt), spanish("help", draft.help)
+    labels = [spanish(f"choices.{choice.value}.label", choice.label) for choice in draft.choices]
+    if prompt is None or help is None or None in labels:
+        return None
+    choices = tuple(DraftChoice(c.value, label) for c, label in zip(draft.choices, labels) if label is not None)
+    return DraftQuestion(draft.key, draft.kind, prompt, help, choices)
+
+
+def read_first_question(root: Path, language: str = "en") -> tuple[DraftQuestion, int] | None:
+    """questions.toml's first question (in `language`) and how many there are, when the first is
+    plainly the for_whom menu the full load would accept; None otherwise (the caller then loads it
+    all first)."""
     path = root / "data" / "questions.toml"
     try:  # within the content limits: a file that is too large or oddly shaped is the full load's to name
         text = read_limited(path).decode("utf-8")
@@ -89,6 +124,9 @@ def read_first_question(root: Path) -> tuple[DraftQuestion, int] | None:
         first["help"],
         tuple(DraftChoice(c["value"], c["label"]) for c in choices),
     )
+    if language != "en":
+        translated = _translated_first(draft, root, language)
+        return None if translated is None else (translated, len(entries))
     return draft, len(entries)
 
 
@@ -165,11 +203,10 @@ class SessionContent:
 def session_content(root: Path | None = None, language: str = "en") -> SessionContent:
     """The first question without loading the rest; or, when the first question is not plainly
     well-formed, everything loaded here and now (so a damaged file is named before the session).
-    In another language than English the catalog is loaded first: its first question is the
-    translation laid over the English (content/translation.py), which only the full load makes."""
+    In another language, the first question is its current translation (else the full load first)."""
     root = root or content_root()
     loader = CatalogLoader(root, language)
-    first = read_first_question(root) if language == "en" else None
+    first = read_first_question(root, language)
     if first is None:
         catalog = loader.catalog()  # in the foreground: raises the CatalogError before anything is shown
         return SessionContent(catalog.questions, loader)
