@@ -89,7 +89,9 @@ def _translated_first(draft: DraftQuestion, root: Path, language: str) -> DraftQ
     labels = [spanish(f"choices.{choice.value}.label", choice.label) for choice in draft.choices]
     if prompt is None or help is None or None in labels:
         return None
-    choices = tuple(DraftChoice(c.value, label) for c, label in zip(draft.choices, labels) if label is not None)
+    choices = tuple(
+        DraftChoice(c.value, label) for c, label in zip(draft.choices, labels, strict=True) if label is not None
+    )
     return DraftQuestion(draft.key, draft.kind, prompt, help, choices)
 
 
