@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 
 from explorer.cli.streams import put
-from explorer.i18n import N_, _
+from explorer.i18n import N_, _, reason
 from explorer.referral import referral_text  # strings only: ready for the last words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
@@ -112,7 +112,7 @@ def write_output(env: Environment, text: str) -> None:
     any other failure an OutputError naming standard output."""
     stream = env.stdout
     if stream is None:
-        raise OutputError("standard output is closed, so nothing could be shown")
+        raise OutputError(_("standard output is closed, so nothing could be shown"))
     try:
         put(stream, text)  # all of it, or an error: never a silent cut
     except BrokenPipeError:
@@ -120,8 +120,7 @@ def write_output(env: Environment, text: str) -> None:
     except (OSError, ValueError) as error:
         env.mark_broken(stream)
         silence(stream)
-        reason = getattr(error, "strerror", None) or str(error)
-        raise OutputError(f"cannot write to standard output: {reason}") from None
+        raise OutputError(_("cannot write to standard output: {reason}").format(reason=reason(error))) from None
 
 
 def flush_output(env: Environment) -> None:

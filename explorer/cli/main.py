@@ -35,14 +35,22 @@ def _refuse_what_does_not_apply(args: argparse.Namespace, allowed: frozenset[str
     given = set(getattr(args, "_given", ())) | ({"section_id"} if args.section_id else set())
     for name in sorted(given - allowed, key=lambda name: name != "save"):  # --save's own message first
         if name == "section_id":
-            raise InputError(f"unexpected argument {args.section_id!r}")
+            raise InputError(_("unexpected argument {argument!r}").format(argument=args.section_id))
         if name == "save":
-            raise InputError("--save goes with --answers FILE (an interactive session offers to save at the end)")
+            raise InputError(_("--save goes with --answers FILE (an interactive session offers to save at the end)"))
         if args.command is None:
             takers = [command for command, row in COMMANDS.items() if name in row.options]
-            others = f" or with {', '.join(takers[:-1])} and {takers[-1]}" if len(takers) > 1 else ""
-            raise InputError(f"{OPTION_NAMES[name]} goes with --answers FILE{others}")
-        raise InputError(f"{args.command} does not take {OPTION_NAMES[name]}")
+            option = _(OPTION_NAMES[name])
+            if len(takers) > 1:
+                raise InputError(
+                    _("{option} goes with --answers FILE or with {commands} and {last}").format(
+                        option=option, commands=", ".join(takers[:-1]), last=takers[-1]
+                    )
+                )
+            raise InputError(_("{option} goes with --answers FILE").format(option=option))
+        raise InputError(
+            _("{command} does not take {option}").format(command=args.command, option=_(OPTION_NAMES[name]))
+        )
 
 
 class _Outcome:
@@ -60,8 +68,9 @@ def _session(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> N
 
     _refuse_what_does_not_apply(args, INTERACTIVE.options)
     if env.stdin is None or env.stdout is None:
-        closed = "input" if env.stdin is None else "output"
-        raise InputError(f"standard {closed} is closed, so no questions can be asked")
+        if env.stdin is None:
+            raise InputError(_("standard input is closed, so no questions can be asked"))
+        raise InputError(_("standard output is closed, so no questions can be asked"))
     from explorer.content.arriving import session_content
     from explorer.session import session
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.content.records import Record
+from explorer.i18n import N_
 
 # Where the documents say nothing: here and in the comparison's silent cells (content/comparison.py
 # takes it from here, since a scripted run loads this module and never the comparison).
-SILENT = "The documents say nothing about this."
+SILENT = N_("The documents say nothing about this.")
 
 
 class RatingChoice(Record):

@@ -53,6 +53,28 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's own name for "mark, trans
     return message
 
 
+# The system's reasons for a failed read or write, as the C library words them in English: the
+# catalog translates them like the explorer's own words (a reason not listed stays as it is).
+SYSTEM_REASONS = (
+    N_("Permission denied"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("File name too long"),
+    N_("No such file or directory"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("Too many levels of symbolic links"),
+    N_("Disk quota exceeded"),
+    N_("Input/output error"),
+    N_("Operation not permitted"),
+)
+
+
+def reason(error: BaseException) -> str:
+    """Why a read or write failed, in the run's language where the catalog knows the words."""
+    return _(getattr(error, "strerror", None) or str(error))
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or the plural of a message, as the language counts."""
     if _catalog is None:

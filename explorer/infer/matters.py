@@ -16,7 +16,7 @@ from explorer.content.answers import Answers
 from explorer.content.catalog import Catalog
 from explorer.content.matters import SILENT, MattersContent, Priority, Said
 from explorer.content.wording import personalize
-from explorer.i18n import language
+from explorer.i18n import _, language
 from explorer.infer.result import Entry, MattersSection, Point, Quote
 
 
@@ -36,7 +36,7 @@ def _entry(catalog: Catalog, option: str, label: str, said: Said, today: datetim
         label=label,
         quote=quote,
         silent=said.silent,
-        says=SILENT if said.silent else None,
+        says=_(SILENT) if said.silent else None,
         notes=tuple(catalog.notes[n].shown(today) for n in said.notes),
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from explorer.i18n import N_, _
 from explorer.render import markdown
 from explorer.render.notes import note_lines, note_markdown_item
 from explorer.render.text import rule, wrap
@@ -14,16 +15,20 @@ if TYPE_CHECKING:  # types only
     from explorer.infer.result import Entry, MattersSection, Point
     from explorer.render.notes import NoteLines
 
-QUESTIONS_HEADING = "To ask a professional:"
+QUESTIONS_HEADING = N_("To ask a professional:")
+NOTHING_MARKED = N_("No point was marked as mattering a lot or somewhat.")
 
 
 def _rated(point: Point) -> str:
-    return f"{point.name} (how much it matters: {point.rating_label})"
+    return _("{name} (how much it matters: {rating})").format(name=point.name, rating=point.rating_label)
 
 
 def _quote_source(entry: Entry) -> str:
     assert entry.quote is not None
-    return f"From the section “{entry.quote.section_title}” of {entry.quote.source_label}"
+    # In Spanish the quote stays the document's English: the line says so.
+    return _("From the section “{section}” of {source}").format(
+        section=entry.quote.section_title, source=entry.quote.source_label
+    )
 
 
 def _entry_text(entry: Entry, width: int, indent: str, shown: NoteLines) -> list[str]:
@@ -45,14 +50,14 @@ def matters_text(section: MattersSection, width: int, shown: NoteLines = note_li
     lines += [wrap(section.heading, width), "", wrap(section.intro, width), ""]
     lines += [wrap(section.not_weighed, width), ""]
     if not section.points:
-        lines += [wrap("No point was marked as mattering a lot or somewhat.", width), ""]
+        lines += [wrap(_(NOTHING_MARKED), width), ""]
     for point in section.points:
         lines += [wrap(_rated(point), width), ""]
         for entry in point.options:
             lines += [*_entry_text(entry, width, "  ", shown), ""]
         if point.about_all is not None:
             lines += [*_entry_text(point.about_all, width, "  ", shown), ""]
-        lines.append(wrap(QUESTIONS_HEADING, width, "  "))
+        lines.append(wrap(_(QUESTIONS_HEADING), width, "  "))
         bullet = "" if plain else "• "
         lines += [wrap(f"{bullet}{question}", width, "    ") for question in point.questions]
         lines.append("")
@@ -74,12 +79,12 @@ def matters_markdown(section: MattersSection) -> list[str]:
     md = markdown.escape
     lines = [f"## {md(section.heading)}", "", md(section.intro), "", f"**{md(section.not_weighed)}**", ""]
     if not section.points:
-        lines += ["No point was marked as mattering a lot or somewhat.", ""]
+        lines += [_(NOTHING_MARKED), ""]
     for point in section.points:
         lines += [f"### {md(_rated(point))}", ""]
         for entry in point.options:
             lines += _entry_markdown(entry)
         if point.about_all is not None:
             lines += _entry_markdown(point.about_all)
-        lines += [f"*{md(QUESTIONS_HEADING)}*", "", *(f"- {md(q)}" for q in point.questions), ""]
+        lines += [f"*{md(_(QUESTIONS_HEADING))}*", "", *(f"- {md(q)}" for q in point.questions), ""]
     return lines

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from explorer.infer.result import Suggestion
     from explorer.render.notes import NoteLines
 
-QUOTE_HEADING = "The document says:"
+QUOTE_HEADING = N_("The document says:")
 # Where the section is shown translated: the translation is the explorer's, never the document's
 # words, and the English original is one key away (ORIGINAL_KEY in the pager).
 TRANSLATION_HEADING = N_("Unofficial translation of the English article:")
@@ -31,7 +31,9 @@ def original_page(item: Suggestion, width: int) -> str:
 
 def why(reason: str, said_under: int | None) -> str:
     """A reason in full, or, when given in full under an earlier section, its short form."""
-    return f"Why: {reason}" if said_under is None else f"Why: {short_reason(reason)} (as for section {said_under})."
+    if said_under is None:
+        return _("Why: {reason}").format(reason=reason)
+    return _("Why: {reason} (as for section {number}).").format(reason=short_reason(reason), number=said_under)
 
 
 def short_label(label: str) -> str:
@@ -55,10 +57,10 @@ def reading_page(
     lines = [wrap(item.title, width), wrap(source_line(source), width)]
     lines += [] if plain else [rule(width), ""]
     lines += [wrap(why(reason, said.get(reason)), width, hang="  ") for reason in item.reasons]
-    lines += [wrap(f"Caution: {caution}", width, hang="  ") for caution in item.cautions]
+    lines += [wrap(_("Caution: {caution}").format(caution=caution), width, hang="  ") for caution in item.cautions]
     notes = notes_block(item.notes, width, shown, plain)
     lines += [*([] if plain else [""]), notes.strip("\n")] if notes else []
-    heading = wrap(_(TRANSLATION_HEADING) if item.translation else QUOTE_HEADING, width)
+    heading = wrap(_(TRANSLATION_HEADING if item.translation else QUOTE_HEADING), width)
     lines += [heading] if plain else ["", rule(min(width, 20)), heading, ""]
     lines.append("\n\n".join(wrap(p, width) for p in paragraphs(item.translation or item.text)))
     return "\n".join(lines)

@@ -35,16 +35,16 @@ COMPARE = "__compare__"
 CHANGE = "__change__"
 MATTERS = "__matters__"  # also its read mark
 
-MENU_QUESTION = "Open a section to read it, or finish:"
-READ_MARK = " (read)"
-COMPARE_LABEL = "Compare the medicines side by side"
-MATTERS_LABEL = "What matters to {you}: what the documents say on each point"
-CHANGE_LABEL = "Change an answer"
-FINISH_LABEL = "Finish (shows where to get help)"
+MENU_QUESTION = N_("Open a section to read it, or finish:")
+READ_MARK = N_(" (read)")
+COMPARE_LABEL = N_("Compare the medicines side by side")
+MATTERS_LABEL = N_("What matters to {you}: what the documents say on each point")
+CHANGE_LABEL = N_("Change an answer")
+FINISH_LABEL = N_("Finish (shows where to get help)")
 
-BACK = "b: back to the list"
+BACK = N_("b: back to the list")
 ORIGINAL = N_("o: the English original")  # on a translated section
-SKIP = "b: skip to the reading list"
+SKIP = N_("b: skip to the reading list")
 
 
 class Memory:
@@ -94,7 +94,8 @@ def read_page(
 
     keys = [] if original is None else [_(ORIGINAL)]
     prompts = Prompts(
-        prompt(terminal, "more", "Enter: next page", back, *keys), prompt(terminal, where, *ending, *keys)
+        prompt(terminal, _("more"), _("Enter: next page"), _(back), *keys),
+        prompt(terminal, where, *(_(phrase) for phrase in ending), *keys),
     )
     sources = (lambda width: sources_text(notes, width)) if notes else None
     shown = page(terminal, whole, prompts, sources, original)
@@ -113,8 +114,8 @@ def read_list_notes(result: Result, terminal: Terminal, memory: Memory) -> None:
             memory,
             lambda width, shown: "\n" + "\n".join(list_notes_text(result.notes, width, shown)),
             result.notes,
-            "the notes on the whole list",
-            ["Enter: the reading list"],
+            _("the notes on the whole list"),
+            [N_("Enter: the reading list")],
             back=SKIP,
         )
 
@@ -156,16 +157,17 @@ def read(
     # Offered after the sections when a priority was rated "a lot" or "somewhat".
     matters = result.matters if result.matters is not None and result.matters.points else None
     while True:
-        choices = [(by_id[i].title + (READ_MARK if i in read_ids else ""), i) for i in ids]
+        read_mark = _(READ_MARK)
+        choices = [(by_id[i].title + (read_mark if i in read_ids else ""), i) for i in ids]
         if matters is not None:
-            label = personalize(MATTERS_LABEL, result.answers.for_whom, language())
-            choices.append((label + (READ_MARK if MATTERS in read_ids else ""), MATTERS))
+            label = personalize(_(MATTERS_LABEL), result.answers.for_whom, language())
+            choices.append((label + (read_mark if MATTERS in read_ids else ""), MATTERS))
         if comparison is not None:
-            choices.append((COMPARE_LABEL, COMPARE))
-        choices += [(CHANGE_LABEL, CHANGE), (FINISH_LABEL, FINISH)]
+            choices.append((_(COMPARE_LABEL), COMPARE))
+        choices += [(_(CHANGE_LABEL), CHANGE), (_(FINISH_LABEL), FINISH)]
         unread_matters = MATTERS if matters is not None and MATTERS not in read_ids else None
         picked = terminal.menus.select(
-            MENU_QUESTION,
+            _(MENU_QUESTION),
             choices,
             default=cursor or unread_matters or FINISH,
             headings=headings,
@@ -183,8 +185,8 @@ def read(
                 memory,
                 lambda width, shown: "\n" + matters_text(matters, width, shown, plain=terminal.plain),
                 notes,
-                "end of what matters",
-                ["Enter: back to the list"],
+                _("end of what matters"),
+                [N_("Enter: back to the list")],
             )
             cursor = next_unread(ids, read_ids)  # then Finish, once every section is read
             continue
@@ -195,8 +197,8 @@ def read(
                 memory,
                 _apart(shown.lay_out),
                 shown.notes,
-                "end of the comparison",
-                ["Enter: back to the list"],
+                _("end of the comparison"),
+                [N_("Enter: back to the list")],
             )
             cursor = picked
             continue
@@ -233,14 +235,14 @@ def _read_on(
     while current is not None:
         read_ids.add(current)
         following = next_unread(ids, read_ids, after=current)
-        ending = ["Enter: next section", BACK] if following is not None else ["Enter: back to the list"]
+        ending = [N_("Enter: next section"), BACK] if following is not None else [N_("Enter: back to the list")]
         item, number = by_id[current], ids.index(current) + 1
         to_the_end = read_page(
             terminal,
             memory,
             _apart(_section_page(item, terminal.plain, dict(memory.reasons), item.source_label in memory.documents)),
             item.notes,
-            f"end of section {number} of {len(ids)}",
+            _("end of section {number} of {count}").format(number=number, count=len(ids)),
             ending,
             original=_original(item),
         )

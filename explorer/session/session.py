@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from explorer.ask.terminal import Terminal
 from explorer.errors import InputError
+from explorer.i18n import N_, _
 from explorer.render.text import disclaimer
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 ARROW_MENU_MARKS = "»○●"  # questionary's pointer and checkbox marks
 
-NO_TERMINAL = (
+NO_TERMINAL = N_(
     "no terminal to ask the questions on. To script it instead: "
     "treatment-explorer --answers FILE (or - for standard input), e.g. "
     'echo \'{"setting": "doctor_office"}\' | treatment-explorer --answers - --format text'
@@ -53,7 +54,7 @@ def open_terminal(env: Environment) -> Terminal:
     """The real terminal, laid out for the window as it is at each screen; refuses to start a
     session where there is none to ask on. Where the menus take single keys, the pager does too."""
     if not has_terminal(env):
-        raise InputError(NO_TERMINAL)
+        raise InputError(_(NO_TERMINAL))
     numbered = _numbered(env)
     read_key = None
     if not numbered and env.stdin is not None and env.stdout is not None:
@@ -131,7 +132,7 @@ def _comparison(catalog: Catalog, terminal: Terminal, env: Environment) -> Calla
             def titled(cell: Cell) -> str | None:
                 if cell.silent or cell.section is None:
                     return None
-                return f"(from “{catalog.sections[cell.section].title}”)"
+                return _("(from “{title}”)").format(title=catalog.sections[cell.section].title)
 
             def lay_out(width: int, shown: OnScreen) -> str:
                 return page(table, width, linear, source_of=titled, shown=shown, hint=False)
