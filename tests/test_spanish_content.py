@@ -13,7 +13,7 @@ from bench.readability import EASE_TARGET_ES, Words, ease_es, own_words
 from explorer.content.catalog import load_catalog
 from explorer.content.resources import disclaimer_path
 from explorer.content.translation import UNTRANSLATED_MARK, fingerprint
-from explorer.content.translation_status import english_fields, untranslated
+from explorer.content.translation_status import english_fields, orphaned, untranslated
 
 from .helpers.content import edit_file
 from .helpers.spanish import ADDRESS, NUMBER, english_left, fixed_terms_missed, kept_apart, labels_people, pairs
@@ -24,6 +24,24 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_english_entry_has_a_current_spanish_translation():
     assert untranslated(ROOT, "es") == {}
     assert len(pairs(ROOT)) == len(english_fields(ROOT)) > 400
+    assert orphaned(ROOT, "es") == []
+
+
+def test_a_translation_of_english_that_is_gone_is_found(content_copy):
+    with (content_copy / "data" / "es" / "notes.toml").open("a", encoding="utf-8") as spanish:
+        spanish.write('\n["notes.a-note-since-removed.text"]\nen = "0123456789abcdef"\nes = "Una nota."\n')
+    assert orphaned(content_copy, "es") == ["notes.a-note-since-removed.text"]
+
+
+def test_a_short_quote_s_translation_is_beside_it_wherever_it_is_shown(catalog):
+    from explorer.content.comparison import load_comparison
+
+    spanish = load_catalog(language="es")
+    caution = spanish.rules.caution[0]
+    assert caution.quote == catalog.rules.caution[0].quote and caution.translation
+    cells = [cell for row in load_comparison(spanish).rows for cell in row.cells.values() if not cell.silent]
+    assert cells and all(cell.translation for cell in cells)
+    assert all(cell.translation is None for row in load_comparison(catalog).rows for cell in row.cells.values())
 
 
 def test_a_changed_english_note_makes_its_translation_stale_and_never_shown(content_copy):

@@ -11,8 +11,10 @@ translation:
     es = "Después de un tiempo sin opioides, ..."
 
 Own words (questions, notes, reasons, labels, the glossary...) are replaced by their translation.
-Verbatim quotes (a section's `text`) stay the English original; their translation goes beside them,
-in `translation`, shown as an unofficial translation.
+Verbatim quotes (a section's `text`; the short `quote` of a comparison cell, of "what matters" and
+of a caution) stay the English original; their translation goes beside them, in `translation`,
+shown as an unofficial translation. A short quote is kept once, under "quotes.<its fingerprint>",
+wherever it is shown.
 
 When the English changes, its hash no longer matches: the translation is stale. A stale or missing
 translation is never shown. An own-words field falls back to the current English, marked
@@ -83,6 +85,7 @@ FILES = (
     ("matters.", "matters.toml"),
     ("glossary.", "glossary.toml"),
     ("comparison.", "comparison.toml"),
+    ("quotes.", "quotes.toml"),
 )
 
 
@@ -125,9 +128,14 @@ def _walk(data: Any, path: str, key: str) -> Iterator[Field]:
     for name, value in data.items():
         if name == beside and isinstance(value, str):
             yield Field(f"{key}.{name}", value, True, data, name)
+        elif name == "quote" and isinstance(value, str):  # a short quote (a cell, a caution): by its English
+            yield Field(f"quotes.{fingerprint(value)}", value, True, data, name)
         elif name in replaced and isinstance(value, (str, list)) and value:
             yield Field(f"{key}.{name}", value, False, data, name)
-        elif isinstance(value, list) or (isinstance(value, dict) and name in ("rules", "order")):
+        elif isinstance(value, dict) and name in ("cells", "says"):  # one quote or note per column
+            for column, inner in value.items():
+                yield from _walk(inner, f"{path}.{name}", f"{key}.{name}.{column}")
+        elif isinstance(value, list) or (isinstance(value, dict) and name in ("rules", "order", "about_all")):
             yield from _walk(value, f"{path}.{name}", f"{key}.{name}")
 
 

@@ -34,3 +34,10 @@ def untranslated(root: Path, language: str) -> dict[str, str]:
         for key, text in english_fields(root).items()
         if not current(translations.get(key), text)
     }
+
+
+def orphaned(root: Path, language: str) -> list[str]:
+    """Translations in data/<language>/ of no English text (its entry was removed or renamed, or a
+    short quote changed): never shown, to be deleted."""
+    english = english_fields(root)
+    return sorted(key for key in read_translations(root, language) if key not in english)

@@ -98,7 +98,7 @@ def pairs(root: Path) -> list[Pair]:
                     key,
                     english if isinstance(english, str) else "\n".join(english),
                     spanish if isinstance(spanish, str) else "\n".join(spanish),
-                    key.startswith("sections.") and key.endswith(".text"),
+                    key.startswith("quotes.") or (key.startswith("sections.") and key.endswith(".text")),
                 )
             )
     return found
