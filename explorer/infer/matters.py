@@ -26,6 +26,7 @@ def _entry(catalog: Catalog, option: str, label: str, said: Said, today: datetim
         section = catalog.sections[said.section]
         quote = Quote(
             text=said.quote,
+            translation=said.translation,
             section=section.id,
             section_title=section.title,
             source=section.source,

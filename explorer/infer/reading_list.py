@@ -15,7 +15,7 @@ from explorer.content.catalog import Catalog
 from explorer.content.notes import ShownNote
 from explorer.content.rules import RELEVANCES
 from explorer.content.wording import personalize
-from explorer.i18n import language
+from explorer.i18n import _, language
 from explorer.infer.matters import build_matters
 from explorer.infer.result import Result, Suggestion
 
@@ -82,9 +82,10 @@ def reading_list(
             for topic in caution.topics:
                 cautions_by_topic.setdefault(topic, []).append(len(caution_texts))
             source = catalog.document_name(catalog.sections[caution.quote_from].source)
-            caution_texts.append(
-                f"{personalize(caution.lead, answers.for_whom, language())} “{caution.quote}” ({source})"
-            )
+            lead = personalize(caution.lead, answers.for_whom, language())
+            if caution.translation:  # the quote's unofficial translation, said to be one
+                source = _("{source}; unofficial translation").format(source=source)
+            caution_texts.append(f"{lead} “{caution.translation or caution.quote}” ({source})")
     notes_by_topic: dict[str, set[str]] = {}
     for attach in rules.attach:
         if attach.id in fired:

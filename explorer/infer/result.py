@@ -26,9 +26,11 @@ class Suggestion(Frozen):
 
 
 class Quote(Frozen):
-    """Whole sentences of a section, verbatim (checked at load)."""
+    """Whole sentences of a section, verbatim (checked at load), and their unofficial translation
+    in the catalog's language, if it has one."""
 
     text: str
+    translation: str | None = None
     section: str
     section_title: str
     source: str

@@ -41,6 +41,9 @@ class Quote(Part):
     """Whole sentences of a section, verbatim."""
 
     text: str = Field(description="The quoted sentences.")
+    translation: str | SkipJsonSchema[None] = absent_when_none(
+        "An unofficial translation of `text` into the output's `lang`; absent in English and where there is none."
+    )
     section: str = Field(description="The id of the section they come from.")
     section_title: str = Field(description="That section's title.")
     source: str = Field(description=SOURCE)

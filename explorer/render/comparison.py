@@ -55,7 +55,8 @@ def _cell_lines(
         )
         + "]"
     )
-    return [cell_text(cell), *([source] if source else []), *([label] if refs else [])]
+    quoted = f"“{cell.translation}”" if cell.translation else cell_text(cell)
+    return [quoted, *([source] if source else []), *([label] if refs else [])]
 
 
 def notes_text(comparison: Comparison, width: int, shown: NoteLines = note_lines) -> str:
@@ -167,6 +168,17 @@ def linear(
     return "\n".join(lines).rstrip("\n")
 
 
+TRANSLATED_QUOTES = N_("The quotes are an unofficial translation of the English articles.")
+
+
+def _intro(comparison: Comparison) -> str:
+    """The comparison's introduction; where its quotes are shown translated, it says so."""
+    cells = [cell for row in comparison.rows for cell in (*row.cells.values(), row.about_all) if cell is not None]
+    if any(cell.translation for cell in cells):
+        return f"{comparison.intro} {_(TRANSLATED_QUOTES)}"
+    return comparison.intro
+
+
 SHOW_HINT = N_("To read a section in full: treatment-explorer show SECTION")
 
 
@@ -186,7 +198,7 @@ def page(
     body = None if plain else table(comparison, width, source_of=source_of)
     if body is None:
         body = linear(comparison, width, source_of=source_of)
-    intro = wrap(comparison.intro, width)
+    intro = wrap(_intro(comparison), width)
     end = f"\n\n{wrap(_(SHOW_HINT), width)}" if hint else ""
     return f"{wrap(_(TITLE), width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width, shown)}{end}\n"
 
@@ -227,5 +239,5 @@ def render_comparison(comparison: Comparison, fmt: Format, width: int, plain: bo
 
         return Output(fmt, comparison_json(comparison))
     if fmt == Format.MARKDOWN:
-        return Output(fmt, [f"# {_(TITLE)}", "", escape(comparison.intro), "", *markdown_table(comparison), ""])
+        return Output(fmt, [f"# {_(TITLE)}", "", escape(_intro(comparison)), "", *markdown_table(comparison), ""])
     return Output(Format.TEXT, page(comparison, width, plain=plain, shown=lines_for(plain)) + "\n")

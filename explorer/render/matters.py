@@ -25,17 +25,23 @@ def _rated(point: Point) -> str:
 
 def _quote_source(entry: Entry) -> str:
     assert entry.quote is not None
-    # In Spanish the quote stays the document's English: the line says so.
-    return _("From the section “{section}” of {source}").format(
-        section=entry.quote.section_title, source=entry.quote.source_label
-    )
+    if entry.quote.translation:  # the words shown are the explorer's translation: the line says so
+        said = _("Unofficial translation of a quote from the section “{section}” of {source}")
+    else:
+        said = _("From the section “{section}” of {source}")
+    return said.format(section=entry.quote.section_title, source=entry.quote.source_label)
+
+
+def _quoted(entry: Entry) -> str:
+    assert entry.quote is not None
+    return entry.quote.translation or entry.quote.text
 
 
 def _entry_text(entry: Entry, width: int, indent: str, shown: NoteLines) -> list[str]:
     deeper = indent + "  "
     lines = [wrap(entry.label, width, indent)]
     if entry.quote is not None:
-        lines += [wrap(f"“{entry.quote.text}”", width, deeper), wrap(_quote_source(entry), width, deeper)]
+        lines += [wrap(f"“{_quoted(entry)}”", width, deeper), wrap(_quote_source(entry), width, deeper)]
     elif entry.says:
         lines.append(wrap(entry.says, width, deeper))
     for note in entry.notes:
@@ -68,7 +74,7 @@ def _entry_markdown(entry: Entry) -> list[str]:
     md = markdown.escape
     lines = [f"**{md(entry.label)}**", ""]
     if entry.quote is not None:
-        lines += [*markdown.quote(entry.quote.text), "", f"*{md(_quote_source(entry))}*", ""]
+        lines += [*markdown.quote(_quoted(entry)), "", f"*{md(_quote_source(entry))}*", ""]
     elif entry.says:
         lines += [md(entry.says), ""]
     lines += [note_markdown_item(note) for note in entry.notes]  # the explorer's words: never a block quote
