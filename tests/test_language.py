@@ -129,7 +129,7 @@ def test_the_last_words_are_in_the_runs_language_even_when_the_ending_fails():
     words = ending.LastWords(made_up_environment(stderr=err))
     i18n.use("en")  # what the run says once it has started no longer matters: the words are ready
     assert words.say(KeyboardInterrupt(), MemoryError()) == 130
-    assert err.getvalue().startswith("\nSe detuvo.\n\nHable con un profesional de la salud\n")
+    assert err.getvalue().startswith("\nDetenido.\n\nHable con un profesional de la salud\n")
     assert "marque 2" in err.getvalue()
 
 
