@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 MARKERS = ("_", "N_")
 TEMPLATE_MESSAGE = re.compile(r'\b_\("((?:[^"\\]|\\.)*)"\)')
+TEMPLATE_PLURAL = re.compile(r'\bngettext\("((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"')
 PLURAL = "ngettext"
 
 
@@ -44,12 +45,15 @@ def messages_in(path: Path, root: Path) -> list[Message]:
 
 
 def messages_in_template(path: Path, root: Path) -> list[Message]:
-    text = path.read_text(encoding="utf-8")
-    return [
-        Message(ast.literal_eval(f'"{match.group(1)}"'), "", f"{path.relative_to(root).as_posix()}:{line}")
-        for line, row in enumerate(text.splitlines(), start=1)
-        for match in TEMPLATE_MESSAGE.finditer(row)
-    ]
+    found = []
+    for line, row in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        where = f"{path.relative_to(root).as_posix()}:{line}"
+        found += [Message(ast.literal_eval(f'"{m.group(1)}"'), "", where) for m in TEMPLATE_MESSAGE.finditer(row)]
+        found += [
+            Message(ast.literal_eval(f'"{m.group(1)}"'), ast.literal_eval(f'"{m.group(2)}"'), where)
+            for m in TEMPLATE_PLURAL.finditer(row)
+        ]
+    return found
 
 
 def messages(root: Path) -> list[Message]:

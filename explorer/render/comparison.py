@@ -171,7 +171,7 @@ def linear(
 TRANSLATED_QUOTES = N_("The quotes are an unofficial translation of the English articles.")
 
 
-def _intro(comparison: Comparison) -> str:
+def comparison_intro(comparison: Comparison) -> str:
     """The comparison's introduction; where its quotes are shown translated, it says so."""
     cells = [cell for row in comparison.rows for cell in (*row.cells.values(), row.about_all) if cell is not None]
     if any(cell.translation for cell in cells):
@@ -198,7 +198,7 @@ def page(
     body = None if plain else table(comparison, width, source_of=source_of)
     if body is None:
         body = linear(comparison, width, source_of=source_of)
-    intro = wrap(_intro(comparison), width)
+    intro = wrap(comparison_intro(comparison), width)
     end = f"\n\n{wrap(_(SHOW_HINT), width)}" if hint else ""
     return f"{wrap(_(TITLE), width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width, shown)}{end}\n"
 
@@ -239,5 +239,7 @@ def render_comparison(comparison: Comparison, fmt: Format, width: int, plain: bo
 
         return Output(fmt, comparison_json(comparison))
     if fmt == Format.MARKDOWN:
-        return Output(fmt, [f"# {_(TITLE)}", "", escape(_intro(comparison)), "", *markdown_table(comparison), ""])
+        return Output(
+            fmt, [f"# {_(TITLE)}", "", escape(comparison_intro(comparison)), "", *markdown_table(comparison), ""]
+        )
     return Output(Format.TEXT, page(comparison, width, plain=plain, shown=lines_for(plain)) + "\n")
