@@ -19,7 +19,7 @@ from explorer.i18n.choice import HOW_TO_SWITCH, language_asked, language_of_loca
 from explorer.infer.reading_list import build_result
 from explorer.published.reading_list import reading_list_json
 from explorer.render.reading import original_page, reading_page
-from explorer.render.text import disclaimer
+from explorer.render.text import first_screen
 from explorer.session.pager import Prompts, page
 
 from .helpers.run import DAY, FakeStdin, made_up_environment
@@ -93,7 +93,7 @@ def test_a_language_the_explorer_does_not_speak_is_refused_in_the_locales():
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_first_screen_says_in_the_other_language_how_to_switch(language):
     i18n.use(language)
-    screen = disclaimer(80)
+    screen = first_screen(80)
     other = "es" if language == "en" else "en"
     assert screen.rstrip().endswith(HOW_TO_SWITCH[language])
     assert f"--lang {other}" in HOW_TO_SWITCH[language]

@@ -102,5 +102,10 @@ def rule(width: int) -> str:
 
 
 def disclaimer(width: int) -> str:
-    """The first screen: the short disclaimer, then, in the other language, how to switch to it."""
-    return "\n\n".join(wrap(line, width) for line in (*DISCLAIMER_LINES, HOW_TO_SWITCH[language()]))
+    return "\n\n".join(wrap(line, width) for line in DISCLAIMER_LINES)
+
+
+def first_screen(width: int) -> str:
+    """A session's first screen: the short disclaimer, then, in the other language, how to switch
+    to it."""
+    return disclaimer(width) + "\n\n" + wrap(HOW_TO_SWITCH[language()], width)

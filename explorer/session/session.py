@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from explorer.ask.terminal import Terminal
 from explorer.errors import InputError
 from explorer.i18n import N_, _
-from explorer.render.text import disclaimer
+from explorer.render.text import first_screen
 
 if TYPE_CHECKING:
     from explorer.ask.menus import Menus
@@ -89,7 +89,7 @@ def run(content: SessionContent, terminal: Terminal, env: Environment) -> None:
     # rest of the session arrive while the person reads it (explorer/content/arriving.py).
     from explorer.ask import questionnaire
 
-    terminal.show(disclaimer(terminal.width))
+    terminal.show(first_screen(terminal.width))
     _once_drawn(terminal.menus, content.start_loading)
     answers = questionnaire.ask(content.questions, terminal)
     catalog = content.catalog()
