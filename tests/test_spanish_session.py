@@ -15,7 +15,7 @@ from .helpers.spanish_output import english_left
 SPANISH = f"{PROGRAM} --lang es"
 ARROWS = r"\(flechas o número"  # the arrow-key menus' hint, once a menu is drawn
 TYPING = r"(solo Enter:\s+[^)]*|del 1 al\s+\d+)\): "  # the end of the line where a number is typed
-PAGER_END = r"(lista|lectura)(?: --|\.) "  # the pager's last line waits here for a key or a line
+PAGER_END = r"(lista|lectura|inglés)(?: --|\.) "  # the pager's last line waits here for a key or a line
 READING_LIST = "Abra una sección para leerla, o termine"
 REFERRAL_HEADING = "HABLE CON UN PROFESIONAL DE LA SALUD"
 REFERRAL_LAST = "En una emergencia o una sobredosis: llame al 911."
