@@ -103,7 +103,7 @@ def test_help_fits_the_terminal_without_breaking_a_word(columns):
     assert max(len(line) for line in lines) <= columns - 1, done.stdout
     flowing = " ".join(done.stdout.split())
     for phrase in (
-        "list every rule: its condition, the sections it suggests, its reason",
+        "list every rule: when it applies, the sections it suggests, its reason and the notes it adds.",
         "Not medical advice, not a diagnosis.",
         "in an emergency or an overdose call 911.",
         "(for screen readers and simple terminals; the default when TERM=dumb)",

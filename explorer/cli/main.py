@@ -69,8 +69,8 @@ def _session(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> N
     _refuse_what_does_not_apply(args, INTERACTIVE.options)
     if env.stdin is None or env.stdout is None:
         if env.stdin is None:
-            raise InputError(_("standard input is closed, so no questions can be asked"))
-        raise InputError(_("standard output is closed, so no questions can be asked"))
+            raise InputError(_("standard input is closed, so the explorer cannot ask its questions"))
+        raise InputError(_("standard output is closed, so the explorer cannot ask its questions"))
     from explorer.content.arriving import session_content
     from explorer.session import session
 

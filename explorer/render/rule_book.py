@@ -78,7 +78,7 @@ def order_parts(catalog: Catalog) -> list[Part]:
     parts: list[Part] = [Heading(_("The order of the reading list (rules/order.toml)"))]
     parts.append(Numbered(tuple(tier.says for tier in rules.order.tiers), _(WITHIN_A_TIER)))
     for rule in rules.not_yet:
-        sections = _("{topics} cannot be started yet: below the others of their relevance").format(
+        sections = _("{topics} cannot start yet: after the others at the same level").format(
             topics=", ".join(rule.topics)
         )
         when = describe_when(catalog, rule.when)

@@ -103,7 +103,7 @@ def offer(catalog: Catalog, result: Result, terminal: Terminal, env: Environment
         try:
             if os.path.isdir(folder := target_path(name)):  # "~" or "Documents": a file in it
                 suggestion = str(free_name(folder / default_name))
-                say(_("{folder} is a folder: a file in it is suggested.").format(folder=folder))
+                say(_("{folder} is a folder. Here is a file name inside it.").format(folder=folder))
                 continue
             path = target_path(_with_extension(name, fmt))
             if exists(path):  # a dangling link too: never followed
