@@ -18,8 +18,9 @@ from explorer.content.answers import Answers
 from explorer.i18n.choice import HOW_TO_SWITCH, language_asked, language_of_locale
 from explorer.infer.reading_list import build_result
 from explorer.published.reading_list import reading_list_json
-from explorer.render.reading import original_page, reading_page
+from explorer.render.reading import reading_page
 from explorer.render.text import first_screen
+from explorer.render.translated import original_page
 from explorer.session.pager import Prompts, page
 
 from .helpers.run import DAY, FakeStdin, made_up_environment

@@ -77,8 +77,8 @@ class About(Published):
 
 
 def about_json() -> dict[str, Any]:
-    from explorer.referral import ABOUT_LINES, ABOUT_TITLE, CONTENT_CHECKED
+    from explorer.referral import CONTENT_CHECKED, about_lines, about_title
 
     return About(
-        title=ABOUT_TITLE, paragraphs=ABOUT_LINES, checked=datetime.date.fromisoformat(CONTENT_CHECKED)
+        title=about_title(), paragraphs=about_lines(), checked=datetime.date.fromisoformat(CONTENT_CHECKED)
     ).to_json()

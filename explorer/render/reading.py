@@ -11,22 +11,13 @@ from explorer.i18n import N_, _
 from explorer.render.notes import note_lines, notes_block
 from explorer.render.result import short_reason, source_line
 from explorer.render.text import paragraphs, rule, wrap
+from explorer.render.translated import TRANSLATION_HEADING
 
 if TYPE_CHECKING:
     from explorer.infer.result import Suggestion
     from explorer.render.notes import NoteLines
 
 QUOTE_HEADING = N_("The document says:")
-# Where the section is shown translated: the translation is the explorer's, never the document's
-# words, and the English original is one key away (ORIGINAL_KEY in the pager).
-TRANSLATION_HEADING = N_("Unofficial translation of the English article:")
-ORIGINAL_HEADING = N_("The English original, word for word:")
-
-
-def original_page(item: Suggestion, width: int) -> str:
-    """The section's verbatim English, as the reader shows it on its key."""
-    body = "\n\n".join(wrap(p, width) for p in paragraphs(item.text))
-    return f"{wrap(item.title, width)}\n{wrap(_(ORIGINAL_HEADING), width)}\n\n{body}"
 
 
 def why(reason: str, said_under: int | None) -> str:

@@ -10,7 +10,7 @@ import textwrap
 
 from explorer.i18n import language
 from explorer.i18n.choice import HOW_TO_SWITCH
-from explorer.referral import DISCLAIMER_LINES
+from explorer.referral import disclaimer_lines
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: --help wraps its text here
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def rule(width: int) -> str:
 
 
 def disclaimer(width: int) -> str:
-    return "\n\n".join(wrap(line, width) for line in DISCLAIMER_LINES)
+    return "\n\n".join(wrap(line, width) for line in disclaimer_lines())
 
 
 def first_screen(width: int) -> str:

@@ -20,8 +20,9 @@ from explorer.infer.result import Result, Suggestion
 from explorer.render.glossary import definition, definitions_block, terms_in
 from explorer.render.matters import matters_text
 from explorer.render.notes import OnScreen, list_notes_text, note_label, sources_text
-from explorer.render.reading import original_page, reading_page
+from explorer.render.reading import reading_page
 from explorer.render.result import entry_details, group_headings, overview_text
+from explorer.render.translated import original_page
 from explorer.session.pager import Prompts, page
 
 if TYPE_CHECKING:

@@ -7,21 +7,26 @@ import datetime
 
 from explorer.content.catalog import Catalog
 from explorer.content.comparison_table import Cell, Comparison
+from explorer.i18n import N_, _
 from explorer.infer.result import Result
-from explorer.referral import ABOUT_LINES, ABOUT_TITLE, referral_lines, referral_links, referral_title
+from explorer.referral import about_lines, about_title, referral_lines, referral_links, referral_title
 from explorer.render.glossary import terms_in
 from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
 from explorer.summary.rules import evaluate
 
 # The summary's own words about itself; the file travels without DISCLAIMER.md.
 SUMMARY_DISCLAIMER = (
-    "This summary comes from the Treatment Options Explorer. It is for learning, not medical advice. "
-    "It is not a diagnosis or a recommendation of any treatment, medicine, program or provider.",
-    "It lists the general preferences given in one session. It shows what five published articles say "
-    "about treatment for heroin and other opioid addiction. It quotes them word for word. They may leave "
-    "things out, be wrong or be out of date. Some come from sites that sell referrals to treatment. "
-    "Where they fall short, the explorer's own dated notes say so. Check anything here with a doctor or nurse.",
-    "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
+    N_(
+        "This summary comes from the Treatment Options Explorer. It is for learning, not medical advice. "
+        "It is not a diagnosis or a recommendation of any treatment, medicine, program or provider."
+    ),
+    N_(
+        "It lists the general preferences given in one session. It shows what five published articles say "
+        "about treatment for heroin and other opioid addiction. It quotes them word for word. They may leave "
+        "things out, be wrong or be out of date. Some come from sites that sell referrals to treatment. "
+        "Where they fall short, the explorer's own dated notes say so. Check anything here with a doctor or nurse."
+    ),
+    N_("In an emergency or an overdose, call 911 now. In a crisis, call or text 988."),
 )
 
 
@@ -78,7 +83,7 @@ def build_summary(
     sources, source_of = quoted_sources(catalog, comparison)
     return Summary(
         date=(today or datetime.date.today()).isoformat(),
-        disclaimer=SUMMARY_DISCLAIMER,
+        disclaimer=tuple(_(line) for line in SUMMARY_DISCLAIMER),
         preferences=result.preferences,
         notes=result.notes,
         sections=result.suggestions,
@@ -92,8 +97,8 @@ def build_summary(
             (term.term, term.means)
             for term in terms_in(words_used(catalog, result, comparison), catalog.glossary.values())
         ),
-        about_title=ABOUT_TITLE,
-        about=ABOUT_LINES,
+        about_title=about_title(),
+        about=about_lines(),
         referral_title=referral_title(),
         referral=tuple(linked(line.strip()) for line in referral_lines() if line.strip()),
     )

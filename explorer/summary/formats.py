@@ -13,7 +13,7 @@ from explorer.content.matters import SILENT
 from explorer.content.notes import ShownNote
 from explorer.content.resources import templates
 from explorer.formats import Format
-from explorer.i18n import _, language, ngettext
+from explorer.i18n import N_, _, language, ngettext
 from explorer.infer.result import MattersSection
 from explorer.render.comparison import all_notes, comparison_intro, markdown_table, note_numbers
 from explorer.render.glossary import INTRO as GLOSSARY_INTRO
@@ -21,32 +21,34 @@ from explorer.render.markdown import escape, quote
 from explorer.render.matters import QUESTIONS_HEADING, matters_markdown
 from explorer.render.notes import KINDS as NOTE_KINDS
 from explorer.render.notes import LIST_NOTES_HEADING, NOTE_LABEL, NOTES_HEADING, note_sentences, notes_markdown
-from explorer.render.reading import ORIGINAL_HEADING, TRANSLATION_HEADING
 from explorer.render.text import paragraphs
+from explorer.render.translated import quoted_markdown
 from explorer.summary.models import Summary
 
-TITLE = "Treatment options: a summary to bring to an appointment"
-CAPTION = (
+TITLE = N_("Treatment options: a summary to bring to an appointment")
+CAPTION = N_(
     "Quoted from the documents (“source 1” and so on: the list under the table). Where they say "
     "nothing, the cell says so. A numbered note in a cell is the explorer's own, listed below the "
     "table. A column marked “Matches” meets a stated preference. That is not a recommendation."
 )
-READING_INTRO = (
+READING_INTRO = N_(
     "Safety first, then what fits the answers (treatment-explorer rules shows the order). Each "
     "section quotes its document word for word. The explorer's own notes come after it, marked "
     "as its own."
 )
-QUESTIONS_INTRO = "Questions to ask a healthcare professional. The explorer picked them to fit the preferences above."
-SOURCES_HEADING = "Where the quotes in the table come from"
-PRINT_NOTE = (
+QUESTIONS_INTRO = N_(
+    "Questions to ask a healthcare professional. The explorer picked them to fit the preferences above."
+)
+SOURCES_HEADING = N_("Where the quotes in the table come from")
+PRINT_NOTE = N_(
     "On paper, each section shows why the explorer suggests it, with its cautions and notes. The "
     "saved file holds its full quoted text."
 )
-PRINTED_ABOVE = "The explorer's notes printed above that apply here too"
-MATTERS_NAME = "What matters"  # among the preferences: the points rated, with how much
-GLOSSARY_HEADING = "Words used here"
-OWN_NOTES_HEADING = "Your own notes"
-OWN_NOTES_INTRO = "Space for answers, names of services, dates and anything else worth keeping."
+PRINTED_ABOVE = N_("The explorer's notes printed above that apply here too")
+MATTERS_NAME = N_("What matters")  # among the preferences: the points rated, with how much
+GLOSSARY_HEADING = N_("Words used here")
+OWN_NOTES_HEADING = N_("Your own notes")
+OWN_NOTES_INTRO = N_("Space for answers, names of services, dates and anything else worth keeping.")
 
 
 def _printed_under_the_table(summary: Summary) -> dict[str, str]:
@@ -210,11 +212,7 @@ def to_markdown(summary: Summary) -> str:
         ]
         lines += [f"- **{_('Why:')}** {escape(reason)}" for reason in item.reasons]
         lines += [f"- **{_('Caution:')}** {escape(caution)}" for caution in item.cautions]
-        if item.translation:  # the translation, marked as such, then the English it translates
-            lines += ["", f"*{escape(_(TRANSLATION_HEADING))}*", "", *quote(item.translation), ""]
-            lines += [f"*{escape(_(ORIGINAL_HEADING))}*", "", *quote(item.text), ""]
-        else:
-            lines += ["", *quote(item.text), ""]
+        lines += ["", *quoted_markdown(item), ""]  # a translation, said to be one, then the English
         lines += notes_markdown(item.notes)
     if summary.matters is not None:  # after the reading list, as on screen
         lines += matters_markdown(summary.matters)
