@@ -1,6 +1,7 @@
 """The summary's rules (rules/summary.toml): questions to ask a professional, and the comparison
-columns that match the stated preferences. Loaded and checked like the other rules; evaluated by
-durable-rules through the engine, under a ruleset name of their own."""
+columns that match the stated preferences. Loaded and checked like the other rules, their words
+then in the run's language; evaluated by durable-rules through the engine, under a ruleset name of
+their own."""
 
 from __future__ import annotations
 
@@ -33,6 +34,21 @@ def load_summary_rules(comparison: Comparison, root: Path | None = None) -> Summ
                 raise CatalogError(
                     path, f"names unknown column {column!r} (columns: {', '.join(sorted(columns))})", f"mark {mark.id}"
                 )
+    if language() != "en":  # their own words in the run's language (data/<language>/rules-summary.toml)
+        from explorer.content.translation import translated
+
+        asks = [
+            ask.model_copy(
+                update={"question": translated(f"summary.ask.{ask.id}.question", ask.question, language(), root)}
+            )
+            for ask in asks
+        ]
+        marks = [
+            mark.model_copy(
+                update={"matches": translated(f"summary.mark.{mark.id}.matches", mark.matches, language(), root)}
+            )
+            for mark in marks
+        ]
     try:
         return SummaryRuleBook(ask=tuple(asks), mark=tuple(marks))
     except ValidationError as error:  # duplicate ids, or no fallback question

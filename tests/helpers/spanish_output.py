@@ -84,6 +84,7 @@ MEANT_IN_ENGLISH = (
     "In English: treatment-explorer --lang en",
 )
 MARKED_ENGLISH = re.compile(r"\(en inglés\)[^\n]*")
+QUOTED = re.compile(r"“[^”]*”")  # between quotation marks: a document's own words (its title, a quote)
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")  # an id ("naltrexone-does-not-relieve-withdrawal")
 
 
@@ -93,6 +94,7 @@ def english_left(text: str, allowed: Iterable[str] = ()) -> list[str]:
     for piece in (*MEANT_IN_ENGLISH, *allowed):
         text = text.replace(piece, " ")
     text = MARKED_ENGLISH.sub(" ", text)
+    text = QUOTED.sub(" ", text)
     text = IDENTIFIER.sub(" ", text)
     found = []
     for sentence in re.split(r"(?<=[.!?;:])\s+|\n", text):
