@@ -115,8 +115,8 @@ def test_the_spanish_referral_says_what_is_true_in_spanish():
         "1-800-662-HELP (4357), TTY: 1-800-487-4889",
         "en español y en inglés",  # the Helpline answers in Spanish
         "llame al 988 y marque 2",
-        "envíe la palabra AYUDA por mensaje de texto al 988",
-        "al 435748, pero ese servicio es solo en inglés",  # the service without Spanish, named as such
+        "envíe AYUDA por mensaje de texto al 988",
+        "al 435748 (solo en inglés)",  # the service without Spanish, named as such
         "FindTreatment.gov",
         "llame al 911",
     ):
