@@ -149,13 +149,34 @@ def test_english_left_in_spanish_output_is_found():
 SPANISH_OUTPUTS = [
     ("referral of a refusal", ("show",)),
     ("--help", ("--help",)),
+    ("about", ("about",)),
+    ("glossary", ("glossary",)),
+    ("disclaimer", ("disclaimer",)),
+    ("compare", ("compare",)),
+    ("compare --plain", ("compare", "--plain")),
+    ("sections", ("sections",)),
+    ("rules", ("rules",)),
+    ("show", ("show", "naloxone-overdose")),
+    ("a usage error", ("sections", "--save", "x.html")),
+    ("a bad answers file", ("--answers", "/nonexistent/answers.json")),
 ]
 
 
 @pytest.mark.parametrize(("name", "argv"), SPANISH_OUTPUTS, ids=[name for name, _ in SPANISH_OUTPUTS])
 def test_spanish_output_has_no_english_left(name, argv):
     out, err = spanish_run(*argv)
+    if "show" in argv and len(argv) > 1:  # the English original, after its heading, is English by design
+        out = out.split("El original en inglés, palabra por palabra:")[0]
     assert english_left(out + err) == []
+
+
+def test_a_spanish_reading_list_has_no_english_left_but_its_originals():
+    out, _err = spanish_run("--answers", "-", stdin=b'{"interests": ["overdose", "side_effects"]}')
+    spanish = re.sub(
+        r"El original en inglés, palabra por palabra:.*?(?=\n─|\Z)", " ", out, flags=re.DOTALL
+    )  # each original runs to the next section's rule line
+    assert "Traducción no oficial del artículo en inglés:" in out
+    assert english_left(spanish) == []
 
 
 def test_spanish_json_has_no_english_left_in_the_explorers_own_words():

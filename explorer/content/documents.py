@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from explorer.content.records import Record
+from explorer.i18n import _
 
 Topic = Literal[
     "methadone",
@@ -49,14 +50,18 @@ class Document(Record):
     @property
     def name(self) -> str:
         """Short: the title in quotation marks, or the explorer's description, marked as such."""
-        return f"“{self.title}”" if self.title else f"{self.described_as}, described by the explorer"
+        if self.title:
+            return f"“{self.title}”"
+        return _("{description}, described by the explorer").format(description=self.described_as)
 
     @property
     def label(self) -> str:
         """The name and the kind of source, as the reading list and the summary show it."""
         if self.title:
             return f"“{self.title}” ({self.kind})"
-        return f"{self.described_as} (untitled, described by the explorer; {self.kind})"
+        return _("{description} (untitled, described by the explorer; {kind})").format(
+            description=self.described_as, kind=self.kind
+        )
 
 
 class Section(Record):

@@ -22,6 +22,9 @@ NOTE_LABEL = N_("Explorer's note")
 NOTES_HEADING = N_("The explorer's own notes (not from the documents)")
 LIST_NOTES_HEADING = N_("The explorer's own notes (not from the documents), about this whole list:")
 SOURCES_HEADING = N_("Sources of the explorer's notes here:")
+# A source as a note cites it. The titles stay as their publishers wrote them: in Spanish the
+# citation says they are in English.
+CITED = N_("{publisher}, {title}, {date}")
 # A note's kind as a reader sees it (the data keeps the English word, a key).
 KINDS = {"correction": N_("correction"), "update": N_("update"), "safety": N_("safety"), "context": N_("context")}
 
@@ -48,7 +51,10 @@ def note_sentences(note: AnyNote, today: datetime.date | None = None) -> tuple[s
         head += " " + _("This note was due for review on {date} and may be out of date.").format(
             date=shown.review_by.isoformat()
         )
-    sources = "; ".join(f"{s.publisher}, {s.title}, {s.date}, {s.address}" for s in shown.sources)
+    cited = _(CITED)
+    sources = "; ".join(
+        cited.format(publisher=s.publisher, title=s.title, date=s.date) + f", {s.address}" for s in shown.sources
+    )
     return head, ngettext("Source: {sources}", "Sources: {sources}", len(shown.sources)).format(sources=sources)
 
 
@@ -119,7 +125,8 @@ def source_lines(note: AnyNote, width: int, indent: str = "") -> list[str]:
     its own, never split (a longer address runs past the width rather than break)."""
     lines: list[str] = []
     for source in _shown(note, None).sources:
-        lines += [wrap(f"{source.publisher}, {source.title}, {source.date}", width, indent, hang="  ")]
+        cited = _(CITED).format(publisher=source.publisher, title=source.title, date=source.date)
+        lines += [wrap(cited, width, indent, hang="  ")]
         lines.append(f"{indent}  {source.address}")
     return lines
 

@@ -85,6 +85,9 @@ MEANT_IN_ENGLISH = (
 )
 MARKED_ENGLISH = re.compile(r"\(en inglés\)[^\n]*")
 QUOTED = re.compile(r"“[^”]*”")  # between quotation marks: a document's own words (its title, a quote)
+# A note's sources: publishers' and publications' own names and titles, up to the next blank line.
+SOURCES = re.compile(r"Fuentes?: .*?(?=\n\s*\n|\Z)", re.DOTALL)
+PLACEHOLDERS = re.compile(r"\{\w*\}")  # {you}, {your}: worded at run time, shown raw by `rules`
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")  # an id ("naltrexone-does-not-relieve-withdrawal")
 
 
@@ -95,6 +98,8 @@ def english_left(text: str, allowed: Iterable[str] = ()) -> list[str]:
         text = text.replace(piece, " ")
     text = MARKED_ENGLISH.sub(" ", text)
     text = QUOTED.sub(" ", text)
+    text = SOURCES.sub(" ", text)
+    text = PLACEHOLDERS.sub(" ", text)
     text = IDENTIFIER.sub(" ", text)
     found = []
     for sentence in re.split(r"(?<=[.!?;:])\s+|\n", text):
