@@ -1,6 +1,6 @@
 """Adapts the app's own sentences to whom the reader is exploring for: "you" or "the person you
 care about". Only the placeholders {you} and {your} exist; content/base.py refuses any other in the data.
-In Spanish both readers take the same verb forms ("usted" and "la persona que le importa" are
+In Spanish both readers take the same verb forms ("usted" and "su ser querido" are
 third person), so a Spanish sentence written around {you} and {your} ("su") reads right for both.
 No pydantic here: the rendering of the app's own words must not pay for it."""
 
@@ -20,7 +20,7 @@ _WORDS = {
     },
     "es": {
         "self": {"you": "usted", "your": "su"},
-        "someone_else": {"you": "la persona que le importa", "your": "su"},
+        "someone_else": {"you": "su ser querido", "your": "su"},
         "unsure": {"you": "usted", "your": "su"},
     },
 }
