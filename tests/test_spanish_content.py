@@ -151,3 +151,12 @@ def test_the_spanish_disclaimer_keeps_every_number_and_says_where_help_speaks_sp
     assert "marque 2" in spanish and "AYUDA" in spanish  # 988 in Spanish
     assert "435748 es solo en inglés" in spanish  # the one service with no Spanish says so
     assert disclaimer_path("es").name == "DISCLAIMER.es.md" and disclaimer_path().name == "DISCLAIMER.md"
+
+
+def test_each_spanish_glossary_form_names_one_term_only():
+    seen: dict[str, str] = {}
+    for term in load_catalog(language="es").glossary.values():
+        for form in (term.term, *term.also):
+            assert form.lower() not in seen, f"{form!r} is in {seen.get(form.lower())} and {term.id}"
+            seen[form.lower()] = term.id
+    assert seen["síndrome de abstinencia"] == "withdrawal" and seen["desintoxicación"] == "detox"
