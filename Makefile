@@ -7,7 +7,7 @@
 #   make schemas   re-writes docs/schema/ (the published JSON Schemas) after a change to an output's model
 #   make axe    installs axe-core and puppeteer-core (tests/axe) for the accessibility test; `make test` runs it
 #   make snapshot  checks data/ and rules/ and saves them as explorer/snapshot/ (run, test and bench do it
-#                  when the content or its code changed; see README, "Where the content is found")
+#                  when the content or its code changed; see docs/how-it-works.md)
 # PYTHON picks the interpreter (3.10 to 3.15), e.g. `make test PYTHON=python3.13`.
 
 PYTHON ?= python3
@@ -37,12 +37,14 @@ test: lint axe $(SNAPSHOT)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The npm packages of tests/test_accessibility.py, pinned by tests/axe/package-lock.json. Without
-# npm it says so and the test skips (CI installs npm: .ci/run).
+# npm it says so and the test skips (CI installs npm: .ci/run). npm's own summary ("added 82
+# packages") goes nowhere: one line of ours says what is installed and why; npm's errors still show.
 AXE := tests/axe
 axe:
 	@if command -v npm >/dev/null 2>&1; then \
-	  [ $(AXE)/node_modules/.package-lock.json -nt $(AXE)/package-lock.json ] || \
-	    npm ci --prefix $(AXE) --no-audit --no-fund --ignore-scripts --loglevel=error; \
+	  [ $(AXE)/node_modules/.package-lock.json -nt $(AXE)/package-lock.json ] || { \
+	    echo "axe: installing axe-core and puppeteer-core into $(AXE)/node_modules for the accessibility test (once)"; \
+	    npm ci --prefix $(AXE) --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null; }; \
 	else echo "axe: npm not found; the accessibility test will be skipped (Debian: apt-get install npm)"; fi
 
 # The formatter, the linter and the type checker (configured in pyproject.toml); run by `make test`.
@@ -69,7 +71,7 @@ $(SNAPSHOT): $(wildcard data/* data/es/* rules/* explorer/content/*.py explorer/
 	@$(BIN)/python scripts/build_snapshot.py || echo "snapshot: not made; every run checks the content itself"
 
 # docs/schema/: what `treatment-explorer schema NAME` prints, and the shape of each format version
-# (a changed shape under a published version is refused: bump it first; README.md, "Scripting").
+# (a changed shape under a published version is refused: bump it first; docs/scripting.md, "Format versions").
 schemas: $(VENV)/.installed-test
 	$(BIN)/python scripts/write_schemas.py
 
@@ -84,7 +86,7 @@ $(VENV)/.installed-test: pyproject.toml scripts/setup-venv
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache $(AXE)/node_modules
 
-# The benchmark (not part of the tests): prints a Markdown table; ARGS=--update-readme also
-# rewrites the table in README.md. See README.md, "Speed".
+# The benchmark (not part of the tests): prints a Markdown table; ARGS=--update-docs also
+# rewrites the table in docs/speed.md, which explains the figures.
 bench: $(VENV)/.installed-run $(SNAPSHOT)
 	$(BIN)/python -m bench $(ARGS)

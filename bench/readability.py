@@ -1,14 +1,16 @@
 """How easy the explorer's own words are to read: `python -m bench.readability [FOLDER]`.
 
 The explorer speaks in two voices. Quotes are the documents' words and stay as they are. Its own
-words (notes, the reasons a section is shown, questions, labels, cautions' leads, the words of
-"what matters" and of the comparison, the rules' plain-word explanations, the glossary) should read at about a
-6th-grade level, in short sentences. This module collects those words from the content (data/ and
-rules/) and measures them with textstat (Flesch-Kincaid grade; syllables counted by pyphen, which
-works offline): the grade of all of them together, each note's grade, and the longest sentence.
-tests/test_readability.py holds the content to its targets with the same figures.
+words should read at about a 6th-grade level, in short sentences. They live in two places: the
+content (data/ and rules/: notes, the reasons a section is shown, questions, labels, cautions'
+leads, the words of "what matters" and of the comparison, the rules' plain-word explanations, the
+glossary) and the program (the fixed texts it writes on screen, in --help, in its errors and in the
+saved summary: string constants and f-strings of the modules that speak to the person, the phrases
+of the command table as --help joins them, the text of the summary's template, DISCLAIMER.md). This module
+collects both and measures them with textstat (Flesch-Kincaid grade; syllables counted by pyphen,
+which works offline): the grade of all of them together, each note's grade, each longer fixed
+text's grade and the longest sentence. tests/test_readability.py holds them to their targets.
 
-The words inside explorer/*.py (menus, headings, the referral) are measured apart, for reference.
 In Spanish (data/es/), the same own words of a Spanish catalog are measured with the
 Fernández-Huerta ease (textstat's Spanish syllables; 70 or more reads as plainly as the English
 target): the explorer's words together, not each one.
@@ -108,22 +110,101 @@ def own_words(catalog: Catalog, root: Path | None = None) -> list[Words]:
     return words
 
 
-def code_words(package: Path = ROOT / "explorer") -> list[Words]:
-    """String constants of explorer/*.py that read as words (three words or more), docstrings left
-    out: the menus, headings and fixed texts the program writes."""
+# Where the words the program writes on screen, in --help and in the saved summary live. The rest
+# of explorer/ speaks to programmers (the JSON Schemas' descriptions in explorer/published/) or to
+# whoever edits the content (the checks of explorer/content/): measured apart, for reference.
+SHOWN = (
+    "explorer/cli/",
+    "explorer/session/",
+    "explorer/ask/",
+    "explorer/render/",
+    "explorer/summary/",
+    "explorer/referral.py",
+    "explorer/errors.py",
+    "explorer/content/arriving.py",
+    "explorer/content/matters.py",
+    "explorer/infer/matters.py",
+)
+TEMPLATES = ("explorer/summary/templates/summary.html.j2",)
+DISCLAIMER = "DISCLAIMER.md"  # the full disclaimer, which `treatment-explorer disclaimer` prints
+COMMAND_TABLE = "explorer/cli/command_table.py"
+# A value filled in at run time ({name}, %s, an f-string's expression) reads as one short word.
+FILLED = "X"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%[sdr]")
+LOOKS_LIKE_CODE = re.compile(r"[<>\\=_{}]|^\S+$")
+
+
+def _prose(text: str) -> str | None:
+    """The text with its placeholders filled, if it reads as words (three words or more, not a
+    pattern, markup or an identifier); else None."""
+    text = PLACEHOLDER.sub(FILLED, text).strip()
+    if len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or LOOKS_LIKE_CODE.search(text):
+        return None
+    return text
+
+
+def _module_words(module: Path, where: str) -> list[Words]:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    skipped = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)
+    }
+    texts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):  # an f-string reads as one text, its values filled
+            skipped.update(id(part) for part in node.values)
+            texts.append(
+                "".join(p.value if isinstance(p, ast.Constant) else FILLED for p in node.values)  # type: ignore[misc]
+            )
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped:
+            texts.append(node.value)
+    return [Words("code", where, prose) for prose in map(_prose, texts) if prose]
+
+
+def _command_words() -> list[Words]:
+    """--help describes each command in phrases it joins on one line: measured joined, as read."""
+    from explorer.cli.command_table import listed
+
+    return [Words("code", f"{COMMAND_TABLE} {c.usage}", " ".join(c.describes)) for c in listed() if c.describes]
+
+
+def _template_words(template: Path, where: str) -> list[Words]:
+    """The fixed words of an HTML template: its text between tags, values filled, styles and
+    comments left out."""
+    text = re.sub(r"<style>.*?</style>|\{#.*?#\}|\{%.*?%\}", "\n", template.read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"\{\{.*?\}\}", FILLED, text)
+    text = re.sub(r"<[^>]*>", "\n", text)
+    lines = (line.strip() for line in text.splitlines())
+    return [Words("code", where, line) for line in lines if len(re.findall(r"[A-Za-z]{2,}", line)) >= 2]
+
+
+def _markdown_words(document: Path, where: str) -> list[Words]:
+    """The paragraphs, headings and list items of a Markdown document, its marks left out."""
+    blocks: list[list[str]] = [[]]
+    for line in document.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "- ")):
+            blocks.append([])  # a blank line ends a block; a heading or a list item starts one
+        blocks[-1].append(re.sub(r"\*\*|^#+ |^- ", "", line))
+        if line.startswith("#"):
+            blocks.append([])  # a heading is a block of its own
+    texts = (" ".join(" ".join(block).split()) for block in blocks)
+    return [Words("code", where, text) for text in texts if text]
+
+
+def code_words(package: Path = ROOT / "explorer", shown: bool = True) -> list[Words]:
+    """The fixed words inside the program (docstrings left out): with `shown`, those it writes on
+    screen, in --help and in the saved summary; without, the rest of its string constants."""
     words = []
     for module in sorted(package.rglob("*.py")):
-        tree = ast.parse(module.read_text(encoding="utf-8"))
-        docstrings = {
-            id(node.body[0].value)
-            for node in ast.walk(tree)
-            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)
-        }
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
-                text = node.value.strip()
-                if len(re.findall(r"[A-Za-z]{2,}", text)) >= 3 and not re.search(r"[{}<>\\/=_]", text):
-                    words.append(Words("code", module.relative_to(package.parent).as_posix(), text))
+        where = module.relative_to(package.parent).as_posix()
+        if where.startswith(SHOWN) != shown or (shown and where == COMMAND_TABLE):
+            continue
+        words += _module_words(module, where)
+    if shown:
+        words += _command_words()
+        words += [w for t in TEMPLATES for w in _template_words(package.parent / t, t)]
+        words += _markdown_words(package.parent / DISCLAIMER, DISCLAIMER)
     return words
 
 
@@ -172,11 +253,15 @@ class Figures:
     notes_above: list[tuple[str, float]]  # notes above the per-note ceiling
     longest: tuple[str, int, str]  # (where, words, the sentence)
     sentences_over: list[tuple[str, int, str]]  # sentences over the length ceiling
+    worst_text: tuple[str, float, str]  # the hardest fixed text of the program: (where, grade, text)
+    texts_above: list[tuple[str, float, str]]  # its fixed texts of some length above the ceiling
 
 
 NOTE_CEILING = 8.0  # no note above this grade
 SENTENCE_CEILING = 25  # no sentence longer than this, in words
 GRADE_TARGET = 6.0  # all own words together
+TEXT_CEILING = 8.0  # no fixed text of the program's of LONG_TEXT words or more above this grade
+LONG_TEXT = 12  # shorter texts (labels, headings) have too few words for a grade to mean much
 
 
 def measure(words: list[Words]) -> Figures:
@@ -184,6 +269,7 @@ def measure(words: list[Words]) -> Figures:
     notes = [(w.where, grade([w.text])) for w in words if w.kind == "note"]
     every = [(w.where, word_count(s), s) for w in words for s in sentences(w.text)]
     longest = max(every, key=lambda item: item[1], default=("", 0, ""))
+    texts = [(w.where, grade([w.text]), w.text) for w in words if w.kind == "code" and word_count(w.text) >= LONG_TEXT]
     return Figures(
         grade_all=grade([w.text for w in words]),
         grade_by_kind={k: grade([w.text for w in words if w.kind == k]) for k in kinds},
@@ -191,6 +277,8 @@ def measure(words: list[Words]) -> Figures:
         notes_above=sorted((n for n in notes if n[1] > NOTE_CEILING), key=lambda item: -item[1]),
         longest=longest,
         sentences_over=sorted((s for s in every if s[1] > SENTENCE_CEILING), key=lambda item: -item[1]),
+        worst_text=max(texts, key=lambda item: item[1], default=("", 0.0, "")),
+        texts_above=sorted((t for t in texts if t[1] > TEXT_CEILING), key=lambda item: -item[1]),
     )
 
 
@@ -201,6 +289,10 @@ def targets_missed(figures: Figures) -> list[str]:
         missed.append(f"all own words together read at grade {figures.grade_all} (target {GRADE_TARGET:g} or lower)")
     missed += [
         f"{where} reads at grade {grade} (no note above {NOTE_CEILING:g})" for where, grade in figures.notes_above
+    ]
+    missed += [
+        f"{where} writes a text at grade {grade} (no text of {LONG_TEXT} words or more above {TEXT_CEILING:g}): {text}"
+        for where, grade, text in figures.texts_above
     ]
     missed += [
         f"{where}: a sentence of {words} words (at most {SENTENCE_CEILING}): {sentence}"
@@ -222,15 +314,23 @@ def report(title: str, figures: Figures) -> list[str]:
         lines.append(f"  worst note: {figures.worst_note[0]}, grade {figures.worst_note[1]}")
         lines.append(f"  notes above grade {NOTE_CEILING:g}: {len(figures.notes_above)}")
         lines += [f"    {w}: {g}" for w, g in figures.notes_above]
+    if figures.worst_text[0]:
+        where, grade, text = figures.worst_text
+        lines.append(f"  hardest text of {LONG_TEXT} words or more: {where}, grade {grade}: {text}")
+        lines.append(f"  texts of {LONG_TEXT} words or more above grade {TEXT_CEILING:g}: {len(figures.texts_above)}")
+        lines += [f"    {w}: {g}: {t}" for w, g, t in figures.texts_above]
     return lines
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else None
     catalog = load_catalog(root)
-    content = measure(own_words(catalog, root))
-    lines = report("The explorer's own words in data/ and rules/", content)
-    lines += report("For reference, the words inside explorer/*.py", measure(code_words()))
+    content, code = own_words(catalog, root), code_words()
+    lines = report("All the explorer's own words: data/, rules/ and the program's fixed texts", measure(content + code))
+    lines += report("The explorer's own words in data/ and rules/", measure(content))
+    lines += report("The program's fixed texts (screen, --help, errors, the saved summary)", measure(code))
+    other = measure(code_words(shown=False))
+    lines.append(f"For reference, the program's other strings (JSON Schemas, content checks): grade {other.grade_all}")
     titles = [Words("title", f"section {s.id}", s.title) for s in catalog.sections.values()]
     lines.append(f"For reference, section titles (mostly the documents' headings): grade {measure(titles).grade_all}")
     spanish = own_words(load_catalog(root, "es"), root)

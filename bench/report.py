@@ -1,4 +1,4 @@
-"""The benchmark's figures as Markdown, and the README's copy of them between two markers."""
+"""The benchmark's figures as Markdown, and the copy of them in docs/speed.md between two markers."""
 
 from __future__ import annotations
 
@@ -149,10 +149,10 @@ def markdown(
     return "\n".join(lines) + "\n"
 
 
-def update_readme(readme: Path, table: str) -> None:
-    text = readme.read_text(encoding="utf-8")
+def update_page(page: Path, table: str) -> None:
+    text = page.read_text(encoding="utf-8")
     if START not in text or END not in text:
-        raise SystemExit(f"{readme} has no {START} … {END} block to update")
+        raise SystemExit(f"{page} has no {START} … {END} block to update")
     head, rest = text.split(START, 1)
     _, tail = rest.split(END, 1)
-    readme.write_text(f"{head}{START}\n{table}{END}{tail}", encoding="utf-8")
+    page.write_text(f"{head}{START}\n{table}{END}{tail}", encoding="utf-8")

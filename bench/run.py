@@ -1,5 +1,5 @@
-"""`make bench`: measures every figure, prints the Markdown table, and with --update-readme
-rewrites the README's copy between the bench markers. Takes a few minutes on a small machine."""
+"""`make bench`: measures every figure, prints the Markdown table, and with --update-docs
+rewrites the copy in docs/speed.md between the bench markers. Takes a few minutes on a small machine."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=11, help="interleaved pairs per start-up figure (at least 5)")
     parser.add_argument("--rounds", type=int, default=5, help="passes over the answer space (at least 5)")
     parser.add_argument("--scaling-runs", type=int, default=5, help="processes per synthetic size (at least 5)")
-    parser.add_argument("--update-readme", action="store_true", help="also rewrite the table in README.md")
+    parser.add_argument("--update-docs", action="store_true", help="also rewrite the table in docs/speed.md")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up figures, printed as table rows")
     parser.add_argument(
         "--against",
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         machine.describe(), (load_before, machine.load_average()), args.runs, figures, space, sizes, failures
     )
     print(table)
-    if args.update_readme:
-        report.update_readme(ROOT / "README.md", table)
-        print("bench: README.md updated", file=sys.stderr)
+    if args.update_docs:
+        report.update_page(ROOT / "docs" / "speed.md", table)
+        print("bench: docs/speed.md updated", file=sys.stderr)
     return 0

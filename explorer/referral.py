@@ -9,8 +9,9 @@ from __future__ import annotations
 REFERRAL_TITLE = "Talk to a healthcare professional"
 
 REFERRAL_LINES = (
-    "This explorer is educational. It is not medical advice, a diagnosis or a recommendation. A "
-    "healthcare professional (a doctor, nurse or addiction specialist) can talk the options through.",
+    "This explorer is for learning. It is not medical advice, a diagnosis or a recommendation. A "
+    "healthcare professional can talk the options through with you. That may be a doctor, a nurse "
+    "or an addiction specialist.",
     "",
     "These numbers are for the United States.",
     "SAMHSA's National Helpline: 1-800-662-HELP (4357), TTY: 1-800-487-4889",
@@ -32,15 +33,15 @@ CONTENT_CHECKED = "2026-12-06"
 # "About this content": one short line at the start of every session and reading list (in the
 # disclaimer below) ...
 ABOUT_LINE = (
-    "About this content: five web articles' words, some from commercial referral sites, with the "
-    f"explorer's own dated notes (checked {CONTENT_CHECKED}); see treatment-explorer about."
+    "About this content: it quotes five web articles. Some come from sites that sell referrals. The "
+    f"explorer adds its own dated notes (checked {CONTENT_CHECKED}). More: treatment-explorer about."
 )
 
 DISCLAIMER_LINES = (
-    "Treatment Options Explorer: educational information, not medical advice.",
-    "It asks only about general preferences (no names, no symptoms) and shows what five published "
-    "articles say about treatment options for heroin and other opioid addiction. It is not a "
-    "diagnosis or a recommendation. Nothing you enter is sent anywhere, or saved unless you ask.",
+    "Treatment Options Explorer: information to learn from, not medical advice.",
+    "It asks only about general preferences, never names or symptoms. Then it shows what five "
+    "published articles say about treatment for heroin and other opioid addiction. It is not a "
+    "diagnosis or a recommendation. Nothing you enter is sent anywhere. Nothing is saved unless you ask.",
     "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
     ABOUT_LINE,
     "The full disclaimer: treatment-explorer disclaimer.",
@@ -52,26 +53,29 @@ DISCLAIMER_LINES = (
 # how it is reviewed, who made it and who pays for it).
 ABOUT_TITLE = "About this content"
 ABOUT_LINES = (
-    "What it helps with: preparing for a conversation with a healthcare professional about "
-    "treatment for heroin and other opioid addiction (methadone, buprenorphine, naltrexone, and "
-    "treatment without medication, in different settings). It shows what is known about each; it "
-    "does not say which option fits anyone, and it does not rank them.",
-    "Where the words come from: five web articles, quoted word for word with their source. They "
-    "are undated, none names an author with clinical credentials, and some were published by "
-    "commercial treatment-referral sites; their phone numbers and advertising are left out.",
-    "The explorer's own notes: where the articles are outdated, wrong, one-sided or silent on "
-    "safety, the explorer adds a short note in its own words, marked as its own, with its public "
-    "sources (US federal agencies, FDA labels, peer-reviewed papers) and the date it was checked.",
-    f"How current: the notes were last checked against their sources on {CONTENT_CHECKED}. Notes "
-    "about rules that change carry a review-by date; after it, the note says it may be out of date.",
+    "What it helps with: getting ready to talk with a doctor or nurse about treatment for heroin and "
+    "other opioid addiction. It covers methadone, buprenorphine, naltrexone and care without "
+    "medicine, in different places. It shows what is known about each. It does not say which option "
+    "fits anyone, and it does not rank them.",
+    "Where the words come from: five web articles. It quotes them word for word and names the "
+    "source. The articles have no date, and none names an author trained in medicine. Some come from "
+    "sites that sell referrals to treatment. The explorer leaves out their phone numbers and ads.",
+    "The explorer's own notes: some articles are out of date, wrong or one-sided, or say nothing "
+    "about safety. There the explorer adds a short note in its own words. Each note is marked as "
+    "the explorer's, with the date it was checked. Each names its public sources: US health "
+    "agencies, drug labels from the FDA, and studies checked by other experts.",
+    f"How current: the notes were last checked against their sources on {CONTENT_CHECKED}. Some "
+    "notes are about rules that change. They carry a review-by date. After that date, the note says "
+    "it may be out of date.",
     "Who made it: the small team of the Treatment Options Explorer project. It has no funding and "
-    "no advertising, and it sends nothing anywhere.",
+    "no ads. It sends nothing anywhere.",
 )
 
 # `treatment-explorer about` ends with where to read more (the saved summary carries its own words).
 ABOUT_MORE = (
-    "The full disclaimer: treatment-explorer disclaimer (the same text as DISCLAIMER.md, which comes "
-    "with the program). The words the documents use, each in one sentence: treatment-explorer glossary."
+    "The full disclaimer: treatment-explorer disclaimer. It is the same text as DISCLAIMER.md, which "
+    "comes with the program. Hard words in the articles and notes, each in one plain sentence: "
+    "treatment-explorer glossary."
 )
 
 # The referral's own links, for the saved HTML summary: the only links it may contain.

@@ -1,5 +1,5 @@
 """Counts the lines a typical whole session puts on a terminal, to measure how much a person has to
-read or hear (not a test: the figures go in reports and the README).
+read or hear (not a test: the figures go in reports and docs/tests.md).
 
 The session: someone asking for a person they care about, a residential program, a monthly
 injection, detox completed, counseling and support groups wanted, the topic "Overdose"; the

@@ -1,5 +1,5 @@
-"""Makes the README's pictures of the saved HTML summary the way the browser test sees it: the
-summary is saved through the real CLI (--save), then opened by tests/helpers/browser.py in headless
+"""Makes the user guide's pictures (docs/guide.md) of the saved HTML summary the way the browser
+test sees it: the summary is saved through the real CLI (--save), then opened by tests/helpers/browser.py in headless
 Chromium with the network off. docs/summary.png is the screen; docs/summary-page1.png is page 1
 of its Letter print, drawn by poppler's pdftoppm; docs/summary-matters.png the printed page where
 "what matters" begins. Run it with `make screenshot`."""
@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.helpers.browser import load_page, pdf_page_count, pdf_page_texts  # noqa: E402
 
-# The answers of the session shown in README.md.
+# The answers of the session shown in docs/guide.md.
 ANSWERS = {
     "for_whom": "someone_else",
     "setting": "residential",

@@ -133,7 +133,7 @@ HUGE_STRING = st.builds(  # from a few bytes to past the 1 MiB limit
 ANSWER_OBJECTS = st.one_of(VALID_ANSWERS, ODD_ANSWERS, HUGE_STRING, JSON_VALUES)
 
 
-DEEPEST = 4  # the README: "an answers file nests at most 4 deep", checked before anything else
+DEEPEST = 4  # docs/safety-and-privacy.md: "an answers file nests at most 4 deep", checked before anything else
 
 
 def nesting(data: object) -> int:
@@ -146,7 +146,7 @@ def nesting(data: object) -> int:
 
 
 def acceptable(data: object) -> bool:
-    """The answers contract of the README, written out independently of the code under test."""
+    """The answers contract of docs/scripting.md, written out independently of the code under test."""
     if not isinstance(data, dict):
         return False
     for key, value in data.items():

@@ -31,7 +31,7 @@ def test_json_output_is_one_object_with_the_contract(tmp_path):
     done = run_cli("--answers", str(path), "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    # notes: the explorer's own; format_version first (README, "JSON Schemas and format versions")
+    # notes: the explorer's own; format_version first (docs/scripting.md, "Format versions")
     assert list(data) == ["format_version", "answers", "notes", "suggestions", "referral"]
     # The optional "what matters" step's answers are echoed too, "unsure" when not given.
     assert data["answers"] == {**ANSWERS, "matters": dict.fromkeys(PRIORITY_KEYS, "unsure")}
@@ -103,7 +103,7 @@ def test_help_fits_the_terminal_without_breaking_a_word(columns):
     assert max(len(line) for line in lines) <= columns - 1, done.stdout
     flowing = " ".join(done.stdout.split())
     for phrase in (
-        "list every rule: its condition, the sections it suggests, its reason",
+        "list every rule: when it applies, the sections it suggests, its reason and the notes it adds.",
         "Not medical advice, not a diagnosis.",
         "in an emergency or an overdose call 911.",
         "(for screen readers and simple terminals; the default when TERM=dumb)",

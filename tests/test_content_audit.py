@@ -42,6 +42,13 @@ from .helpers.checks import assert_referral_last
 from .helpers.content import PROJECT_ROOT, json_strings
 from .helpers.run import run_main
 
+# What a person reads beside the program: the README, the disclaimer and every page of docs/.
+DOCUMENTS = (
+    "DISCLAIMER.md",
+    "README.md",
+    *(f"docs/{page.name}" for page in sorted((PROJECT_ROOT / "docs").glob("*.md"))),
+)
+
 # ---- the detectors -------------------------------------------------------------------------------
 
 VANITY = re.compile(r"\+?\b(?:1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?[A-Z]{4}\b")  # 1-800-662-HELP
@@ -305,7 +312,7 @@ def command_outputs(catalog) -> dict[str, str]:
         assert code in (0, 2), (name, err)
         outputs[name] = out + err
     outputs["disclaimer"] = disclaimer(80)
-    for document in ("DISCLAIMER.md", "README.md"):
+    for document in DOCUMENTS:
         outputs[document] = (PROJECT_ROOT / document).read_text(encoding="utf-8")
     return outputs
 
@@ -319,8 +326,9 @@ def test_the_answer_space_was_covered(answer_space_outputs, every_result, catalo
 
 def test_show_and_help_outputs_were_produced(command_outputs, catalog):
     # Each section in three formats; then five runs, four commands in three formats, each schema, the
-    # disclaimer, two documents.
-    assert len(command_outputs) == 3 * len(catalog.sections) + 5 + 4 * 3 + len(SCHEMAS) + 3
+    # disclaimer, the documents (the README, DISCLAIMER.md and every page of docs/).
+    assert len(command_outputs) == 3 * len(catalog.sections) + 5 + 4 * 3 + len(SCHEMAS) + 1 + len(DOCUMENTS)
+    assert "docs/scripting.md" in command_outputs
     assert __version__ in command_outputs["--version"]
     assert "usage: treatment-explorer" in command_outputs["--help"]
 

@@ -4,7 +4,7 @@ too much is refused before it is parsed; values nested too deep are refused befo
 made of them; a rule book that durable-rules could not run (a value named over and over, hundreds
 of rules with the same conditions, more branches at once than its walk can hold) is refused at
 load. Each through the real program: one line naming the file and the entry, the referral, exit 1,
-never the apology. The limits are README's "Content limits" (content/limits.py,
+never the apology. The limits are docs/how-it-works.md's "Content limits" (content/limits.py,
 content/engine_limits.py); the tests of the rule engine's limits also show durable-rules itself
 failing on what they refuse, and agreeing with a plain reading of the rules on what they accept.
 """
@@ -215,7 +215,7 @@ def test_too_many_branches_at_once_are_refused_naming_the_rule(content_copy):
     assert f"follow more than {engine_limits.MAX_STACK} tests at once" in message
 
 
-# What the limits rest on: durable-rules itself, on rule books built here (README, "Content limits").
+# What the limits rest on: durable-rules itself, on rule books built here (docs/how-it-works.md, "Content limits").
 INTERESTS = [i for i in Answers.allowed_values("interests") if i != "unsure"]
 KEYS = ("for_whom", "setting", "dosing", "detox", "counseling", "support_groups")
 

@@ -415,9 +415,9 @@ def test_about_says_what_a_decision_aid_must():
     out = " ".join(out.split())
     for needed in (
         "does not say which option fits anyone",
-        "commercial",
+        "sites that sell referrals to treatment",
         "no funding",
-        "no advertising",
+        "no ads",
         "review-by",
         "2026-12-06",
     ):

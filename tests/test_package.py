@@ -67,7 +67,7 @@ def _clean_env(**extra: str) -> dict[str, str]:
         if k not in ("PYTHONPATH", "PYTHONHOME", "TREATMENT_EXPLORER_CONTENT", "VIRTUAL_ENV")
     }
     env.update(PYTHONIOENCODING="utf-8", **extra)
-    if sys.version_info >= (3, 13):  # durable-rules 2.0.28 calls PyEval_CallObject (see README)
+    if sys.version_info >= (3, 13):  # durable-rules 2.0.28 calls PyEval_CallObject (see docs/guide.md, "Install")
         env["CPPFLAGS"] = (env.get("CPPFLAGS", "") + " -DPyEval_CallObject=PyObject_CallObject").strip()
     return env
 

@@ -16,8 +16,8 @@ from explorer.published.reading_list import ReadingList
 
 from .helpers.checks import assert_referral_last
 from .helpers.format_versions import (
+    CHANGELOG,
     HISTORY,
-    README,
     SCHEMA_DIR,
     changelog_versions,
     check_current,
@@ -103,14 +103,14 @@ def test_the_version_guard_asks_for_a_new_version_when_a_field_is_added_to_an_ou
 
     monkeypatch.setattr(schemas, "model_of", lambda name: LongerReadingList if name == "result" else ORIGINAL(name))
     shapes = fingerprints({name: schemas.schema_of(name, catalog) for name in SCHEMAS})
-    problems = version_problems(FORMAT_VERSION, shapes, recorded(), changelog_versions(README.read_text()))
+    problems = version_problems(FORMAT_VERSION, shapes, recorded(), changelog_versions(CHANGELOG.read_text()))
     assert len(problems) == 1
     assert "the shape of the 'result' schema changed, but format version" in problems[0]
     assert "bump FORMAT_VERSION" in problems[0] and "changelog line" in problems[0]
     # With a new version recorded and its changelog line, the same shapes are fine.
     new = _next_minor()
     history = {**recorded(), new: shapes}
-    assert version_problems(new, shapes, history, [*changelog_versions(README.read_text()), new]) == []
+    assert version_problems(new, shapes, history, [*changelog_versions(CHANGELOG.read_text()), new]) == []
 
 
 def test_the_version_guard_ignores_reworded_descriptions(monkeypatch, catalog):
@@ -123,7 +123,7 @@ def test_the_version_guard_ignores_reworded_descriptions(monkeypatch, catalog):
 def test_the_version_guard_asks_for_a_changelog_line_and_a_recorded_version():
     shapes = recorded()[FORMAT_VERSION]
     assert version_problems(FORMAT_VERSION, shapes, recorded(), []) == [
-        f'README.md has no changelog line for format version {FORMAT_VERSION} ("- `{FORMAT_VERSION}`: ...")'
+        f'docs/scripting.md has no changelog line for format version {FORMAT_VERSION} ("- `{FORMAT_VERSION}`: ...")'
     ]
     new = _next_minor()
     unrecorded = version_problems(new, shapes, recorded(), [*recorded(), new])

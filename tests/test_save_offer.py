@@ -147,7 +147,7 @@ def test_a_folder_for_a_name_suggests_a_file_in_it(catalog, result, tmp_path, mo
     menus = ScriptedMenus(True, "html", "letters", None)
     written, said = _offer(catalog, result, menus)
     assert written == Path("letters/treatment-options-summary-2025-03-04.html")
-    assert said[0] == "letters is a folder: a file in it is suggested."
+    assert said[0] == "letters is a folder. Here is a file name inside it."
     assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 

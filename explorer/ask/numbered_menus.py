@@ -171,7 +171,7 @@ class NumberedMenus:
                 raise ValueError(f"{number} ({choices[number - 1][0]}) goes alone: type {number} alone, or the others.")
             return [values[number - 1] for number in numbers]
 
-        return self._ask("Type any numbers, separated by spaces, then Enter (Enter alone: none):", parse)
+        return self._ask("Type any numbers with spaces between, then Enter (Enter alone: none):", parse)
 
     def confirm(self, text: str, default: bool = False) -> bool:
         """A yes-or-no question as a numbered choice; y, yes, n and no work too."""

@@ -54,11 +54,11 @@ COMMANDS: dict[str, Command] = {
         "rules",
         (
             "list every rule:",
-            "its condition,",
+            "when it applies,",
             "the sections it suggests,",
-            "its reason,",
-            "the notes it attaches,",
-            "and the order of the reading list",
+            "its reason",
+            "and the notes it adds.",
+            "Then the order of the reading list",
         ),
     ),
     "compare": Command(

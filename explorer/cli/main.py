@@ -60,7 +60,7 @@ def _session(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> N
     _refuse_what_does_not_apply(args, INTERACTIVE.options)
     if env.stdin is None or env.stdout is None:
         closed = "input" if env.stdin is None else "output"
-        raise InputError(f"standard {closed} is closed, so no questions can be asked")
+        raise InputError(f"standard {closed} is closed, so the explorer cannot ask its questions")
     from explorer.content.arriving import session_content
     from explorer.session import session
 

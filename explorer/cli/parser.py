@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from explorer.cli.environment import Environment
 
 DESCRIPTION = (  # one paragraph: the help wraps it at the terminal's width
-    "An offline, educational explorer of treatment options for heroin and other opioid addiction. "
-    "Answer a few questions about general preferences; read what five published articles say about "
-    "the options that fit; finish with where to get help. Not medical advice, not a diagnosis."
+    "Learn about treatment for heroin and other opioid addiction, offline. Answer a few questions "
+    "about general preferences. Read what five published articles say about the options that fit. "
+    "Finish with where to get help. Not medical advice, not a diagnosis."
 )
 
 SCRIPTING = """\
@@ -175,8 +175,8 @@ def build_parser(env: Environment) -> argparse.ArgumentParser:
         action=_Once,
         choices=[f.value for f in SHOWN],
         default="text",
-        help="output format for --answers and the commands that print data (default: text); "
-        "every JSON output has a published schema: treatment-explorer schema NAME",
+        help="how --answers and the commands that print data write it (default: text). Each JSON "
+        "output has a schema: treatment-explorer schema NAME",
     )
     parser.add_argument(
         "--plain",

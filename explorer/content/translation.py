@@ -86,6 +86,7 @@ FILES = (
     ("glossary.", "glossary.toml"),
     ("comparison.", "comparison.toml"),
     ("quotes.", "quotes.toml"),
+    ("disclaimer", "disclaimer.toml"),
 )
 
 

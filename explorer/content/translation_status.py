@@ -8,6 +8,9 @@ from pathlib import Path
 
 from explorer.content.translation import current, fields, read_translations, summary_fields
 
+DISCLAIMER = "DISCLAIMER.md"
+DISCLAIMER_KEY = "disclaimer"  # data/<language>/disclaimer.toml: `en` ties DISCLAIMER.<language>.md to it
+
 
 def english_fields(root: Path) -> dict[str, str | list[str]]:
     """Every translatable English text of the content under `root`, by key: what
@@ -22,6 +25,9 @@ def english_fields(root: Path) -> dict[str, str | list[str]]:
     parts["comparison"] = check_comparison(catalog, root).model_dump(mode="json")
     found: dict[str, str | list[str]] = {field.key: field.english for field in fields(parts)}
     found.update(summary_fields(root))
+    disclaimer = root / DISCLAIMER
+    if disclaimer.is_file():  # translated whole, as DISCLAIMER.<language>.md; only its tie is in data/<language>/
+        found[DISCLAIMER_KEY] = disclaimer.read_text(encoding="utf-8")
     return found
 
 
@@ -40,4 +46,6 @@ def orphaned(root: Path, language: str) -> list[str]:
     """Translations in data/<language>/ of no English text (its entry was removed or renamed, or a
     short quote changed): never shown, to be deleted."""
     english = english_fields(root)
+    if not (root / DISCLAIMER).is_file():  # a content folder without the disclaimer beside it
+        english[DISCLAIMER_KEY] = ""
     return sorted(key for key in read_translations(root, language) if key not in english)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 TITLE = "Words used in the documents and the notes"
 WORDS_HEADING = "What some words here mean:"
-INTRO = "Each in one plain sentence of the explorer's own; the documents' words are unchanged."
+INTRO = "Each in one plain sentence, in the explorer's own words. The documents' words stay as they are."
 
 
 def _pattern(term: Term) -> re.Pattern[str]:

@@ -20,7 +20,7 @@ READ_ONE = "Read one with: treatment-explorer show ID"
 
 
 def _count(catalog: Catalog) -> str:
-    return f"{len(catalog.sections)} sections, quoted verbatim from {len(catalog.documents)} documents."
+    return f"{len(catalog.sections)} sections, quoted word for word from {len(catalog.documents)} documents."
 
 
 def sections_listing(catalog: Catalog, width: int) -> str:

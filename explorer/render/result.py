@@ -131,8 +131,8 @@ def to_markdown(result: Result) -> list[str]:
         "## Reading list",
         "",
         "Safety first, then what fits the answers (treatment-explorer rules shows the order). Each "
-        "section is quoted verbatim from its source document; the explorer's own notes follow it, "
-        "marked as such.",
+        "section quotes its document word for word. The explorer's own notes come after it, marked "
+        "as its own.",
         "",
     ]
     for number, item in enumerate(result.suggestions, start=1):

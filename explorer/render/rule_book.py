@@ -62,7 +62,7 @@ def order_parts(catalog: Catalog) -> list[Part]:
     parts: list[Part] = [Heading("The order of the reading list (rules/order.toml)")]
     parts.append(Numbered(tuple(tier.says for tier in rules.order.tiers), WITHIN_A_TIER))
     for rule in rules.not_yet:
-        sections = ", ".join(rule.topics) + " cannot be started yet: below the others of their relevance"
+        sections = ", ".join(rule.topics) + " cannot start yet: after the others at the same level"
         when = describe_when(catalog, rule.when)
         parts.append(Entry(rule.id, "not yet", (("When", when), ("Sections about", sections), ("Why", rule.why))))
     return parts

@@ -15,13 +15,12 @@ from explorer.summary.rules import evaluate
 
 # The summary's own words about itself; the file travels without DISCLAIMER.md.
 SUMMARY_DISCLAIMER = (
-    "This summary comes from the Treatment Options Explorer: educational information, not medical "
-    "advice. It is not a diagnosis or a recommendation of any treatment, medication, program or provider.",
-    "It lists the general preferences stated in one session and what five published articles say about "
-    "treatment options for heroin and other opioid addiction. The articles are quoted verbatim; they "
-    "may be incomplete, inaccurate or out of date, and some were published by commercial treatment "
-    "referral sites. Where they are, the explorer's own dated notes, marked as such, say so. Check "
-    "anything here with a healthcare professional.",
+    "This summary comes from the Treatment Options Explorer. It is for learning, not medical advice. "
+    "It is not a diagnosis or a recommendation of any treatment, medicine, program or provider.",
+    "It lists the general preferences given in one session. It shows what five published articles say "
+    "about treatment for heroin and other opioid addiction. It quotes them word for word. They may leave "
+    "things out, be wrong or be out of date. Some come from sites that sell referrals to treatment. "
+    "Where they fall short, the explorer's own dated notes say so. Check anything here with a doctor or nurse.",
     "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
 )
 

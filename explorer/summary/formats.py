@@ -24,21 +24,20 @@ from explorer.summary.models import Summary
 
 TITLE = "Treatment options: a summary to bring to an appointment"
 CAPTION = (
-    "Quoted from the documents (“source 1” and so on: the documents listed under the table); where "
-    "they say nothing, the cell says so. A numbered note beside a "
-    "cell is the explorer's own, listed below the table. A column marked “Matches” meets a stated "
-    "preference; that is not a recommendation."
+    "Quoted from the documents (“source 1” and so on: the list under the table). Where they say "
+    "nothing, the cell says so. A numbered note in a cell is the explorer's own, listed below the "
+    "table. A column marked “Matches” meets a stated preference. That is not a recommendation."
 )
 READING_INTRO = (
     "Safety first, then what fits the answers (treatment-explorer rules shows the order). Each "
-    "section is quoted verbatim from its source document; the explorer's own notes follow it, "
-    "marked as such."
+    "section quotes its document word for word. The explorer's own notes come after it, marked "
+    "as its own."
 )
-QUESTIONS_INTRO = "Questions for a healthcare professional, chosen from the preferences above."
+QUESTIONS_INTRO = "Questions to ask a healthcare professional. The explorer picked them to fit the preferences above."
 SOURCES_HEADING = "Where the quotes in the table come from"
 PRINT_NOTE = (
-    "On paper, each section shows why it was suggested, its cautions and notes; its full quoted "
-    "text is in the saved file."
+    "On paper, each section shows why the explorer suggests it, with its cautions and notes. The "
+    "saved file holds its full quoted text."
 )
 PRINTED_ABOVE = "The explorer's notes printed above that apply here too"
 MATTERS_NAME = "What matters"  # among the preferences: the points rated, with how much

@@ -102,7 +102,7 @@ def offer(catalog: Catalog, result: Result, terminal: Terminal, env: Environment
         try:
             if os.path.isdir(folder := target_path(name)):  # "~" or "Documents": a file in it
                 suggestion = str(free_name(folder / default_name))
-                say(f"{folder} is a folder: a file in it is suggested.")
+                say(f"{folder} is a folder. Here is a file name inside it.")
                 continue
             path = target_path(_with_extension(name, fmt))
             if exists(path):  # a dangling link too: never followed

@@ -7,7 +7,7 @@ about structure (keys, types, enumerations, what is required, patterns), without
 a model changes nothing, and any change a reader's code could notice changes the fingerprint.
 
 A published version's shapes never change: a new shape needs a new format version
-(explorer/published/contract.py) and its changelog line in README.md. scripts/write_schemas.py
+(explorer/published/contract.py) and its changelog line in docs/scripting.md. scripts/write_schemas.py
 (`make schemas`) writes the files, and refuses to record a changed shape under a published version.
 """
 
@@ -26,7 +26,7 @@ from .run import run_main
 
 SCHEMA_DIR = PROJECT_ROOT / "docs" / "schema"
 HISTORY = SCHEMA_DIR / "format-versions.json"
-README = PROJECT_ROOT / "README.md"
+CHANGELOG = PROJECT_ROOT / "docs" / "scripting.md"  # its "Changelog" section
 
 WORDS = frozenset({"description", "title", "$comment", "examples", "$id", "$schema"})
 MAPPINGS = frozenset({"properties", "patternProperties"})  # their keys are names of keys, not keywords
@@ -85,13 +85,13 @@ def _number(version: str) -> tuple[int, int]:
 
 
 def changelog_versions(readme: str) -> list[str]:
-    """The versions of the README's format changelog: its lines "- `MAJOR.MINOR`: ..."."""
+    """The versions of the format changelog (docs/scripting.md): its lines "- `MAJOR.MINOR`: ..."."""
     return re.findall(r"^- `(\d+\.\d+)`: ", readme, flags=re.MULTILINE)
 
 
 BUMP = (
     "bump FORMAT_VERSION in explorer/published/contract.py (minor: only additions; major: anything "
-    "else), add its changelog line to README.md (Scripting, Format versions), then run `make schemas`"
+    "else), add its changelog line to docs/scripting.md (Changelog), then run `make schemas`"
 )
 
 
@@ -99,7 +99,7 @@ def version_problems(
     version: str, shapes: dict[str, str], history: dict[str, dict[str, str]], changelog: list[str]
 ) -> list[str]:
     """What is wrong with publishing `shapes` as `version`, given the versions published before
-    and the README's changelog; empty when nothing is."""
+    and the changelog; empty when nothing is."""
     problems = []
     if version in history:
         for name in sorted(set(shapes) | set(history[version])):
@@ -118,13 +118,15 @@ def version_problems(
     if later:
         problems.append(f"format version {version} is older than the published {', '.join(later)}")
     for missing in [v for v in (*history, version) if v not in changelog]:
-        problems.append(f'README.md has no changelog line for format version {missing} ("- `{missing}`: ...")')
+        problems.append(f'docs/scripting.md has no changelog line for format version {missing} ("- `{missing}`: ...")')
     return list(dict.fromkeys(problems))
 
 
 def check_current() -> list[str]:
     shapes = fingerprints(current_schemas())
-    return version_problems(FORMAT_VERSION, shapes, recorded(), changelog_versions(README.read_text(encoding="utf-8")))
+    return version_problems(
+        FORMAT_VERSION, shapes, recorded(), changelog_versions(CHANGELOG.read_text(encoding="utf-8"))
+    )
 
 
 def written_files() -> dict[Path, str]:
