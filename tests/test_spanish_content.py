@@ -13,7 +13,7 @@ from bench.readability import EASE_TARGET_ES, Words, ease_es, own_words
 from explorer.content.catalog import load_catalog
 from explorer.content.resources import disclaimer_path
 from explorer.content.translation import UNTRANSLATED_MARK, fingerprint
-from explorer.content.translation_status import english_fields, orphaned, untranslated
+from explorer.content.translation_status import english_fields, english_parts, orphaned, unclassified, untranslated
 
 from .helpers.content import edit_file
 from .helpers.spanish import ADDRESS, NUMBER, english_left, fixed_terms_missed, kept_apart, labels_people, pairs
@@ -167,3 +167,12 @@ def test_each_spanish_glossary_form_names_one_term_only():
             assert form.lower() not in seen, f"{form!r} is in {seen.get(form.lower())} and {term.id}"
             seen[form.lower()] = term.id
     assert seen["síndrome de abstinencia"] == "withdrawal" and seen["desintoxicación"] == "detox"
+
+
+def test_every_text_field_of_the_content_is_either_translated_or_declared_to_stay_as_it_is():
+    # A new kind of content (or a new field) whose words no one declared would go untranslated unseen.
+    parts = english_parts(ROOT)
+    assert unclassified(parts) == []
+    parts["catalog"]["notes"][0]["caption"] = "A new field a reader would see"
+    parts["figures"] = [{"id": "deaths", "label": "Deaths from any cause"}]
+    assert unclassified(parts) == ["catalog.notes.caption", "figures.label"]

@@ -65,6 +65,20 @@ REPLACED: dict[str, frozenset[str]] = {
     "comparison.columns": frozenset({"label"}),
     "comparison.rows": frozenset({"label"}),
 }
+# Fields that stay as they are in every language: names the program reads (ids, keys, values,
+# topics, conditions), dates, and what is quoted or published as it is (a document's own title, a
+# source's title, publisher and address). A new kind of content declares each of its fields here or
+# in REPLACED: content/translation_status.py's unclassified() finds any it left out.
+KEPT = frozenset(
+    {"id", "key", "value", "file", "sha256", "topics", "sections", "section", "source", "cells", "checked"}
+    | {"review_by", "notes", "relevance", "test", "values", "quote_from", "priority", "date", "address"}
+)
+KEPT_HERE: dict[str, frozenset[str]] = {
+    "catalog.documents": frozenset({"title"}),
+    "catalog.notes": frozenset({"kind"}),
+    "catalog.notes.sources": frozenset({"title", "publisher"}),
+    "catalog.questions": frozenset({"kind"}),
+}
 # Verbatim quotes: kept, with their translation beside them in `translation`.
 BESIDE: dict[str, str] = {"catalog.sections": "text"}
 
