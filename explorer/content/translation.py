@@ -82,38 +82,12 @@ KEPT_HERE: dict[str, frozenset[str]] = {
 # Verbatim quotes: kept, with their translation beside them in `translation`.
 BESIDE: dict[str, str] = {"catalog.sections": "text"}
 
-# Where a key's translation is kept: data/<language>/<file>, by the key's first names.
-FILES = (
-    ("documents.", "documents.toml"),
-    ("sections.", "sections.toml"),
-    ("questions.", "questions.toml"),
-    ("notes.", "notes.toml"),
-    ("rules.suggest.", "rules-suggestions.toml"),
-    ("rules.caution.", "rules-safety.toml"),
-    ("rules.withhold.", "rules-safety.toml"),
-    ("rules.attach.", "rules-notes.toml"),
-    ("rules.not_yet.", "rules-order.toml"),
-    ("rules.order.", "rules-order.toml"),
-    ("rules.matter_", "rules-matters.toml"),
-    ("summary.", "rules-summary.toml"),
-    ("matters.", "matters.toml"),
-    ("glossary.", "glossary.toml"),
-    ("comparison.", "comparison.toml"),
-    ("quotes.", "quotes.toml"),
-    ("disclaimer", "disclaimer.toml"),
-)
-
 
 def fingerprint(english: str | list[str] | tuple[str, ...]) -> str:
     """The first 16 hex digits of the sha256 of the English, whitespace squashed (a list: its
     items, one a line): what a translation is tied to."""
     text = "\n".join(squash(item) for item in english) if not isinstance(english, str) else squash(english)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def file_for(key: str) -> str:
-    """The file of data/<language>/ that keeps the translation of `key`."""
-    return next(name for prefix, name in FILES if key.startswith(prefix))
 
 
 @dataclass(frozen=True)
