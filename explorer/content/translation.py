@@ -71,7 +71,7 @@ REPLACED: dict[str, frozenset[str]] = {
 # in REPLACED: content/translation_status.py's unclassified() finds any it left out.
 KEPT = frozenset(
     {"id", "key", "value", "file", "sha256", "topics", "sections", "section", "source", "cells", "checked"}
-    | {"review_by", "notes", "relevance", "test", "values", "quote_from", "priority", "date", "address"}
+    | {"review_by", "notes", "relevance", "test", "values", "quote_from", "priority", "date", "address", "readers"}
 )
 KEPT_HERE: dict[str, frozenset[str]] = {
     "catalog.documents": frozenset({"title"}),
