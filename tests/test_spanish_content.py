@@ -176,3 +176,14 @@ def test_every_text_field_of_the_content_is_either_translated_or_declared_to_sta
     parts["catalog"]["notes"][0]["caption"] = "A new field a reader would see"
     parts["figures"] = [{"id": "deaths", "label": "Deaths from any cause"}]
     assert unclassified(parts) == ["catalog.notes.caption", "figures.label"]
+
+
+def test_a_spanish_sentence_is_worded_in_spanish_for_both_readers_whoever_calls():
+    from explorer.content.wording import personalize
+
+    reason = next(r.reason for r in load_catalog(language="es").rules.suggest if r.id == "setting-clinic-daily")
+    assert personalize(reason, "self").startswith("Porque usted prefiere")
+    assert personalize(reason, "someone_else").startswith("Porque su ser querido prefiere")
+    assert personalize("Which setting would {you} prefer?", "someone_else", "es") == (
+        "Which setting would the person you care about prefer?"  # English left untranslated stays English
+    )
