@@ -187,3 +187,15 @@ def test_a_spanish_sentence_is_worded_in_spanish_for_both_readers_whoever_calls(
     assert personalize("Which setting would {you} prefer?", "someone_else", "es") == (
         "Which setting would the person you care about prefer?"  # English left untranslated stays English
     )
+
+
+def test_the_first_question_is_drawn_in_spanish_before_the_catalog_and_is_the_one_it_validates(content_copy):
+    from explorer.content.arriving import read_first_question, session_content
+
+    draft, total = read_first_question(ROOT, "es") or (None, 0)
+    assert draft is not None and draft.prompt == "¿Para quién busca opciones?"
+    assert [c.label for c in draft.choices][0] == "Para mí"
+    edit_file(content_copy / "data" / "questions.toml", "Who are you exploring options for?", "For whom?")
+    content = session_content(content_copy, "es")
+    assert content.questions[0].prompt == UNTRANSLATED_MARK + "For whom?"  # stale: the English, marked
+    assert len(content.questions.validated()) == total  # the draft is what the Spanish catalog holds

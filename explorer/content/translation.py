@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from explorer.content.toml import read_toml, squash
 from explorer.errors import CatalogError
 
 ENGLISH = "en"
@@ -83,10 +82,14 @@ KEPT_HERE: dict[str, frozenset[str]] = {
 BESIDE: dict[str, str] = {"catalog.sections": "text"}
 
 
+def _squash(text: str) -> str:
+    return " ".join(text.split())  # as content/toml.py's squash, which brings pydantic with it
+
+
 def fingerprint(english: str | list[str] | tuple[str, ...]) -> str:
     """The first 16 hex digits of the sha256 of the English, whitespace squashed (a list: its
     items, one a line): what a translation is tied to."""
-    text = "\n".join(squash(item) for item in english) if not isinstance(english, str) else squash(english)
+    text = "\n".join(_squash(item) for item in english) if not isinstance(english, str) else _squash(english)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -145,6 +148,8 @@ SUMMARY_FIELDS = (("ask", "question"), ("mark", "matches"))
 def summary_fields(root: Path) -> dict[str, str]:
     """The own words of rules/summary.toml (read by the summary, outside the catalog), by key:
     "summary.ask.<id>.question", "summary.mark.<id>.matches"."""
+    from explorer.content.toml import read_toml
+
     raw = read_toml(root / "rules" / "summary.toml")
     return {
         f"summary.{table}.{entry['id']}.{name}": entry[name]
@@ -167,6 +172,8 @@ class Translation:
 def read_translations(root: Path, language: str) -> dict[str, Translation]:
     """Every translation of data/<language>/*.toml under `root`, by key. Raises CatalogError on a
     file that cannot be read, an entry without `en` and `es`, or a key kept twice."""
+    from explorer.content.toml import read_toml  # here: the first question's draft needs none of it
+
     found: dict[str, Translation] = {}
     folder = root / "data" / language
     for path in sorted(folder.glob("*.toml")):
