@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 class ExitStatus(enum.IntEnum):
-    """The documented exit codes (README, "Scripting")."""
+    """The documented exit codes (docs/scripting.md, "Exit codes")."""
 
     SUCCESS = 0
     ERROR = 1  # damaged content, or a failure inside the explorer

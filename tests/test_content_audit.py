@@ -452,7 +452,9 @@ def app_words(catalog) -> dict[str, str]:
     words["comparison's own words"] = "\n".join(  # its quotes are the documents' words
         [comparison.intro, SILENT, *(c.label for c in comparison.columns), *(r.label for r in comparison.rows)]
     )
-    for template in sorted((PROJECT_ROOT / "explorer" / "templates").glob("*")):
+    templates = sorted((PROJECT_ROOT / "explorer" / "summary" / "templates").glob("*"))
+    assert templates, "the summary's templates were not found: their words would go unchecked"
+    for template in templates:
         words[f"template {template.name}"] = re.sub(
             r"{[{%#].*?[}%#]}|<[^>]+>", " ", template.read_text(encoding="utf-8")
         )

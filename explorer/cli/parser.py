@@ -31,7 +31,7 @@ scripting (no prompts):
   treatment-explorer --answers answers.json --save summary.html   (or .md)
   treatment-explorer schema result   (the JSON Schema of that output)
   keys: for_whom setting dosing detox counseling support_groups interests;
-  a missing key means "unsure". See README.md for the values."""
+  a missing key means "unsure". The values: treatment-explorer schema answers"""
 
 HELP_NOW = (
     "Help now: SAMHSA's National Helpline 1-800-662-HELP (4357), free and confidential, 24/7. "

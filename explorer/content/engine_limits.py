@@ -4,7 +4,7 @@ durable-rules 2.0.28 compiles every rule into one network of tests (its "alpha n
 shared between rules where they test the same thing in the same order, and it has fixed limits
 that a rule book can exceed, some of them with a crash or a silently wrong result rather than an
 error. This module builds the same network, as rete.c does, from the rules' conditions (no durable
-import), and refuses a rule book that would come near a limit; README, "Content limits", gives the
+import), and refuses a rule book that would come near a limit; docs/how-it-works.md, "Content limits", gives the
 figures measured against durable itself.
 
 How rete.c builds it: a rule's conditions are tests in a chain, in the order of its `when`; a test

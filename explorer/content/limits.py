@@ -3,7 +3,7 @@ and its depth after, so that no content file, damaged or hostile, costs more tha
 and some tens of megabytes; each refusal is a CatalogError naming the file and where in it.
 
 The limits and what they rest on (measured with Python 3.11's tomllib on this project's machine;
-README, "Content limits"):
+docs/how-it-works.md, "Content limits"):
 - MAX_FILE_BYTES: a content file, or a source document, is read up to this many bytes and refused
   beyond, unread; a device, a pipe or a folder is refused before it is read (a symlink to
   /dev/zero would otherwise grow without end). The largest file today, data/sections.toml, is

@@ -10,8 +10,8 @@ never needs to check anything.
 
 Adding a content type: a model (models/) that checks the TOML and whose `model_dump(mode="json")`
 is the type's data; a record here that takes that data back (`from_data`); and its place in the
-snapshot (content/snapshot.py: which part holds it, which files it comes from). See README,
-"Where the content is found".
+snapshot (content/snapshot.py: which part holds it, which files it comes from). See
+docs/how-it-works.md, "Where the content is found".
 
 Records answer what the rest of the program reads of pydantic models on content: their fields by
 attribute, `dict(record)` (iterating gives (name, value) pairs), `model_dump` and `model_copy` (tests

@@ -2,9 +2,9 @@
 schemas `treatment-explorer schema NAME` prints. Light on purpose: --help lists the names, and
 nothing here imports pydantic.
 
-The version policy (README, "Scripting"): MAJOR.MINOR. A minor version only adds (a key, an
+The version policy (docs/scripting.md, "Format versions"): MAJOR.MINOR. A minor version only adds (a key, an
 output, a value of an enumeration), and readers ignore what they do not know; a major version may
-remove, rename or change what a key holds. Every version has a changelog line in the README, and
+remove, rename or change what a key holds. Every version has a changelog line in docs/scripting.md, and
 docs/schema/format-versions.json records the shape of each published version: a shape that
 changes without a new version fails the tests.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 FORMAT_VERSION = "1.0"
 
-# The schemas, in the order --help and the README list them: name -> what reads or prints it.
+# The schemas, in the order --help and docs/scripting.md list them: name -> what reads or prints it.
 SCHEMAS = {
     "answers": "treatment-explorer --answers FILE reads it",
     "result": "treatment-explorer --answers FILE --format json prints it",

@@ -215,7 +215,7 @@ def markdown_table(
 
 def render_comparison(comparison: Comparison, fmt: Format, width: int, plain: bool = False) -> Output:
     """What `compare` shows in each format; render/finish.py adds the referral."""
-    if fmt == Format.JSON:  # the published contract (explorer/published/, README "Scripting")
+    if fmt == Format.JSON:  # the published contract (explorer/published/, docs/scripting.md)
         from explorer.published.comparison import comparison_json
 
         return Output(fmt, comparison_json(comparison))

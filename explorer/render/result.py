@@ -147,7 +147,7 @@ def to_markdown(result: Result) -> list[str]:
 
 
 def render_result(result: Result, fmt: Format, width: int, plain: bool = False) -> Output:
-    if fmt == Format.JSON:  # the published contract (explorer/published/, README "Scripting")
+    if fmt == Format.JSON:  # the published contract (explorer/published/, docs/scripting.md)
         from explorer.published.reading_list import reading_list_json
 
         return Output(fmt, reading_list_json(result))
