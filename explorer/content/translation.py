@@ -33,53 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from explorer.content.translatable import BESIDE, REPLACED, TABLES, TEXTS_BY_ID
 from explorer.errors import CatalogError
 
 ENGLISH = "en"
 LANGUAGES = ("en", "es")
 UNTRANSLATED_MARK = "(en inglés) "
-
-# Own words, replaced by their translation: the fields of each kind of entry that a reader sees.
-# A path is the part's name and the lists on the way, ids left out ("catalog.questions.choices").
-REPLACED: dict[str, frozenset[str]] = {
-    "catalog.documents": frozenset({"described_as", "kind"}),
-    "catalog.sections": frozenset({"title"}),
-    "catalog.questions": frozenset({"name", "prompt", "help"}),
-    "catalog.questions.choices": frozenset({"label"}),
-    "catalog.notes": frozenset({"name", "text"}),
-    "catalog.rules.suggest": frozenset({"reason"}),
-    "catalog.rules.caution": frozenset({"lead"}),
-    "catalog.rules.withhold": frozenset({"why"}),
-    "catalog.rules.attach": frozenset({"why"}),
-    "catalog.rules.not_yet": frozenset({"why"}),
-    "catalog.rules.order.tiers": frozenset({"says", "heading"}),
-    "catalog.rules.matter_rows": frozenset({"question", "why"}),
-    "catalog.rules.matter_asks": frozenset({"question", "why"}),
-    "matters": frozenset({"heading", "intro", "not_weighed", "step_help", "step_prompt"}),
-    "matters.choices": frozenset({"label"}),
-    "matters.options": frozenset({"label"}),
-    "matters.priorities": frozenset({"name", "prompt"}),
-    "glossary": frozenset({"term", "also", "means"}),
-    "comparison": frozenset({"intro"}),
-    "comparison.columns": frozenset({"label"}),
-    "comparison.rows": frozenset({"label"}),
-}
-# Fields that stay as they are in every language: names the program reads (ids, keys, values,
-# topics, conditions), dates, and what is quoted or published as it is (a document's own title, a
-# source's title, publisher and address). A new kind of content declares each of its fields here or
-# in REPLACED: content/translation_status.py's unclassified() finds any it left out.
-KEPT = frozenset(
-    {"id", "key", "value", "file", "sha256", "topics", "sections", "section", "source", "cells", "checked"}
-    | {"review_by", "notes", "relevance", "test", "values", "quote_from", "priority", "date", "address", "readers"}
-)
-KEPT_HERE: dict[str, frozenset[str]] = {
-    "catalog.documents": frozenset({"title"}),
-    "catalog.notes": frozenset({"kind"}),
-    "catalog.notes.sources": frozenset({"title", "publisher"}),
-    "catalog.questions": frozenset({"kind"}),
-}
-# Verbatim quotes: kept, with their translation beside them in `translation`.
-BESIDE: dict[str, str] = {"catalog.sections": "text"}
 
 
 def _squash(text: str) -> str:
@@ -127,7 +86,11 @@ def _walk(data: Any, path: str, key: str) -> Iterator[Field]:
         elif isinstance(value, dict) and name in ("cells", "says"):  # one quote or note per column
             for column, inner in value.items():
                 yield from _walk(inner, f"{path}.{name}", f"{key}.{name}.{column}")
-        elif isinstance(value, list) or (isinstance(value, dict) and name in ("rules", "order", "about_all")):
+        elif isinstance(value, dict) and name in TEXTS_BY_ID:
+            for one, text in value.items():
+                if isinstance(text, str) and text:
+                    yield Field(f"{key}.{name}.{one}", text, False, value, one)
+        elif isinstance(value, list) or (isinstance(value, dict) and name in TABLES):
             yield from _walk(value, f"{path}.{name}", f"{key}.{name}")
 
 

@@ -7,16 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from explorer.content.translation import (
-    BESIDE,
-    KEPT,
-    KEPT_HERE,
-    REPLACED,
-    current,
-    fields,
-    read_translations,
-    summary_fields,
-)
+from explorer.content.translatable import BESIDE, KEPT, KEPT_HERE, REPLACED, TEXTS_BY_ID
+from explorer.content.translation import current, fields, read_translations, summary_fields
 
 # Where a key's translation is kept: data/<language>/<file>, by the key's first names.
 FILES = (
@@ -36,6 +28,7 @@ FILES = (
     ("glossary.", "glossary.toml"),
     ("comparison.", "comparison.toml"),
     ("quotes.", "quotes.toml"),
+    ("figures.", "figures.toml"),
     ("disclaimer", "disclaimer.toml"),
 )
 
@@ -77,6 +70,8 @@ def unclassified(parts: dict[str, Any]) -> list[str]:
             return
         for name, value in data.items():
             texts = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+            if isinstance(value, dict) and name in TEXTS_BY_ID:
+                continue  # every text in it is translated
             if isinstance(value, dict) and name in ("cells", "says"):
                 for inner in value.values():
                     walk(inner, f"{path}.{name}")
