@@ -18,6 +18,7 @@ REPLACED: dict[str, frozenset[str]] = {
     "catalog.rules.withhold": frozenset({"why"}),
     "catalog.rules.attach": frozenset({"why"}),
     "catalog.rules.not_yet": frozenset({"why"}),
+    "catalog.rules.figures": frozenset({"why"}),
     "catalog.rules.order.tiers": frozenset({"says", "heading"}),
     "catalog.rules.matter_rows": frozenset({"question", "why"}),
     "catalog.rules.matter_asks": frozenset({"question", "why"}),
@@ -49,7 +50,7 @@ TABLES = frozenset({"rules", "order", "about_all", "words", "compared", "overall
 KEPT = frozenset(
     {"id", "key", "value", "file", "sha256", "topics", "sections", "section", "source", "cells", "checked"}
     | {"review_by", "notes", "relevance", "test", "values", "quote_from", "priority", "date", "address", "readers"}
-    | {"study_type", "option", "authors", "journal", "doi", "checked_against"}
+    | {"study_type", "option", "authors", "journal", "doi", "checked_against", "figures"}
 )
 KEPT_HERE: dict[str, frozenset[str]] = {
     "catalog.documents": frozenset({"title"}),

@@ -23,6 +23,7 @@ FILES = (
     ("rules.not_yet.", "rules-order.toml"),
     ("rules.order.", "rules-order.toml"),
     ("rules.matter_", "rules-matters.toml"),
+    ("rules.figures.", "rules-figures.toml"),
     ("summary.", "rules-summary.toml"),
     ("matters.", "matters.toml"),
     ("glossary.", "glossary.toml"),
