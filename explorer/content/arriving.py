@@ -10,7 +10,6 @@ and damage the background load finds is raised, unchanged, at the next step that
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import threading
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.content.limits import check_shape, read_limited
 from explorer.content.resources import content_root
+from explorer.content.translation import ENGLISH, UNTRANSLATED_MARK, fingerprint
 from explorer.content.wording import KNOWN_PLACEHOLDERS, PLACEHOLDER
 
 # As in content/toml.py, which is not imported here: it brings pydantic.
@@ -60,42 +60,27 @@ def _plain_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value) and set(PLACEHOLDER.findall(value)) <= KNOWN_PLACEHOLDERS
 
 
-def fingerprint(english: str) -> str:
-    """What a translation is tied to, as content/translation.py computes it (which is not imported
-    here: it brings pydantic): the first 16 hex digits of the sha256 of the squashed English."""
-    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:16]
+def _in_language(root: Path, language: str) -> Any:
+    """How a field of the first question reads in `language`: its current translation in
+    data/<language>/questions.toml, or the English marked, as content/translation.py lays it over
+    the whole catalog (the validated question must be the one drawn)."""
+    if language == ENGLISH:
+        return lambda key, english: english
+    path = root / "data" / language / "questions.toml"
+    text = read_limited(path).decode("utf-8")
+    check_shape(path, text)
+    translations = tomllib.loads(text)
+
+    def worded(key: str, english: str) -> str:
+        entry = translations.get(f"questions.for_whom.{key}")
+        if isinstance(entry, dict) and entry.get("en") == fingerprint(english) and isinstance(entry.get("es"), str):
+            return str(entry["es"])
+        return UNTRANSLATED_MARK + english
+
+    return worded
 
 
-def _translated_first(draft: DraftQuestion, root: Path, language: str) -> DraftQuestion | None:
-    """The first question in `language` (data/<language>/questions.toml laid over the English),
-    when every word of it has a current translation; None otherwise (the full load then words it,
-    the English of a missing translation marked)."""
-    try:
-        path = root / "data" / language / "questions.toml"
-        text = read_limited(path).decode("utf-8")
-        check_shape(path, text)
-        table = tomllib.loads(text)
-    except Exception:  # noqa: BLE001 - any trouble is for the full load to name, with file and entry
-        return None
-
-    def spanish(key: str, english: str) -> str | None:
-        entry = table.get(f"questions.for_whom.{key}")
-        if not isinstance(entry, dict) or entry.get("en") != fingerprint(english) or not _plain_text(entry.get("es")):
-            return None
-        found: str = entry["es"]
-        return found
-
-    prompt, help = spanish("prompt", draft.prompt), spanish("help", draft.help)
-    labels = [spanish(f"choices.{choice.value}.label", choice.label) for choice in draft.choices]
-    if prompt is None or help is None or None in labels:
-        return None
-    choices = tuple(
-        DraftChoice(c.value, label) for c, label in zip(draft.choices, labels, strict=True) if label is not None
-    )
-    return DraftQuestion(draft.key, draft.kind, prompt, help, choices)
-
-
-def read_first_question(root: Path, language: str = "en") -> tuple[DraftQuestion, int] | None:
+def read_first_question(root: Path, language: str = ENGLISH) -> tuple[DraftQuestion, int] | None:
     """questions.toml's first question (in `language`) and how many there are, when the first is
     plainly the for_whom menu the full load would accept; None otherwise (the caller then loads it
     all first)."""
@@ -119,16 +104,17 @@ def read_first_question(root: Path, language: str = "en") -> tuple[DraftQuestion
         or not all(isinstance(c["value"], str) and _plain_text(c["label"]) for c in choices)
     ):
         return None
+    try:
+        worded = _in_language(root, language)
+    except Exception:  # noqa: BLE001 - a translation file in trouble: the full load decides
+        return None
     draft = DraftQuestion(
         "for_whom",
         "select",
-        first["prompt"],
-        first["help"],
-        tuple(DraftChoice(c["value"], c["label"]) for c in choices),
+        worded("prompt", first["prompt"]),
+        worded("help", first["help"]),
+        tuple(DraftChoice(c["value"], worded(f"choices.{c['value']}.label", c["label"])) for c in choices),
     )
-    if language != "en":
-        translated = _translated_first(draft, root, language)
-        return None if translated is None else (translated, len(entries))
     return draft, len(entries)
 
 
@@ -136,7 +122,7 @@ class CatalogLoader:
     """Loads and validates the catalog in a background thread; catalog() waits for it and raises
     what the load raised (a CatalogError names file and entry, as a load in the foreground would)."""
 
-    def __init__(self, root: Path, language: str = "en") -> None:
+    def __init__(self, root: Path, language: str = ENGLISH) -> None:
         self.root, self.language = root, language
         self._thread = threading.Thread(target=self._load, name="catalog-loader", daemon=True)
         self._catalog: Catalog | None = None
@@ -202,10 +188,10 @@ class SessionContent:
         return self.loader.catalog()
 
 
-def session_content(root: Path | None = None, language: str = "en") -> SessionContent:
-    """The first question without loading the rest; or, when the first question is not plainly
-    well-formed, everything loaded here and now (so a damaged file is named before the session).
-    In another language, the first question is its current translation (else the full load first)."""
+def session_content(root: Path | None = None, language: str = ENGLISH) -> SessionContent:
+    """The first question (in `language`) without loading the rest; or, when the first question is
+    not plainly well-formed, everything loaded here and now (so a damaged file is named before the
+    session)."""
     root = root or content_root()
     loader = CatalogLoader(root, language)
     first = read_first_question(root, language)

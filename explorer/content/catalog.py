@@ -88,11 +88,11 @@ class Catalog:
     def document_label(self, file: str) -> str:
         """A document as a reader sees it: its title (or the explorer's description, marked as
         such) and the kind of source; never its file name (that stays in JSON)."""
-        return self.documents[file].label
+        return self.documents[file].label_in(self.language)
 
     def document_name(self, file: str) -> str:
         """The short form, where a label would be too long (after a quoted caution)."""
-        return self.documents[file].name
+        return self.documents[file].name_in(self.language)
 
     def preferences(self, answers: Answers) -> tuple[tuple[str, str], ...]:
         """The stated preferences in plain words: (question name, chosen label)."""

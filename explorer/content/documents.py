@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from explorer.content.records import Record
-from explorer.i18n import _
 
 Topic = Literal[
     "methadone",
@@ -50,18 +49,30 @@ class Document(Record):
     @property
     def name(self) -> str:
         """Short: the title in quotation marks, or the explorer's description, marked as such."""
-        if self.title:
-            return f"“{self.title}”"
-        return _("{description}, described by the explorer").format(description=self.described_as)
+        return self.name_in("en")
 
     @property
     def label(self) -> str:
         """The name and the kind of source, as the reading list and the summary show it."""
+        return self.label_in("en")
+
+    def name_in(self, language: str) -> str:
+        """`name` in `language` (the title stays the document's own, in English)."""
+        if self.title:
+            return f"“{self.title}”"
+        return f"{self.described_as}, {_DESCRIBED[language]}"
+
+    def label_in(self, language: str) -> str:
+        """`label` in `language`; `kind` and `described_as` are already in it (content/translation.py)."""
         if self.title:
             return f"“{self.title}” ({self.kind})"
-        return _("{description} (untitled, described by the explorer; {kind})").format(
-            description=self.described_as, kind=self.kind
-        )
+        return f"{self.described_as} ({_UNTITLED[language]}, {_DESCRIBED[language]}; {self.kind})"
+
+
+# Words around the explorer's description of an untitled document (Spanish: no word that must agree
+# with the description's gender).
+_DESCRIBED = {"en": "described by the explorer", "es": "en palabras del explorador"}
+_UNTITLED = {"en": "untitled", "es": "sin título"}
 
 
 class Section(Record):

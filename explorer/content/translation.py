@@ -33,72 +33,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from explorer.content.toml import read_toml, squash
+from explorer.content.translatable import BESIDE, REPLACED, TABLES, TEXTS_BY_ID
 from explorer.errors import CatalogError
 
 ENGLISH = "en"
 LANGUAGES = ("en", "es")
 UNTRANSLATED_MARK = "(en inglés) "
 
-# Own words, replaced by their translation: the fields of each kind of entry that a reader sees.
-# A path is the part's name and the lists on the way, ids left out ("catalog.questions.choices").
-REPLACED: dict[str, frozenset[str]] = {
-    "catalog.documents": frozenset({"described_as", "kind"}),
-    "catalog.sections": frozenset({"title"}),
-    "catalog.questions": frozenset({"name", "prompt", "help"}),
-    "catalog.questions.choices": frozenset({"label"}),
-    "catalog.notes": frozenset({"name", "text"}),
-    "catalog.rules.suggest": frozenset({"reason"}),
-    "catalog.rules.caution": frozenset({"lead"}),
-    "catalog.rules.withhold": frozenset({"why"}),
-    "catalog.rules.attach": frozenset({"why"}),
-    "catalog.rules.not_yet": frozenset({"why"}),
-    "catalog.rules.order.tiers": frozenset({"says", "heading"}),
-    "catalog.rules.matter_rows": frozenset({"question", "why"}),
-    "catalog.rules.matter_asks": frozenset({"question", "why"}),
-    "matters": frozenset({"heading", "intro", "not_weighed", "step_help", "step_prompt"}),
-    "matters.choices": frozenset({"label"}),
-    "matters.options": frozenset({"label"}),
-    "matters.priorities": frozenset({"name", "prompt"}),
-    "glossary": frozenset({"term", "also", "means"}),
-    "comparison": frozenset({"intro"}),
-    "comparison.columns": frozenset({"label"}),
-    "comparison.rows": frozenset({"label"}),
-}
-# Verbatim quotes: kept, with their translation beside them in `translation`.
-BESIDE: dict[str, str] = {"catalog.sections": "text"}
 
-# Where a key's translation is kept: data/<language>/<file>, by the key's first names.
-FILES = (
-    ("documents.", "documents.toml"),
-    ("sections.", "sections.toml"),
-    ("questions.", "questions.toml"),
-    ("notes.", "notes.toml"),
-    ("rules.suggest.", "rules-suggestions.toml"),
-    ("rules.caution.", "rules-safety.toml"),
-    ("rules.withhold.", "rules-safety.toml"),
-    ("rules.attach.", "rules-notes.toml"),
-    ("rules.not_yet.", "rules-order.toml"),
-    ("rules.order.", "rules-order.toml"),
-    ("rules.matter_", "rules-matters.toml"),
-    ("summary.", "rules-summary.toml"),
-    ("matters.", "matters.toml"),
-    ("glossary.", "glossary.toml"),
-    ("comparison.", "comparison.toml"),
-    ("quotes.", "quotes.toml"),
-)
+def _squash(text: str) -> str:
+    return " ".join(text.split())  # as content/toml.py's squash, which brings pydantic with it
 
 
 def fingerprint(english: str | list[str] | tuple[str, ...]) -> str:
     """The first 16 hex digits of the sha256 of the English, whitespace squashed (a list: its
     items, one a line): what a translation is tied to."""
-    text = "\n".join(squash(item) for item in english) if not isinstance(english, str) else squash(english)
+    text = "\n".join(_squash(item) for item in english) if not isinstance(english, str) else _squash(english)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def file_for(key: str) -> str:
-    """The file of data/<language>/ that keeps the translation of `key`."""
-    return next(name for prefix, name in FILES if key.startswith(prefix))
 
 
 @dataclass(frozen=True)
@@ -135,7 +86,11 @@ def _walk(data: Any, path: str, key: str) -> Iterator[Field]:
         elif isinstance(value, dict) and name in ("cells", "says"):  # one quote or note per column
             for column, inner in value.items():
                 yield from _walk(inner, f"{path}.{name}", f"{key}.{name}.{column}")
-        elif isinstance(value, list) or (isinstance(value, dict) and name in ("rules", "order", "about_all")):
+        elif isinstance(value, dict) and name in TEXTS_BY_ID:
+            for one, text in value.items():
+                if isinstance(text, str) and text:
+                    yield Field(f"{key}.{name}.{one}", text, False, value, one)
+        elif isinstance(value, list) or (isinstance(value, dict) and name in TABLES):
             yield from _walk(value, f"{path}.{name}", f"{key}.{name}")
 
 
@@ -156,6 +111,8 @@ SUMMARY_FIELDS = (("ask", "question"), ("mark", "matches"))
 def summary_fields(root: Path) -> dict[str, str]:
     """The own words of rules/summary.toml (read by the summary, outside the catalog), by key:
     "summary.ask.<id>.question", "summary.mark.<id>.matches"."""
+    from explorer.content.toml import read_toml
+
     raw = read_toml(root / "rules" / "summary.toml")
     return {
         f"summary.{table}.{entry['id']}.{name}": entry[name]
@@ -178,6 +135,8 @@ class Translation:
 def read_translations(root: Path, language: str) -> dict[str, Translation]:
     """Every translation of data/<language>/*.toml under `root`, by key. Raises CatalogError on a
     file that cannot be read, an entry without `en` and `es`, or a key kept twice."""
+    from explorer.content.toml import read_toml  # here: the first question's draft needs none of it
+
     found: dict[str, Translation] = {}
     folder = root / "data" / language
     for path in sorted(folder.glob("*.toml")):
