@@ -173,6 +173,9 @@ def _template_words(template: Path, where: str) -> list[Words]:
     """The fixed words of an HTML template: its text between tags, values filled, styles and
     comments left out."""
     text = re.sub(r"<style>.*?</style>|\{#.*?#\}|\{%.*?%\}", "\n", template.read_text(encoding="utf-8"), flags=re.S)
+    # The template's own words go through gettext ({{ _("...") }}): measured as the English they say.
+    said = r'\{\{[^}]*?(?:_|ngettext)\("((?:[^"\\]|\\.)*)"[^}]*\}\}'
+    text = re.sub(said, lambda match: re.sub(r"\{\w*\}", FILLED, match.group(1)), text)
     text = re.sub(r"\{\{.*?\}\}", FILLED, text)
     text = re.sub(r"<[^>]*>", "\n", text)
     lines = (line.strip() for line in text.splitlines())
