@@ -151,6 +151,18 @@ def test_the_installed_wheel_saves_a_summary_and_knows_its_version(installed, tm
     }
 
 
+def test_the_installed_wheel_speaks_spanish_as_the_checkout_does(installed):
+    """The build compiles the Spanish words (.po to .mo) into the wheel, and nothing else is needed."""
+    compiled = list(
+        (installed.parent / "lib").glob("python3*/site-packages/explorer/locale/es/LC_MESSAGES/explorer.mo")
+    )
+    assert len(compiled) == 1
+    done = _from_root(installed, "--answers", "-", "--lang", "es", stdin=ANSWERS)
+    assert done.returncode == 0, done.stderr
+    assert "HABLE CON UN PROFESIONAL DE LA SALUD" in done.stdout
+    assert done.stdout == run_cli("--answers", "-", "--lang", "es", stdin=ANSWERS).stdout
+
+
 def test_the_package_folder_is_the_one_importlib_resources_names():
     from importlib.resources import files
 
