@@ -276,7 +276,15 @@ def test_every_output_ends_with_the_referral_the_section_after_the_reading_list(
                 continue
             if fmt == Format.JSON:
                 assert data is not None
-                assert list(data) == ["format_version", "answers", "notes", "suggestions", "matters", "referral"]
+                assert list(data) == [
+                    "format_version",
+                    "answers",
+                    "notes",
+                    "suggestions",
+                    "matters",
+                    "figures",
+                    "referral",
+                ]
                 assert data["answers"]["matters"] == answers.matters.model_dump()
             else:
                 last_section = result.suggestions[-1].text.split("\n")[-1].split()[-1]
@@ -306,7 +314,7 @@ def test_json_without_matters_only_gains_the_echoed_default():
     code, out, _ = run_main(["--answers", "-", "--format", "json"], stdin=b'{"dosing": "monthly"}')
     assert code == 0
     data = json.loads(out)
-    assert list(data) == ["format_version", "answers", "notes", "suggestions", "referral"]
+    assert list(data) == ["format_version", "answers", "notes", "suggestions", "figures", "referral"]
     assert data["answers"]["matters"] == dict.fromkeys(PRIORITY_KEYS, "unsure")
     assert list(data["answers"])[-1] == "matters"
 
