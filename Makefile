@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
 #   make run    creates .venv on first use, installs the explorer, starts it
 #   make test   creates .venv on first use, installs the explorer and its tests, lints, runs them all
-#   make screenshot  re-makes docs/summary.png, docs/summary-page1.png and docs/summary-matters.png
+#   make screenshot  re-makes docs/summary.png, docs/summary-page1.png, docs/summary-matters.png and docs/summary-figures.png
 #                    (the saved HTML summary in headless Chromium, on screen and printed)
 #   make format rewrites the code as `make lint` (part of `make test`) wants it: ruff's fixes, then its formatter
 #   make schemas   re-writes docs/schema/ (the published JSON Schemas) after a change to an output's model

@@ -2,7 +2,8 @@
 test sees it: the summary is saved through the real CLI (--save), then opened by tests/helpers/browser.py in headless
 Chromium with the network off. docs/summary.png is the screen; docs/summary-page1.png is page 1
 of its Letter print, drawn by poppler's pdftoppm; docs/summary-matters.png the printed page where
-"what matters" begins. Run it with `make screenshot`."""
+"what matters" begins; docs/summary-figures.png the printed page where "What studies found, in
+numbers" begins, with its icon arrays. Run it with `make screenshot`."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ ANSWERS = {
     "matters": {"visits": "a_lot", "withdrawal_first": "somewhat", "cost": "a_lot"},
 }
 MATTERS_HEADING = "What matters to the person you care about"
+FIGURES_HEADING = "What studies found, in numbers"
 
 
 def page_one_png(pdf: bytes, target: Path, dpi: int = 80, number: int = 1) -> None:
@@ -65,6 +67,10 @@ def main(target: Path) -> int:
     matters = target.with_name(target.stem + "-matters.png")
     page_one_png(report.pdfs["Letter"], matters, number=number)
     print(f"screenshot: wrote {matters} (page {number} of {len(pages)}, printed on Letter)")
+    number = next(n for n, text in enumerate(pages, start=1) if FIGURES_HEADING in " ".join(text.split()))
+    figures = target.with_name(target.stem + "-figures.png")
+    page_one_png(report.pdfs["Letter"], figures, dpi=110, number=number)
+    print(f"screenshot: wrote {figures} (page {number} of {len(pages)}, printed on Letter)")
     return 0
 
 

@@ -30,9 +30,9 @@ from .helpers.run import run_cli
 
 ANSWERS = '{"for_whom": "someone_else", "setting": "doctor_office", "dosing": "monthly", "detox": "in_progress"}'
 
-# Profiles printed. Typical ones must fit on 7 Letter pages (5 until the notes gave every medicine's
-# downsides, all three medicines after detox and the fentanyl era: 6 and 7 pages on 2026-12-06);
-# the longest has no page limit but the same rules of layout.
+# Profiles printed. Typical ones must fit on 5 Letter pages, the outcome figures included (denser
+# type on paper, the notes, the reading list and the figures in two columns, each note printed
+# once); the longest has no page limit but the same rules of layout.
 PROFILES = {
     "typical: for someone else, a doctor's office, monthly, in detox": ANSWERS,
     "typical: the README's session": (
@@ -48,7 +48,7 @@ PROFILES = {
         '"finding_a_program"]}'
     ),
 }
-TYPICAL_LETTER_PAGES = 7
+TYPICAL_LETTER_PAGES = 5
 # The first typical profile with three points of "what matters" rated: its section adds
 # at most two Letter pages to the same answers without it.
 MATTERS_PROFILE = "with what matters: the doctor's-office profile, three points rated"
@@ -159,7 +159,7 @@ def test_screenshot_and_pdfs_on_a4_and_letter(report):
 
 
 @pytest.mark.parametrize("name", [n for n in PROFILES if n.startswith("typical")])
-def test_a_typical_profile_prints_on_at_most_seven_letter_pages(printed, name):
+def test_a_typical_profile_prints_on_at_most_five_letter_pages(printed, name):
     facts, papers = printed[name]
     assert len(papers["Letter"]) <= TYPICAL_LETTER_PAGES, [p[:60] for p in papers["Letter"]]
     assert len(papers["A4"]) <= TYPICAL_LETTER_PAGES + 1
@@ -267,3 +267,35 @@ def test_the_check_would_catch_a_request(tmp_path):
     leaky = load_page(page)
     assert "https://example.com/a.css" in leaky.network_requests
     assert "http://example.org/x.png" in leaky.network_requests
+
+
+# ---- the outcome figures: icon arrays with their words ---------------------------------------------
+
+
+def test_the_icon_arrays_have_the_figure_in_words_as_their_text_alternative(report):
+    import html
+
+    from explorer.content.figures import load_figures
+    from explorer.render.figure_words import all_figure_words
+
+    expected = [
+        group.says
+        for words in all_figure_words(load_figures(load_catalog()))
+        for group in words.groups
+        if group.out_of_100
+    ]
+    arrays = re.findall(r"<svg class=\"icons\"[^>]*>", report.dom)
+    assert len(arrays) == len(expected) == 4
+    for tag, says in zip(arrays, expected, strict=True):
+        assert 'role="img"' in tag, tag
+        assert html.unescape(re.search(r'aria-label="([^"]*)"', tag).group(1)) == says
+        assert re.fullmatch(r"\w+: \d+ out of 100 people [^.]+\.", says), says
+
+
+@pytest.mark.parametrize("name", [n for n in PROFILES if n.startswith("typical")])
+def test_the_figures_print_with_their_uncertainty_in_words(printed, name):
+    facts, papers = printed[name]
+    letter = " ".join(" ".join(papers["Letter"]).split())
+    assert "What studies found, in numbers" in letter
+    assert "Naltrexone: 72 out of 100 people started it. Allowing for chance, it could be as low as 67" in letter
+    assert "not a prediction for one person" in letter

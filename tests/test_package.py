@@ -188,7 +188,7 @@ def test_the_wheel_carries_a_snapshot_of_its_own_content_and_code(installed):
         assert _sha256(package.parent / name) == expected, name
     assert set(manifest["languages"]) == {"en", "es"}
     for language_parts in manifest["languages"].values():
-        assert set(language_parts) == {"catalog", "matters", "glossary", "comparison"}
+        assert set(language_parts) == {"catalog", "matters", "glossary", "comparison", "figures"}
         for part in language_parts.values():
             assert _sha256(package / "snapshot" / part["file"]) == part["sha256"], part["file"]
             for name, expected in part["sources"].items():

@@ -122,8 +122,8 @@ def test_the_version_guard_ignores_reworded_descriptions(monkeypatch, catalog):
 
 def test_the_version_guard_asks_for_a_changelog_line_and_a_recorded_version():
     shapes = recorded()[FORMAT_VERSION]
-    others = [version for version in recorded() if version != FORMAT_VERSION]  # their lines are there
-    assert version_problems(FORMAT_VERSION, shapes, recorded(), others) == [
+    earlier = [v for v in recorded() if v != FORMAT_VERSION]  # each with its line
+    assert version_problems(FORMAT_VERSION, shapes, recorded(), earlier) == [
         f'docs/scripting.md has no changelog line for format version {FORMAT_VERSION} ("- `{FORMAT_VERSION}`: ...")'
     ]
     new = _next_minor()

@@ -110,8 +110,8 @@ def test_the_snapshot_watches_every_file_the_catalog_is_made_of():
     watched = _catalog_sources(snapshot_folder())
     texts = [f"data/{p.name}" for p in (PROJECT_ROOT / "data").glob("*.txt")]
     tomls = [f"{p.parent.name}/{p.name}" for part in ("data", "rules") for p in (PROJECT_ROOT / part).glob("*.toml")]
-    # The comparison and the summary's rules are read apart, when asked (their own checks).
-    expected = sorted(set(texts + tomls) - {"data/comparison.toml", "rules/summary.toml"})
+    # The comparison, the figures and the summary's rules are read apart, when asked (their own checks).
+    expected = sorted(set(texts + tomls) - {"data/comparison.toml", "data/figures.toml", "rules/summary.toml"})
     assert watched == expected
 
 
@@ -290,7 +290,7 @@ def _parts_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     [
         (["--answers", "-", "--format", "json"], b'{"setting": "residential"}', ["catalog"]),
         (["--answers", "-"], b'{"matters": {"visits": "a_lot"}}', ["catalog", "matters"]),
-        (["compare"], b"", ["catalog", "comparison"]),
+        (["compare"], b"", ["catalog", "comparison", "figures"]),
         (["sections"], b"", ["catalog"]),
     ],
 )

@@ -200,3 +200,13 @@ def test_the_first_question_is_drawn_in_spanish_before_the_catalog_and_is_the_on
     content = session_content(content_copy, "es")
     assert content.questions[0].prompt == UNTRANSLATED_MARK + "For whom?"  # stale: the English, marked
     assert len(content.questions.validated()) == total  # the draft is what the Spanish catalog holds
+
+
+def test_the_figures_words_are_in_spanish_and_their_numbers_and_sources_as_published(content_copy):
+    from explorer.content.figures import load_figures
+
+    english = load_figures(load_catalog()).figures[0]
+    for catalog in (load_catalog(language="es"), load_catalog(content_copy, "es")):  # snapshot, then checked
+        spanish = load_figures(catalog).figures[0]
+        assert spanish.name != english.name and "{option}" in spanish.says
+        assert spanish.source == english.source and spanish.groups == english.groups

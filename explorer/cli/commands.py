@@ -86,12 +86,17 @@ def disclaimer(catalog: Catalog, args: argparse.Namespace, env: Environment) -> 
 
 def compare(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
     from explorer.content.comparison import load_comparison
+    from explorer.content.figures import load_figures
     from explorer.render.comparison import BOX_CHARACTERS, render_comparison
+    from explorer.render.figures import ASCII_GLYPHS, GLYPHS
 
-    # The linear form also where the terminal's encoding has no box-drawing characters.
+    # The linear form also where the terminal's encoding has no box-drawing characters; the icon
+    # arrays in squares where it has them, in ASCII where not, and not at all with --plain.
     plain = env.plain or not env.can_show(BOX_CHARACTERS)
+    glyphs = None if env.plain else GLYPHS if env.can_show("".join(GLYPHS)) else ASCII_GLYPHS
     comparison = load_comparison(catalog, today=env.today())
-    return render_comparison(comparison, Format(args.format), env.width(), plain)
+    figures = load_figures(catalog)
+    return render_comparison(comparison, Format(args.format), env.width(), plain, figures, glyphs)
 
 
 def save_format(args: argparse.Namespace) -> Format | None:

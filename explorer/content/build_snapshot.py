@@ -20,11 +20,13 @@ from typing import Any
 from explorer.content.catalog import Catalog
 from explorer.content.checking import GLOSSARY_FILES, MATTERS_FILES, catalog_files, check_catalog
 from explorer.content.comparison import check_comparison
+from explorer.content.models.figures import FIGURES_FILE, check_figures
 from explorer.content.snapshot import FORMAT, MANIFEST, digest
 from explorer.content.translation import LANGUAGES, translate_parts, translation_files
 from explorer.errors import CatalogError
 
 COMPARISON_FILES = ("data/comparison.toml",)
+FIGURES_FILES = (FIGURES_FILE, "data/notes.toml")  # a figure names the notes it stands next to
 
 
 def _hashes(base: Path, names: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -70,6 +72,7 @@ def build_snapshot(root: Path, package: Path, target: Path, languages: tuple[str
     checked, texts = check_catalog(root)
     catalog = Catalog(checked["catalog"], root, None, {**checked, "texts": texts})
     checked["comparison"] = check_comparison(catalog, root).model_dump(mode="json")
+    checked["figures"] = check_figures(root, set(catalog.notes)).model_dump(mode="json")
     manifest_path = target / MANIFEST
     if manifest_path.exists():  # until the new manifest is written, no snapshot is used at all
         manifest_path.unlink()
@@ -82,6 +85,7 @@ def build_snapshot(root: Path, package: Path, target: Path, languages: tuple[str
             "matters": [*MATTERS_FILES, *translations],
             "glossary": [*GLOSSARY_FILES, *translations],
             "comparison": [*COMPARISON_FILES, *translations],
+            "figures": [*FIGURES_FILES, *translations],
         }
         entries = {}
         for name, data in parts.items():

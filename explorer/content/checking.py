@@ -29,6 +29,7 @@ from explorer.content.models.questions import Question
 from explorer.content.models.rules import (
     AttachRule,
     CautionRule,
+    FiguresRule,
     NotYetRule,
     OrderPolicy,
     Rule,
@@ -53,6 +54,7 @@ CATALOG_FILES = (
     "rules/notes.toml",
     "rules/order.toml",
     "rules/matters.toml",
+    "rules/figures.toml",
 )
 MATTERS_FILES = ("data/matters.toml",)
 GLOSSARY_FILES = ("data/glossary.toml",)
@@ -149,6 +151,8 @@ def _check_rules(rules_dir: Path, sections: dict[str, Section], notes: dict[str,
     attach = read_entries(note_rules, "attach", AttachRule)
     not_yet = read_entries(order, "not_yet", NotYetRule)
     matter_rows, matter_asks = load_matter_rules(matter_rules)
+    figure_rules_path = rules_dir / "figures.toml"
+    figure_rules = read_entries(figure_rules_path, "figures", FiguresRule)
     for attach_rule in attach:
         for note_id in attach_rule.notes:
             if note_id not in notes:
@@ -172,6 +176,7 @@ def _check_rules(rules_dir: Path, sections: dict[str, Section], notes: dict[str,
         (order, "not_yet", not_yet),
         (matter_rules, "row", matter_rows),
         (matter_rules, "ask", matter_asks),
+        (figure_rules_path, "figures", figure_rules),
     )
     for path, kind, rules in kinds:
         for any_rule in rules:
@@ -197,6 +202,7 @@ def _check_rules(rules_dir: Path, sections: dict[str, Section], notes: dict[str,
             order=policy,
             matter_rows=matter_rows,
             matter_asks=matter_asks,
+            figures=tuple(figure_rules),
         )
     except ValidationError as error:  # what is left to check concerns the suggestions (a fallback)
         raise CatalogError(suggestions, first_problem(error)) from None

@@ -68,6 +68,14 @@ class NotYetRule(Rule):
     why: str
 
 
+class FiguresRule(Rule):
+    """Offers outcome figures in the reading list (rules/figures.toml)."""
+
+    __slots__ = ("figures", "why")
+    figures: tuple[str, ...]
+    why: str
+
+
 class MatterRule(Rule):
     """A rule of rules/matters.toml ("what matters to me"): shows a point (`row`) or adds a
     question under it (`ask`)."""
@@ -113,6 +121,7 @@ RULE_KINDS: tuple[tuple[str, type[Rule]], ...] = (
     ("not_yet", NotYetRule),
     ("matter_rows", MatterRule),
     ("matter_asks", MatterRule),
+    ("figures", FiguresRule),
 )
 
 
@@ -125,7 +134,17 @@ def _rule(kind: type[Rule], data: dict[str, Any]) -> Rule:
 
 
 class RuleBook(Record):
-    __slots__ = ("suggest", "caution", "withhold", "attach", "not_yet", "order", "matter_rows", "matter_asks")
+    __slots__ = (
+        "suggest",
+        "caution",
+        "withhold",
+        "attach",
+        "not_yet",
+        "order",
+        "matter_rows",
+        "matter_asks",
+        "figures",
+    )
     suggest: tuple[SuggestRule, ...]
     caution: tuple[CautionRule, ...]
     withhold: tuple[WithholdRule, ...]
@@ -134,6 +153,7 @@ class RuleBook(Record):
     order: OrderPolicy
     matter_rows: tuple[MatterRule, ...]  # rules/matters.toml
     matter_asks: tuple[MatterRule, ...]
+    figures: tuple[FiguresRule, ...]  # rules/figures.toml
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> RuleBook:
@@ -151,4 +171,5 @@ class RuleBook(Record):
             *self.not_yet,
             *self.matter_rows,
             *self.matter_asks,
+            *self.figures,
         )

@@ -10,7 +10,8 @@ sha256 and the sha256 of every file the part was made from; and the sha256 of th
 it (explorer/content/). The parts of a language:
 - "catalog": documents, sections, questions, notes, the rule book (what every run needs);
 - "matters", "glossary": read only when asked (Catalog.matters, Catalog.glossary);
-- "comparison": read only by `compare` and a saved summary.
+- "comparison": read only by `compare` and a saved summary;
+- "figures": the outcome figures (data/figures.toml), read where they are shown.
 Another language adds its own entry; a run reads only its language's.
 
 Never stale: a part is used only when the content folder is the shipped one (not one named by

@@ -49,10 +49,12 @@ def english_parts(root: Path) -> dict[str, Any]:
     from explorer.content.catalog import Catalog
     from explorer.content.checking import check_catalog
     from explorer.content.comparison import check_comparison
+    from explorer.content.models.figures import check_figures
 
     parts, texts = check_catalog(root)
     catalog = Catalog(parts["catalog"], root, None, {**parts, "texts": texts})
     parts["comparison"] = check_comparison(catalog, root).model_dump(mode="json")
+    parts["figures"] = check_figures(root, set(catalog.notes)).model_dump(mode="json")
     return parts
 
 

@@ -134,4 +134,14 @@ def build_result(
         suggestions=reading_list(catalog, answers, fired, today),
         preferences=catalog.preferences(answers),
         matters=build_matters(catalog, answers, fired, today),
+        figures=offered_figures(catalog, fired),
     )
+
+
+def offered_figures(catalog: Catalog, fired: Collection[str]) -> tuple[str, ...]:
+    """The figures the fired rules offer, in rule order, each once."""
+    ids: dict[str, None] = {}
+    for rule in catalog.rules.figures:
+        if rule.id in fired:
+            ids.update(dict.fromkeys(rule.figures))
+    return tuple(ids)

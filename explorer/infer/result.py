@@ -81,3 +81,6 @@ class Result(Frozen):
     # (question name, chosen label) in plain words, for the renderers (not in the JSON contract).
     preferences: tuple[tuple[str, str], ...]
     matters: MattersSection | None = None  # None when the optional step was skipped
+    # The outcome figures the rules offer (ids in data/figures.toml, in rule order, each once):
+    # the reading list's entry "What studies found, in numbers".
+    figures: tuple[str, ...] = ()

@@ -9,10 +9,12 @@ from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
 from explorer.published.base import Part, Published, absent_when_none
+from explorer.published.figures import Figures, figures_json
 from explorer.published.notes import CellNote
 
 if TYPE_CHECKING:
     from explorer.content.comparison_table import Comparison as ComparisonTable
+    from explorer.content.figures import Figures as FiguresRecord
 
 
 class Column(Part):
@@ -52,7 +54,13 @@ class Comparison(Published):
     intro: str = Field(description="What the comparison is, in words.")
     columns: tuple[Column, ...] = Field(description="The medications, in order.")
     rows: tuple[Row, ...] = Field(description="The points compared, in order.")
+    figures: Figures | SkipJsonSchema[None] = absent_when_none(
+        "What studies found, in numbers: outcome figures with their uncertainty (format 1.1 on)."
+    )
 
 
-def comparison_json(table: ComparisonTable) -> dict[str, Any]:
-    return Comparison.model_validate(table).to_json()
+def comparison_json(table: ComparisonTable, figures: FiguresRecord | None = None) -> dict[str, Any]:
+    shown = Comparison.model_validate(table)
+    if figures is not None:
+        shown = shown.model_copy(update={"figures": figures_json(figures)})
+    return shown.to_json()

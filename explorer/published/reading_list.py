@@ -101,6 +101,10 @@ class ReadingList(Published):
     matters: WhatMatters | SkipJsonSchema[None] = absent_when_none(
         '"What matters to me": present only when a priority was rated other than "unsure".'
     )
+    figures: tuple[str, ...] = Field(
+        description='The reading list\'s entry "What studies found, in numbers": the ids of the outcome figures the '
+        "rules offer (`compare --format json` gives each figure in full, key `figures`). Format 1.1 on."
+    )
 
 
 def reading_list_json(result: Result) -> dict[str, Any]:

@@ -81,6 +81,13 @@ class MatterRule(RuleEntry):
     why: str = Field(description="Why, for reviewers.")
 
 
+class FiguresRule(RuleEntry):
+    """Offers outcome figures (data/figures.toml) in the reading list (rules/figures.toml)."""
+
+    figures: tuple[str, ...] = Field(description="The ids of the figures it offers.")
+    why: str = Field(description="Why, for reviewers.")
+
+
 class Tier(Part):
     """One tier of the reading list's order: the list is filled tier by tier, from the top."""
 
@@ -118,6 +125,9 @@ class RulesListing(Published):
     )
     matter_rows: tuple[MatterRule, ...] = Field(description='The rules showing a point of "what matters to me".')
     matter_asks: tuple[MatterRule, ...] = Field(description="The rules adding a question under a point.")
+    figures: tuple[FiguresRule, ...] = Field(
+        description="The rules offering outcome figures in the reading list (format 1.1 on)."
+    )
 
 
 def rules_json(catalog: Catalog) -> dict[str, Any]:
@@ -137,5 +147,6 @@ def rules_json(catalog: Catalog) -> dict[str, Any]:
         "placed_notes": [n for n in catalog.notes.values() if n.sections or n.topics or n.cells],
         "matter_rows": said(book.matter_rows),
         "matter_asks": said(book.matter_asks),
+        "figures": said(book.figures),
     }
     return RulesListing.model_validate(listing).to_json()

@@ -17,6 +17,7 @@ from explorer.render.notes import NOTES_HEADING, lines_for, note_lines, note_sen
 from explorer.render.text import fill, wrap
 
 if TYPE_CHECKING:
+    from explorer.content.figures import Figures
     from explorer.content.notes import ShownNote
     from explorer.render.notes import NoteLines
 
@@ -190,17 +191,25 @@ def page(
     source_of: SourceOf = cell_source,
     shown: NoteLines = note_lines,
     hint: bool = True,
+    figures: Figures | None = None,
+    glyphs: tuple[str, str] | None = None,
 ) -> str:
     """What `compare` prints before the referral: the table, or the linear form when asked for
     (--plain) or when the terminal is too narrow for the table. Inside a session the cells name
     the sections they quote by title (`source_of`), the notes are shown as the session shows
-    them (`shown`), and there is no `hint` of a command to run."""
+    them (`shown`), and there is no `hint` of a command to run. `figures`, when given, follow the
+    notes: with icon arrays in `glyphs`, or in sentences only (None: --plain, screen readers)."""
     body = None if plain else table(comparison, width, source_of=source_of)
     if body is None:
         body = linear(comparison, width, source_of=source_of)
     intro = wrap(comparison_intro(comparison), width)
     end = f"\n\n{wrap(_(SHOW_HINT), width)}" if hint else ""
-    return f"{wrap(_(TITLE), width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width, shown)}{end}\n"
+    numbers = ""
+    if figures is not None:
+        from explorer.render.figures import figures_text
+
+        numbers = f"\n\n{figures_text(figures, width, glyphs)}"
+    return f"{wrap(_(TITLE), width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width, shown)}{numbers}{end}\n"
 
 
 def markdown_table(
@@ -232,14 +241,27 @@ def markdown_table(
     return lines
 
 
-def render_comparison(comparison: Comparison, fmt: Format, width: int, plain: bool = False) -> Output:
-    """What `compare` shows in each format; render/finish.py adds the referral."""
+def render_comparison(
+    comparison: Comparison,
+    fmt: Format,
+    width: int,
+    plain: bool = False,
+    figures: Figures | None = None,
+    glyphs: tuple[str, str] | None = None,
+) -> Output:
+    """What `compare` shows in each format, the figures after the table; render/finish.py adds the
+    referral. `glyphs`: the icon arrays' marks in the terminal (None: sentences only)."""
     if fmt == Format.JSON:  # the published contract (explorer/published/, docs/scripting.md)
         from explorer.published.comparison import comparison_json
 
-        return Output(fmt, comparison_json(comparison))
+        return Output(fmt, comparison_json(comparison, figures))
     if fmt == Format.MARKDOWN:
-        return Output(
-            fmt, [f"# {_(TITLE)}", "", escape(comparison_intro(comparison)), "", *markdown_table(comparison), ""]
-        )
-    return Output(Format.TEXT, page(comparison, width, plain=plain, shown=lines_for(plain)) + "\n")
+        numbers: list[str] = []
+        if figures is not None:
+            from explorer.render.figures import figures_markdown
+
+            numbers = ["", *figures_markdown(figures)]
+        intro = escape(comparison_intro(comparison))
+        return Output(fmt, [f"# {_(TITLE)}", "", intro, "", *markdown_table(comparison), *numbers, ""])
+    text = page(comparison, width, plain=plain, shown=lines_for(plain), figures=figures, glyphs=glyphs)
+    return Output(Format.TEXT, text + "\n")

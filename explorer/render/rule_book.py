@@ -136,6 +136,16 @@ def matters_parts(catalog: Catalog) -> list[Part]:
     return parts
 
 
+def figures_parts(catalog: Catalog) -> list[Part]:
+    """The rules offering outcome figures in the reading list (rules/figures.toml)."""
+    rules = catalog.rules.figures
+    parts: list[Part] = [Heading(f"{len(rules)} rules offering outcome figures (rules/figures.toml)")]
+    for rule in rules:
+        fields = (("When", describe_when(catalog, rule.when)), ("Offers", ", ".join(rule.figures)), ("Why", rule.why))
+        parts.append(Entry(rule.id, "figures", fields))
+    return parts
+
+
 def rule_parts(catalog: Catalog) -> list[Part]:
     """The whole rule book, in the order `rules` shows it."""
     rules = catalog.rules
@@ -163,7 +173,7 @@ def rule_parts(catalog: Catalog) -> list[Part]:
             (_("Why"), withhold.why),
         )
         parts.append(Entry(withhold.id, _(KINDS["withhold"]), fields))
-    return [*parts, *notes_parts(catalog), *matters_parts(catalog)]
+    return [*parts, *notes_parts(catalog), *matters_parts(catalog), *figures_parts(catalog)]
 
 
 def _text(part: Part, width: int) -> list[str]:

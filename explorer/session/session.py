@@ -101,7 +101,8 @@ def run(content: SessionContent, terminal: Terminal, env: Environment) -> None:
     answers = questionnaire.review(catalog.questions, answers, terminal, matters=catalog.matters)
     read: set[str] = set()  # the read marks outlive a change of answers
     memory = reader.Memory(tuple(catalog.glossary.values()))  # and what was said once
-    comparison = _comparison(catalog, terminal, env)
+    result = None  # the figures the comparison page shows are those the rules offer for the answers
+    comparison = _comparison(catalog, terminal, env, lambda: result.figures if result is not None else ())
     while True:
         result = result_for(catalog, answers, env.today())
         reader.read_list_notes(result, terminal, memory)
@@ -114,10 +115,15 @@ def run(content: SessionContent, terminal: Terminal, env: Environment) -> None:
     offer.offer(catalog, result, terminal, env)
 
 
-def _comparison(catalog: Catalog, terminal: Terminal, env: Environment) -> Callable[[], Comparison]:
+def _comparison(
+    catalog: Catalog, terminal: Terminal, env: Environment, offered: Callable[[], tuple[str, ...]]
+) -> Callable[[], Comparison]:
     """`treatment-explorer compare`'s page as the session shows it (loaded when first opened): the
     linear form with numbered menus (as `compare --plain`) or where box lines cannot be shown; its
-    cells name the sections they quote by title, and it names no command to run."""
+    cells name the sections they quote by title, and it names no command to run. It ends with the
+    reading list's entry "What studies found, in numbers": the figures the rules offer (`offered`),
+    with icon arrays, or in sentences only with --plain. (An entry of its own in the menu would
+    push the menu past a 24-row screen.)"""
     loaded: list[Comparison] = []
 
     def comparison() -> Comparison:
@@ -134,8 +140,17 @@ def _comparison(catalog: Catalog, terminal: Terminal, env: Environment) -> Calla
                     return None
                 return _("(from “{title}”)").format(title=catalog.sections[cell.section].title)
 
+            from explorer.content.figures import load_figures
+            from explorer.render.figures import ASCII_GLYPHS, GLYPHS
+
+            figures = load_figures(catalog)
+            glyphs = None if terminal.plain else GLYPHS if env.can_show("".join(GLYPHS)) else ASCII_GLYPHS
+
             def lay_out(width: int, shown: OnScreen) -> str:
-                return page(table, width, linear, source_of=titled, shown=shown, hint=False)
+                chosen = figures.chosen(offered()) if offered() else None
+                return page(
+                    table, width, linear, source_of=titled, shown=shown, hint=False, figures=chosen, glyphs=glyphs
+                )
 
             loaded.append(Comparison(lay_out, all_notes(table)))
         return loaded[0]

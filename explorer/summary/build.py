@@ -4,6 +4,7 @@ summary/formats.py turn it into HTML or Markdown."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from explorer.content.catalog import Catalog
 from explorer.content.comparison_table import Cell, Comparison
@@ -13,6 +14,9 @@ from explorer.referral import about_lines, about_title, referral_lines, referral
 from explorer.render.glossary import terms_in
 from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
 from explorer.summary.rules import evaluate
+
+if TYPE_CHECKING:
+    from explorer.content.figures import Figures
 
 # The summary's own words about itself; the file travels without DISCLAIMER.md.
 SUMMARY_DISCLAIMER = (
@@ -78,7 +82,10 @@ def build_summary(
     comparison: Comparison,
     rules: SummaryRuleBook,
     today: datetime.date | None = None,
+    figures: Figures | None = None,
 ) -> Summary:
+    from explorer.render.figure_words import all_figure_words, common_lines
+
     questions, marks = evaluate(rules, result.answers)
     sources, source_of = quoted_sources(catalog, comparison)
     return Summary(
@@ -97,6 +104,9 @@ def build_summary(
             (term.term, term.means)
             for term in terms_in(words_used(catalog, result, comparison), catalog.glossary.values())
         ),
+        figures_heading=figures.heading if figures else "",
+        figures_read_with=tuple(common_lines(figures)) if figures else (),
+        figures=all_figure_words(figures, today) if figures else (),
         about_title=about_title(),
         about=about_lines(),
         referral_title=referral_title(),

@@ -104,6 +104,18 @@ def matters_pointers(summary: Summary) -> dict[tuple[str, str, str], str]:
     return before
 
 
+def places(found: Sequence[str]) -> str:
+    """Where notes were printed before, each place once: the table's notes together, in order
+    ("notes 8, 9 and 14 under the table; the notes under section 7")."""
+    under = sorted(int(place.split()[1]) for place in found if place.endswith(" under the table"))
+    others = [place for place in found if not place.endswith(" under the table")]
+    if len(under) > 1:
+        table = f"notes {', '.join(map(str, under[:-1]))} and {under[-1]} under the table"
+    else:
+        table = f"note {under[0]} under the table" if under else ""
+    return "; ".join([table, *others] if table else others)
+
+
 def rated(matters: MattersSection) -> str:
     """The points rated "a lot" or "somewhat", in the file's order, each with its rating."""
     return "; ".join(f"{point.name} ({point.rating_label.lower()})" for point in matters.points)
@@ -149,6 +161,8 @@ def to_html(summary: Summary) -> str:
         matters_pointers=matters_pointers(summary),
         matters_name=_(MATTERS_NAME),
         rated=rated,
+        places=places,
+        in_numbers=figures_next_to_notes(summary),
         matters_questions=_(QUESTIONS_HEADING).rstrip(":"),
         printed_above=_(PRINTED_ABOVE),
         reading_intro=_(READING_INTRO),
@@ -196,6 +210,7 @@ def to_markdown(summary: Summary) -> str:
     lines += markdown_table(summary.comparison, summary.marks, bracketed)
     lines += ["", f"*{escape(_(SOURCES_HEADING))}:*", ""]
     lines += [f"{number}. {escape(label)}" for number, label in enumerate(summary.sources, start=1)]
+    lines += figures_markdown(summary)
     lines += [
         "",
         "## " + _("Reading list: {count} sections from the documents").format(count=len(summary.sections)),
@@ -230,6 +245,30 @@ def to_markdown(summary: Summary) -> str:
     lines += ["", f"## {escape(summary.referral_title)}", ""]
     lines += ["".join(escape(part.text) for part in line) + "  " for line in summary.referral]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def figures_markdown(summary: Summary) -> list[str]:
+    """What studies found, in numbers: the sentences (Markdown has no icon arrays)."""
+    if not summary.figures:
+        return []
+    lines = ["", f"## {escape(summary.figures_heading)}", "", escape(" ".join(summary.figures_read_with)), ""]
+    for number, figure in enumerate(summary.figures, start=1):
+        lines += [f"### {number}. {escape(figure.name)}", ""]
+        lines += [f"- {escape(line)}" for line in (*figure.about(), *figure.findings())]
+        lines.append("")
+    return lines
+
+
+def figures_next_to_notes(summary: Summary) -> dict[str, str]:
+    """note id -> where the figures citing the same source are, in words."""
+    places: dict[str, list[str]] = {}
+    for number, figure in enumerate(summary.figures, start=1):
+        for note in figure.notes:
+            places.setdefault(note, []).append(f"{number}, “{figure.name}”")
+    return {
+        note: f"In numbers: figure {' and '.join(found)}, under “{summary.figures_heading}”."
+        for note, found in places.items()
+    }
 
 
 def render_summary(summary: Summary, fmt: Format) -> str:

@@ -11,6 +11,7 @@ from explorer.content.comparison_table import Comparison
 from explorer.content.models.rules import Rule, check_rule_book
 from explorer.content.notes import ShownNote
 from explorer.infer.result import MattersSection, Suggestion
+from explorer.render.figure_words import FigureWords
 
 
 class AskRule(Rule):
@@ -73,6 +74,10 @@ class Summary(Frozen):
     # The glossary's terms that the summary's text uses (quotes, reasons, notes, the table), each
     # with what it means.
     glossary: tuple[tuple[str, str], ...] = ()
+    # What studies found, in numbers: the heading, the lines read with every figure, the figures.
+    figures_heading: str = ""
+    figures_read_with: tuple[str, ...] = ()
+    figures: tuple[FigureWords, ...] = ()
     about_title: str
     about: tuple[str, ...] = Field(min_length=1)  # "About this content": what decision aids are judged on
     referral_title: str

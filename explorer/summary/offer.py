@@ -45,12 +45,15 @@ def save(
     `records` (the Environment) is told of the file as it takes its name."""
     # Imported here: only saving pays for the comparison, its rules and (for HTML) Jinja2.
     from explorer.content.comparison import load_comparison
+    from explorer.content.figures import load_figures
     from explorer.summary.build import build_summary
     from explorer.summary.formats import render_summary
     from explorer.summary.rules import load_summary_rules
 
     comparison = load_comparison(catalog, today=today)
-    summary = build_summary(catalog, result, comparison, load_summary_rules(comparison), today)
+    rules = load_summary_rules(comparison)
+    figures = load_figures(catalog).chosen(result.figures) if result.figures else None
+    summary = build_summary(catalog, result, comparison, rules, today, figures)
     return write_atomic(path, render_summary(summary, Format(fmt)), overwrite=overwrite, records=records)
 
 

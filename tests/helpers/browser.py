@@ -96,13 +96,14 @@ def pdf_page_count(pdf: bytes) -> int:
 
 
 def pdf_page_texts(pdf: bytes) -> list[str]:
-    """Each page's text, as `pdftotext -layout` lays it out, one string per page."""
+    """Each page's text in reading order (`pdftotext` without -layout: a page printed in two
+    columns reads down the first, then the second), one string per page."""
     pages = []
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
         file.write(pdf)
         file.flush()
         for number in range(1, pdf_page_count(pdf) + 1):
-            command = ["pdftotext", "-layout", "-f", str(number), "-l", str(number), file.name, "-"]
+            command = ["pdftotext", "-f", str(number), "-l", str(number), file.name, "-"]
             pages.append(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
     return pages
 

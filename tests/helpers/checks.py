@@ -94,7 +94,9 @@ RANKING = re.compile(
             r"\b(?:better|worse|ideal|right|preferred) (?:fit|choice|option|for)\b",
             r"\bfits? (?:you|them|best|better)\b",
             r"\b(?:first|second|third) choice\b",
-            r"\b\d+\s*(?:/\s*10|out of \d+|points?|stars?)\b",
+            # A score ("8 out of 10"); "N out of 100 people", the outcome figures' frequencies
+            # (data/figures.toml), is the one phrasing allowed: it counts people, it rates nothing.
+            r"\b\d+\s*(?:/\s*10|out of (?!100 people\b)\d+|points?|stars?)\b",
             r"\byou(?:'d| would)? (?:should|must|need to|have to|ought)\b",
             r"\b(?:they|the person you care about) (?:should|must|needs? to|has to|ought)\b",
             r"\bwe (?:recommend|advise|suggest)\b",

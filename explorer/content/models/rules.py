@@ -129,6 +129,13 @@ class NotYetRule(Rule):
     why: str = Field(min_length=1)
 
 
+class FiguresRule(Rule):
+    """Offers outcome figures (data/figures.toml) in the reading list (rules/figures.toml)."""
+
+    figures: tuple[str, ...] = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
 class MatterRule(Rule):
     """A rule of rules/matters.toml ("what matters to me"): shows a point (`row`) or adds a
     question under it (`ask`)."""
@@ -202,6 +209,7 @@ class RuleBook(Content):
     order: OrderPolicy
     matter_rows: tuple[MatterRule, ...] = ()  # rules/matters.toml
     matter_asks: tuple[MatterRule, ...] = ()
+    figures: tuple[FiguresRule, ...] = ()  # rules/figures.toml
 
     @model_validator(mode="after")
     def _unique_ids_and_a_fallback(self) -> RuleBook:
@@ -220,4 +228,5 @@ class RuleBook(Content):
             *self.not_yet,
             *self.matter_rows,
             *self.matter_asks,
+            *self.figures,
         )
