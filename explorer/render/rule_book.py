@@ -139,10 +139,12 @@ def matters_parts(catalog: Catalog) -> list[Part]:
 def figures_parts(catalog: Catalog) -> list[Part]:
     """The rules offering outcome figures in the reading list (rules/figures.toml)."""
     rules = catalog.rules.figures
-    parts: list[Part] = [Heading(f"{len(rules)} rules offering outcome figures (rules/figures.toml)")]
+    heading = _("{count} rules offering outcome figures (rules/figures.toml)").format(count=len(rules))
+    parts: list[Part] = [Heading(heading)]
     for rule in rules:
-        fields = (("When", describe_when(catalog, rule.when)), ("Offers", ", ".join(rule.figures)), ("Why", rule.why))
-        parts.append(Entry(rule.id, "figures", fields))
+        when = describe_when(catalog, rule.when)
+        fields = ((_("When"), when), (_("Offers"), ", ".join(rule.figures)), (_("Why"), rule.why))
+        parts.append(Entry(rule.id, _("figures"), fields))
     return parts
 
 

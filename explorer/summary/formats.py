@@ -265,8 +265,9 @@ def figures_next_to_notes(summary: Summary) -> dict[str, str]:
     for number, figure in enumerate(summary.figures, start=1):
         for note in figure.notes:
             places.setdefault(note, []).append(f"{number}, “{figure.name}”")
+    said = _("In numbers: figure {figures}, under “{heading}”.")
     return {
-        note: f"In numbers: figure {' and '.join(found)}, under “{summary.figures_heading}”."
+        note: said.format(figures=_(" and ").join(found), heading=summary.figures_heading)
         for note, found in places.items()
     }
 
