@@ -34,6 +34,9 @@ READING_INTRO = (
     "as its own."
 )
 QUESTIONS_INTRO = "Questions to ask a healthcare professional. The explorer picked them to fit the preferences above."
+# The part for a family member or friend: their own questions, by whom they are asked of.
+FAMILY_HEADING = "For family and friends"
+FAMILY_INTRO = "Questions you may want to ask for yourself. Notes for family and friends open the reading list."
 SOURCES_HEADING = "Where the quotes in the table come from"
 PRINT_NOTE = (
     "On paper, each section shows why the explorer suggests it, with its cautions and notes. The "
@@ -139,6 +142,8 @@ def to_html(summary: Summary) -> str:
         about_all=ABOUT_ALL,
         paragraphs=paragraphs,
         questions_intro=QUESTIONS_INTRO,
+        family_heading=FAMILY_HEADING,
+        family_intro=FAMILY_INTRO,
         sources_heading=SOURCES_HEADING,
         print_note=PRINT_NOTE,
         own_notes_heading=OWN_NOTES_HEADING,
@@ -199,6 +204,11 @@ def to_markdown(summary: Summary) -> str:
     lines += markdown_table(summary.comparison, summary.marks, bracketed)
     lines += ["", f"*{escape(SOURCES_HEADING)}:*", ""]
     lines += [f"{number}. {escape(label)}" for number, label in enumerate(summary.sources, start=1)]
+    if summary.family:  # after the table, as on paper: page 1 keeps the questions and the table's start
+        lines += ["", f"## {escape(FAMILY_HEADING)}", "", escape(FAMILY_INTRO)]
+        for heading, asked in summary.family:
+            lines += ["", f"*{escape(heading)}:*", ""]
+            lines += [f"- {escape(question)}" for question in asked]
     lines += figures_markdown(summary)
     lines += [
         "",

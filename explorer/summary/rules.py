@@ -18,6 +18,8 @@ from explorer.infer.engine import RuleEngine
 from explorer.summary.models import AskRule, MarkRule, SummaryRuleBook
 
 RULESET = "take_home_summary"
+# A family member's own questions, under a heading each, a program first.
+FAMILY_ASKED = {"program": "To ask a treatment program", "counselor": "To ask a counselor"}
 
 
 def load_summary_rules(comparison: Comparison, root: Path | None = None) -> SummaryRuleBook:
@@ -40,13 +42,21 @@ def load_summary_rules(comparison: Comparison, root: Path | None = None) -> Summ
 
 def evaluate(
     rules: SummaryRuleBook, answers: Answers, ruleset: str = RULESET
-) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
-    """(the questions to ask, in file order; column id -> the preferences it matches)."""
+) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(the questions to ask a professional, in file order; column id -> the preferences it
+    matches; a family member's own questions under their headings: to a program, to a counselor)."""
     fired = set(RuleEngine.for_rules(rules, ruleset).fired(answers))
-    questions = tuple(personalize(rule.question, answers.for_whom) for rule in rules.ask if rule.id in fired)
+
+    def asked_of(of: str) -> tuple[str, ...]:
+        return tuple(
+            personalize(rule.question, answers.for_whom) for rule in rules.ask if rule.id in fired and rule.of == of
+        )
+
+    questions = asked_of("professional")
+    family = tuple((FAMILY_ASKED[of], asked) for of in FAMILY_ASKED if (asked := asked_of(of)))
     marks: dict[str, tuple[str, ...]] = {}
     for rule in rules.mark:
         if rule.id in fired:
             for column in rule.columns:
                 marks[column] = (*marks.get(column, ()), rule.matches)
-    return questions, marks
+    return questions, marks, family
