@@ -64,11 +64,17 @@ def own_words(catalog: Catalog, root: Path | None = None) -> list[Words]:
     def add(kind: str, where: str, *texts: str) -> None:
         words.extend(Words(kind, where, _worded(t, language)) for t in texts if t and t.strip())
 
+    def add_for_someone(kind: str, where: str, *texts: str) -> None:
+        """The same words as a family member reads them ("the person you care about"), where they differ."""
+        worded = [personalize(t, "someone_else") for t in texts if t and t.strip() and "{" in t]
+        words.extend(Words(kind, f"{where} (for someone else)", t) for t in worded)
+
     for note in catalog.notes.values():
         add("note", f"note {note.id}", note.text)
     rules = catalog.rules
     for rule in rules.suggest:
         add("reason", f"suggest {rule.id}", rule.reason)
+        add_for_someone("reason", f"suggest {rule.id}", rule.reason)
     for caution in rules.caution:
         add("rule", f"caution {caution.id}", caution.lead)
     for rule in (*rules.withhold, *rules.attach, *rules.not_yet):
@@ -80,6 +86,7 @@ def own_words(catalog: Catalog, root: Path | None = None) -> list[Words]:
     for question in catalog.questions:
         labels = [c.label for c in question.choices]
         add("question", f"question {question.key}", question.name, question.prompt, question.help, *labels)
+        add_for_someone("question", f"question {question.key}", question.prompt, question.help)
     matters = catalog.matters
     if matters is not None:
         add("matters", "matters", matters.heading, matters.intro, matters.not_weighed)

@@ -23,7 +23,10 @@ REFERRAL_LINES = (
     "",
     N_("These numbers are for the United States."),
     N_("SAMHSA's National Helpline: 1-800-662-HELP (4357), TTY: 1-800-487-4889"),
-    N_("  Free, confidential, 24/7, in English and Spanish. Or text your ZIP code to 435748 (English only)."),
+    N_(
+        "  Free, confidential, 24/7, in English and Spanish; family and friends can call too. Or text "
+        "your ZIP code to 435748 (English only)."
+    ),
     N_("Find treatment: FindTreatment.gov"),
     N_(
         "In a crisis: call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, "
@@ -55,7 +58,7 @@ def referral_text() -> str:
 
 # The day the content (the explorer's notes against their sources) was last checked. A test holds
 # it equal to the latest `checked` date in data/notes.toml.
-CONTENT_CHECKED = "2026-12-06"
+CONTENT_CHECKED = "2026-12-07"
 
 # "About this content": one short line at the start of every session and reading list (in the
 # disclaimer below) ...

@@ -11,8 +11,10 @@ import json
 from explorer.formats import SHOWN
 from explorer.referral import REFERRAL_TEXT
 from explorer.render.finish import finish
-from explorer.render.result import render_result
+from explorer.render.reading import why
+from explorer.render.result import CAUTION_INSIDE, entry_detail, render_result, short_reason
 
+from .helpers.checks import garbled
 from .helpers.content import INTEREST_SETS
 
 NALTREXONE_CAUTION = (
@@ -21,7 +23,7 @@ NALTREXONE_CAUTION = (
 
 
 def test_the_space_is_complete(every_result):
-    assert len(every_result) == 3 * 5 * 4 * 4 * 3 * 3 * len(INTEREST_SETS)
+    assert len(every_result) == 3 * 5 * 5 * 5 * 3 * 3 * len(INTEREST_SETS)
 
 
 def test_every_profile_gets_suggestions_each_with_a_reason_and_no_duplicates(every_result):
@@ -33,6 +35,33 @@ def test_every_profile_gets_suggestions_each_with_a_reason_and_no_duplicates(eve
             assert suggestion.reasons
             assert all(r.strip() for r in suggestion.reasons)
             assert "{" not in " ".join(suggestion.reasons), "a placeholder was left unfilled"
+
+
+GARBLED = (
+    "Because you asked how the medications work. Note the setting, and because you asked how the medications work."
+)
+
+
+def test_the_garbled_reason_check_catches_a_glued_sentence_and_a_repeated_clause():
+    found = garbled(GARBLED)
+    assert any("two sentences glued" in problem for problem in found), found
+    assert any("said twice" in problem and "how the medications work" in problem for problem in found), found
+    assert garbled("Because you said you would like a doctor's office, and because you asked about overdose.") == []
+
+
+def test_no_reason_in_the_answer_space_repeats_a_clause_or_reads_as_two_sentences(every_result):
+    """What the reading list's menu says of each entry (its reasons' leads joined), and a reason's
+    short form under a later section, read as one sentence each, for every profile."""
+    composed = {item.reasons: item for result in every_result for item in result.suggestions}
+    problems = []
+    for reasons, item in composed.items():
+        detail = entry_detail(item)
+        problems += [(detail, problem) for problem in garbled(detail.replace(CAUTION_INSIDE, ""))]
+        for reason in reasons:
+            problems += [(reason, problem) for problem in garbled(why(reason, 3).removeprefix("Why: "))]
+            assert short_reason(reason), reason
+    assert problems == []
+    assert len(composed) > 100  # the check saw the space, not a handful
 
 
 def test_naltrexone_without_completed_detox_carries_the_caution(every_result):

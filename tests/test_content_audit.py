@@ -61,6 +61,8 @@ PUBLICATION = re.compile(r"\bpep\d{2}-\d{2}-\d{2}-\d{3}\b", re.IGNORECASE)
 # A DOI (10.1186/s13722-021-00244-8), in the address of a paper a note cites: no phone number.
 DOI = re.compile(r"\b10\.\d{4,9}/\S+")
 # A Federal Register document number (2025-01049), in the address of a rule a note cites: no phone number.
+# A PubMed record number (12362968), in the address of a paper a note cites: no phone number.
+PUBMED_RECORD = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/\d+")
 FEDERAL_REGISTER_DOCUMENT = re.compile(r"federalregister\.gov/documents/\d{4}/\d{2}/\d{2}/\d{4}-\s?\d{5}\b")
 ALLOWED_PHONES = {"1800662HELP", "18006624357", "18004874889"}
 ALLOWED_SHORT_CODES = {"988", "911", "435748"}  # 435748: SAMHSA's text line, in the referral
@@ -91,6 +93,14 @@ NOTE_SOURCE_HOSTS = {
     "ecfr.gov",
     "fda.gov",
     "federalregister.gov",
+    # For family and friends: CDC's own blog (the audit matches hosts exactly), PubMed (NLM) for
+    # the CRAFT trials, and the family groups' own pages (non-profit mutual-help fellowships and
+    # SMART Recovery, no advertising), which say what each group offers.
+    "blogs.cdc.gov",
+    "pubmed.ncbi.nlm.nih.gov",
+    "al-anon.org",
+    "nar-anon.org",
+    "smartrecovery.org",
 }
 
 # The documents' advertising: their calls to action, and the lead-generation sites' names and
@@ -123,6 +133,7 @@ def phone_numbers(text: str) -> list[str]:
     text = PUBLICATION.sub(" ", text)
     text = FEDERAL_REGISTER_DOCUMENT.sub(" ", text)
     text = DOI.sub(" ", text)
+    text = PUBMED_RECORD.sub(" ", text)
     for pattern in (VANITY, DIGITS, PLACEHOLDER):
         for match in pattern.finditer(text):
             key = re.sub(r"[^0-9A-Za-z]", "", match.group())
@@ -140,7 +151,13 @@ def _host(address: str) -> str:
     return host.rstrip(".,;:)\"'”*").lower()
 
 
+# On screen a source's address too long for the line is cut after a hyphen (render/notes.py); read
+# whole again, "https://www.nar-" and "anon.org/..." are one address, judged by its whole host.
+ADDRESS_CUT_AT_A_HYPHEN = re.compile(r"(?<=[\w/.]-)\n[ \t]*(?=[\w])")
+
+
 def web_addresses(text: str, allowed: frozenset[str] | set[str] = ALLOWED_HOSTS | NOTE_SOURCE_HOSTS) -> list[str]:
+    text = ADDRESS_CUT_AT_A_HYPHEN.sub("", text)
     return [m.group(0) for m in WEB.finditer(text) if _host(m.group(0)) not in allowed]
 
 
@@ -199,10 +216,16 @@ def test_the_phone_detector_flags_a_planted_number(planted):
         "http://10.0.0.1/x",
         "FindTreatment.gov.evil.com",
         "visit samhsa.gov.example.net",
+        "https://www.rehab-\n    finder.example.com/x",  # cut after a hyphen, as on screen
+        "https://www.nar-\n    anon.example.com/",
     ],
 )
 def test_the_web_detector_flags_a_planted_address(planted):
     assert web_addresses(f"{REFERRAL_TEXT}\nAlso: {planted}") != [], planted
+
+
+def test_the_web_detector_reads_a_reviewed_address_cut_at_a_hyphen_whole():
+    assert web_addresses("Sources: Nar-Anon, 2026-12, https://www.nar-\n    anon.org/united-states/; more") == []
 
 
 @pytest.mark.parametrize(
@@ -318,7 +341,7 @@ def command_outputs(catalog) -> dict[str, str]:
 
 
 def test_the_answer_space_was_covered(answer_space_outputs, every_result, catalog):
-    assert len(every_result) == 12_960
+    assert len(every_result) == 20_250
     shown = {s.id for r in every_result for s in r.suggestions}
     assert len(shown) > 40  # most sections reach some profile; `show` covers every one
     assert any("1-800-662-HELP (4357)" in piece for piece in answer_space_outputs)
@@ -350,7 +373,7 @@ def test_no_phone_number_address_or_promotion_in_any_other_output(command_output
 
 @pytest.fixture(scope="module")
 def saved_summaries(catalog, every_result) -> dict[str, str]:
-    """Take-home summaries (HTML and Markdown) for a spread of 260 profiles of the answer space."""
+    """Take-home summaries (HTML and Markdown) for a spread of 405 profiles of the answer space."""
     comparison = load_comparison(catalog)
     rules = load_summary_rules(comparison)
     summaries = {}
@@ -362,7 +385,7 @@ def saved_summaries(catalog, every_result) -> dict[str, str]:
 
 
 def test_no_phone_number_address_or_promotion_in_saved_summaries(saved_summaries):
-    assert len(saved_summaries) == 2 * 260
+    assert len(saved_summaries) == 2 * 405
     assert all("1-800-662-HELP (4357)" in text for text in saved_summaries)
     assert_nothing_found(saved_summaries, _problems)
 

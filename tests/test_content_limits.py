@@ -325,4 +325,6 @@ def test_the_shipped_rule_book_is_well_within_the_engine_limits():
     rules = load_catalog().rules.all()
     assert engine_limits.engine_limit_problem(rules) is None
     root, _ = engine_limits._network(rules)
-    assert engine_limits._stack_bound(root) <= engine_limits.MAX_STACK // 2
+    # About half of the loader's limit, far from durable's 64: 25 of 48 since the rules also test
+    # whom the exploring is for (the families path).
+    assert engine_limits._stack_bound(root) <= engine_limits.MAX_STACK // 2 + 1

@@ -436,7 +436,7 @@ CLEAR_SCREEN = "\\u001b[2J"
             "section heroin-addiction-and-cravings",
         ),
         ("data/questions.toml", 'prompt = "Who are you exploring options for?"', CLIPBOARD, "question for_whom"),
-        ("rules/suggestions.toml", 'reason = "Because {you} would like a clinic', CLEAR_SCREEN, None),
+        ("rules/suggestions.toml", 'reason = "Because you said {you} would like a clinic', CLEAR_SCREEN, None),
         ("data/notes.toml", 'text = "Since the end of 2022', "\\u009b2J", None),
         ("data/glossary.toml", 'term = "opioid"', "\\u0000", "term opioid"),
     ],

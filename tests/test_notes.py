@@ -234,6 +234,7 @@ def test_the_lost_tolerance_note_where_it_belongs(every_result):
         a = result.answers
         expected = a.detox in ("completed", "in_progress") or a.dosing == "no_medication" or a.setting == "residential"
         expected = expected or "relapse_and_cravings" in a.interests
+        expected = expected or a.detox == "dont_know"  # a family member cannot know: said as after detox
         assert ("lost-tolerance" in _ids(result.notes)) == expected, a
         listed += expected
         for section in _sections_with(result, "naltrexone"):
@@ -343,7 +344,7 @@ def test_the_summary_marks_follow_the_same_facts(catalog, comparison):
     rules = load_summary_rules(comparison)
     for dosing, setting in (("daily", "unsure"), ("monthly", "unsure"), ("unsure", "outpatient_program")):
         for detox in ("not_started", "completed"):
-            _, marks = evaluate(rules, Answers(dosing=dosing, setting=setting, detox=detox))
+            _, marks, _ = evaluate(rules, Answers(dosing=dosing, setting=setting, detox=detox))
             assert "buprenorphine" in marks
             naltrexone = " ".join(marks.get("naltrexone", ()))
             assert ("7 to 10 days" in naltrexone) == (detox != "completed")
@@ -419,7 +420,7 @@ def test_about_says_what_a_decision_aid_must():
         "no funding",
         "no ads",
         "review-by",
-        "2026-12-06",
+        "2026-12-07",
     ):
         assert needed in out, needed
 

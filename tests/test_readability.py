@@ -49,7 +49,11 @@ def test_every_kind_of_own_words_is_measured(catalog):
     kinds = {w.kind for w in words}
     assert kinds == {"note", "reason", "rule", "matters", "question", "comparison", "summary", "document", "glossary"}
     assert sum(w.kind == "note" for w in words) == len(catalog.notes)
-    assert sum(w.kind == "reason" for w in words) == len(catalog.rules.suggest)
+    assert sum(w.kind == "reason" and "(for someone else)" not in w.where for w in words) == len(catalog.rules.suggest)
+    # As a family member reads them too: every reason or question with {you} or {your}, worded so.
+    worded = sum("{" in rule.reason for rule in catalog.rules.suggest)
+    assert sum(w.kind == "reason" and "(for someone else)" in w.where for w in words) == worded > 0
+    assert any("the person you care about" in w.text for w in words if w.kind == "question")
     every = "\n".join(w.text for w in words)
     assert "What matters to you" in every and "Who are you exploring options for?" in every
     assert "Cost and insurance" in every  # a comparison row label

@@ -63,9 +63,9 @@ def test_a_note_shown_in_full_is_named_in_one_line_where_it_applies_again():
 
 def test_a_reason_given_in_full_is_short_under_the_next_sections():
     shown = flat(whole_plain_session(AFTER_DETOX))
-    whole = "Because detox is completed: what the documents say about methadone, buprenorphine and naltrexone."
+    whole = "Because you said detox is completed: what the documents say about methadone, buprenorphine and naltrexone."
     assert shown.count(whole) == 1
-    assert re.search(r"Why: Because detox is completed \(as for section \d+\)\.", shown)
+    assert re.search(r"Why: Because you said detox is completed \(as for section \d+\)\.", shown)
 
 
 def test_a_word_is_defined_under_the_first_page_that_uses_it_and_not_again():

@@ -57,7 +57,7 @@ def _summary(catalog, comparison, rules, **answers) -> Summary:
 
 
 def test_a_monthly_preference_asks_about_the_extended_release_injection(rules):
-    questions, marks = evaluate(rules, Answers(dosing="monthly"))
+    questions, marks, _ = evaluate(rules, Answers(dosing="monthly"))
     assert any("extended-release injection" in q and "how" in q for q in questions)
     # Buprenorphine's extended-release injection matches too; naltrexone's match says when it can start.
     assert marks == {
@@ -68,9 +68,9 @@ def test_a_monthly_preference_asks_about_the_extended_release_injection(rules):
 
 def test_detox_not_completed_asks_when_naltrexone_could_start(rules):
     for detox in ("not_started", "in_progress", "unsure"):
-        questions, _ = evaluate(rules, Answers(detox=detox))
+        questions, _, _ = evaluate(rules, Answers(detox=detox))
         assert any("naltrexone" in q for q in questions), detox
-    questions, marks = evaluate(rules, Answers(detox="completed"))
+    questions, marks, _ = evaluate(rules, Answers(detox="completed"))
     assert not any("naltrexone" in q for q in questions)
     assert marks == dict.fromkeys(("methadone", "buprenorphine", "naltrexone"), ("detox completed",))
 
@@ -90,7 +90,7 @@ SINGLE = {key: Answers.allowed_values(key) for key in ("setting", "dosing", "det
 def test_every_profile_gets_questions_and_only_known_columns_marked(rules, comparison):
     columns = {c.id for c in comparison.columns}
     for values in itertools.product(*SINGLE.values()):
-        questions, marks = evaluate(rules, Answers(**dict(zip(SINGLE, values, strict=True))))
+        questions, marks, _ = evaluate(rules, Answers(**dict(zip(SINGLE, values, strict=True))))
         assert questions
         assert len(set(questions)) == len(questions)
         assert set(marks) <= columns

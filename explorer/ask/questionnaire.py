@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # pydantic is imported once the first question is on screen (
 
 def ask_one(question: Question, for_whom: str, menus: Menus) -> Any:
     text = personalize(question.prompt, for_whom, language())
-    choices = [(personalize(choice.label, for_whom, language()), choice.value) for choice in question.choices]
+    offered = [choice for choice in question.choices if choice.offered_to(for_whom)]
+    choices = [(personalize(choice.label, for_whom, language()), choice.value) for choice in offered]
     if question.kind == "checkbox":
         # "I'm not sure" means no topic in particular: it cannot be ticked with topics.
         return menus.checkbox(text, choices, alone=UNSURE if any(v == UNSURE for _, v in choices) else None)

@@ -9,10 +9,12 @@ from pydantic import Field, field_validator
 from explorer.content.base import Frozen
 
 # The answer contract (also that of `--answers FILE`). "unsure" is the default everywhere.
+# "dont_know" ("I don't know") is offered to a reader exploring for someone else, who may not know
+# where detox stands or how often the person would want a dose; rules/*.toml say what follows.
 ForWhom = Literal["self", "someone_else", "unsure"]
 Setting = Literal["clinic_daily", "doctor_office", "residential", "outpatient_program", "unsure"]
-Dosing = Literal["daily", "monthly", "no_medication", "unsure"]
-Detox = Literal["not_started", "in_progress", "completed", "unsure"]
+Dosing = Literal["daily", "monthly", "no_medication", "unsure", "dont_know"]
+Detox = Literal["not_started", "in_progress", "completed", "unsure", "dont_know"]
 YesNo = Literal["yes", "no", "unsure"]
 Interest = Literal[
     "how_medications_work",

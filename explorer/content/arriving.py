@@ -37,6 +37,10 @@ class DraftChoice:
     def __init__(self, value: str, label: str) -> None:
         self.value, self.label = value, label
 
+    def offered_to(self, for_whom: str) -> bool:
+        """The first question asks whom the exploring is for: each of its choices is offered to all."""
+        return True
+
 
 class DraftQuestion:
     """The first question as questions.toml declares it: what the questionnaire reads of a Question."""

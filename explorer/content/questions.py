@@ -9,9 +9,13 @@ from explorer.content.records import Record
 
 
 class Choice(Record):
-    __slots__ = ("value", "label")
+    __slots__ = ("value", "label", "readers")
     value: str
     label: str
+    readers: tuple[str, ...]  # empty: offered to every reader
+
+    def offered_to(self, for_whom: str) -> bool:
+        return not self.readers or for_whom in self.readers
 
 
 class Question(Record):
@@ -31,5 +35,7 @@ class Question(Record):
             kind=data["kind"],
             prompt=data["prompt"],
             help=data["help"],
-            choices=tuple(Choice(**choice) for choice in data["choices"]),
+            choices=tuple(
+                Choice(value=c["value"], label=c["label"], readers=tuple(c.get("readers", ()))) for c in data["choices"]
+            ),
         )

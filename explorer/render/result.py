@@ -92,7 +92,9 @@ CAUTION_INSIDE = N_("It carries a caution, shown first in the section.")
 def entry_detail(item: Suggestion) -> str:
     """An entry's short reasons in one sentence, and whether it carries a caution: what the menu
     shows with the entry."""
-    leads = [short_reason(reason) for reason in item.reasons]
+    # Several rules may give an entry the same lead ("Because you asked how the medicines work"):
+    # each is said once, or the sentence would repeat itself.
+    leads = list(dict.fromkeys(short_reason(reason) for reason in item.reasons))
     more = _(", and {lead}")
     said = leads[0] + "".join(more.format(lead=lead[:1].lower() + lead[1:]) for lead in leads[1:]) + "."
     return f"{said} {_(CAUTION_INSIDE)}" if item.cautions else said

@@ -86,7 +86,7 @@ def build_summary(
 ) -> Summary:
     from explorer.render.figure_words import all_figure_words, common_lines
 
-    questions, marks = evaluate(rules, result.answers)
+    questions, marks, family = evaluate(rules, result.answers)
     sources, source_of = quoted_sources(catalog, comparison)
     return Summary(
         date=(today or datetime.date.today()).isoformat(),
@@ -99,6 +99,7 @@ def build_summary(
         sources=sources,
         source_of=source_of,
         questions=questions,
+        family=family,
         matters=result.matters if result.matters is not None and result.matters.points else None,
         glossary=tuple(
             (term.term, term.means)

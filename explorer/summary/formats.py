@@ -39,6 +39,9 @@ READING_INTRO = N_(
 QUESTIONS_INTRO = N_(
     "Questions to ask a healthcare professional. The explorer picked them to fit the preferences above."
 )
+# The part for a family member or friend: their own questions, by whom they are asked of.
+FAMILY_HEADING = N_("For family and friends")
+FAMILY_INTRO = N_("Questions you may want to ask for yourself. Notes for family and friends open the reading list.")
 SOURCES_HEADING = N_("Where the quotes in the table come from")
 PRINT_NOTE = N_(
     "On paper, each section shows why the explorer suggests it, with its cautions and notes. The "
@@ -148,6 +151,8 @@ def to_html(summary: Summary) -> str:
         about_all=ABOUT_ALL,
         paragraphs=paragraphs,
         questions_intro=_(QUESTIONS_INTRO),
+        family_heading=_(FAMILY_HEADING),
+        family_intro=_(FAMILY_INTRO),
         sources_heading=_(SOURCES_HEADING),
         print_note=_(PRINT_NOTE),
         own_notes_heading=_(OWN_NOTES_HEADING),
@@ -210,6 +215,11 @@ def to_markdown(summary: Summary) -> str:
     lines += markdown_table(summary.comparison, summary.marks, bracketed)
     lines += ["", f"*{escape(_(SOURCES_HEADING))}:*", ""]
     lines += [f"{number}. {escape(label)}" for number, label in enumerate(summary.sources, start=1)]
+    if summary.family:  # after the table, as on paper: page 1 keeps the questions and the table's start
+        lines += ["", f"## {escape(_(FAMILY_HEADING))}", "", escape(_(FAMILY_INTRO))]
+        for heading, asked in summary.family:
+            lines += ["", f"*{escape(heading)}:*", ""]
+            lines += [f"- {escape(question)}" for question in asked]
     lines += figures_markdown(summary)
     lines += [
         "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -13,11 +14,15 @@ from explorer.content.notes import ShownNote
 from explorer.infer.result import MattersSection, Suggestion
 from explorer.render.figure_words import FigureWords
 
+AskedOf = Literal["professional", "program", "counselor"]
+
 
 class AskRule(Rule):
-    """A question the reader may want to ask a professional: always a question, never advice."""
+    """A question the reader may want to ask a professional: always a question, never advice.
+    `of`: whom it is asked of; a family member's questions go to a program or a counselor."""
 
     question: str = Field(min_length=1)
+    of: AskedOf = "professional"
 
     @field_validator("question")
     @classmethod
@@ -69,6 +74,8 @@ class Summary(Frozen):
     sources: tuple[str, ...] = Field(min_length=1)
     source_of: dict[str, int]  # section id -> its document's number in `sources`
     questions: tuple[str, ...] = Field(min_length=1)
+    # For a family member or friend: (a heading, its questions), to a program, then to a counselor.
+    family: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # "What matters to me": only when a priority was rated "a lot" or "somewhat".
     matters: MattersSection | None = None
     # The glossary's terms that the summary's text uses (quotes, reasons, notes, the table), each

@@ -15,11 +15,13 @@ from explorer.content.resources import content_root
 from explorer.content.toml import first_problem, read_entries
 from explorer.content.wording import personalize
 from explorer.errors import CatalogError
-from explorer.i18n import language
+from explorer.i18n import N_, _, language
 from explorer.infer.engine import RuleEngine
 from explorer.summary.models import AskRule, MarkRule, SummaryRuleBook
 
 RULESET = "take_home_summary"
+# A family member's own questions, under a heading each, a program first.
+FAMILY_ASKED = {"program": N_("To ask a treatment program"), "counselor": N_("To ask a counselor")}
 
 
 def load_summary_rules(comparison: Comparison, root: Path | None = None) -> SummaryRuleBook:
@@ -57,15 +59,23 @@ def load_summary_rules(comparison: Comparison, root: Path | None = None) -> Summ
 
 def evaluate(
     rules: SummaryRuleBook, answers: Answers, ruleset: str = RULESET
-) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
-    """(the questions to ask, in file order; column id -> the preferences it matches)."""
+) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(the questions to ask a professional, in file order; column id -> the preferences it
+    matches; a family member's own questions under their headings: to a program, to a counselor)."""
     fired = set(RuleEngine.for_rules(rules, ruleset).fired(answers))
-    questions = tuple(
-        personalize(rule.question, answers.for_whom, language()) for rule in rules.ask if rule.id in fired
-    )
+
+    def asked_of(of: str) -> tuple[str, ...]:
+        return tuple(
+            personalize(rule.question, answers.for_whom, language())
+            for rule in rules.ask
+            if rule.id in fired and rule.of == of
+        )
+
+    questions = asked_of("professional")
+    family = tuple((_(FAMILY_ASKED[of]), asked) for of in FAMILY_ASKED if (asked := asked_of(of)))
     marks: dict[str, tuple[str, ...]] = {}
     for rule in rules.mark:
         if rule.id in fired:
             for column in rule.columns:
                 marks[column] = (*marks.get(column, ()), rule.matches)
-    return questions, marks
+    return questions, marks, family

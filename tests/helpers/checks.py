@@ -33,6 +33,7 @@ REFERRAL_ESSENTIALS = (
     "TTY: 1-800-487-4889",
     "confidential",
     "English and Spanish",
+    "family and friends can call too",
     "FindTreatment.gov",
     "988",
     "911",
@@ -121,3 +122,53 @@ def ranking_words(text: str) -> list[str]:
     for citation in CITATIONS:
         text = text.replace(citation, " ")
     return [m.group(0) for m in RANKING.finditer(text)]
+
+
+# ---- composed sentences that read as one ------------------------------------------------------------
+
+SENTENCE_BREAK = re.compile(r"[.!?;] +\w")
+
+
+def garbled(sentence: str) -> list[str]:
+    """What makes a sentence composed of several reasons' leads unreadable: two sentences glued
+    into one ("... how the medications work. Note the setting, and because ..."), or a clause said
+    twice. Empty when it reads as one sentence."""
+    body = " ".join(sentence.split()).rstrip(".")
+    problems = [f"two sentences glued: {m.group(0)!r}" for m in SENTENCE_BREAK.finditer(body)]
+    seen: set[str] = set()
+    for clause in re.split(r",|[.!?;] ", body):
+        clause = re.sub(r"^(?:and |but |because )+", "", clause.strip().lower())
+        if clause and clause in seen:
+            problems.append(f"a clause said twice: {clause!r}")
+        seen.add(clause)
+    return problems
+
+
+# ---- never coercion, never blame, never a stigmatizing word --------------------------------------
+
+COERCION_OR_STIGMA = re.compile(
+    "|".join(
+        [
+            r"\bforc(?:e|es|ed|ing)\b",
+            r"\btrick\w*",
+            r"\bthreat\w*",
+            r"\bcut (?:them |him |her |the person )?off\b",
+            r"\bultimatum\w*",
+            r"\btough love\b",
+            r"\brock bottom\b",
+            r"\bkick (?:them|him|her) out\b",
+            r"\benabl(?:e|es|ing|er|ers)\b",
+            r"\b(?:your|their) fault\b",
+            r"\baddicts?\b",
+            r"\bjunkies?\b",
+            r"\babusers?\b",
+            r"\b(?:clean|dirty)\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def coercion_or_stigma(text: str) -> list[str]:
+    """Words that push a family toward force or blame, or that label a person by their drug use."""
+    return [m.group(0) for m in COERCION_OR_STIGMA.finditer(squash(text))]

@@ -14,7 +14,7 @@ from typing import Protocol
 
 # The costly fixtures, and the group that must hold every test using one.
 COSTLY_FIXTURES = {
-    "every_result": "answer-space",  # 12,960 results through the engine; the audit renders them all
+    "every_result": "answer-space",  # 20,250 results through the engine; the audit renders them all
     "installed": "package",  # an sdist, a wheel and a fresh virtual environment
     "chromium": "browser",  # one headless browser for the saved page
 }
@@ -24,6 +24,7 @@ GROUPS = {
     "test_content_balance.py": "answer-space",
     "test_notes.py": "answer-space",
     "test_json_outputs.py": "answer-space",  # validates the answer space's distinct outputs
+    "test_families.py": "answer-space",  # the families content over the whole answer space
     "test_package.py": "package",
     "test_browser.py": "browser",
 }

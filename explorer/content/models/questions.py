@@ -7,13 +7,16 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from explorer.content.answers import ANSWER_KEYS, Answers
+from explorer.content.answers import ANSWER_KEYS, Answers, ForWhom
 from explorer.content.base import Content, check_placeholders
 
 
 class Choice(Content):
     value: str
     label: str = Field(min_length=1)
+    # The readers it is offered to, by their answer to "Who are you exploring options for?"
+    # (empty: everyone). An answers file may give any value of the contract, whoever it is for.
+    readers: tuple[ForWhom, ...] = ()
 
 
 class Question(Content):

@@ -5,6 +5,7 @@ they hold, and the ordering policy. What a run reads of it is content/rules.py. 
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -92,6 +93,16 @@ class SuggestRule(Rule):
     relevance: Relevance
 
     _placeholders = field_validator("reason")(check_placeholders)
+
+    @field_validator("reason")
+    @classmethod
+    def _one_clause_lead(cls, value: str) -> str:
+        # The reading list joins the leads of an entry's reasons into one sentence
+        # (render/result.py entry_detail): a lead must be one clause, ending at the colon.
+        lead = value.partition(": ")[0]
+        if re.search(r"[.!?;] ", lead):
+            raise ValueError(f"a reason's lead is one clause, without a sentence break: {lead!r}")
+        return value
 
 
 class CautionRule(Rule):
