@@ -16,6 +16,9 @@ SPANISH = f"{PROGRAM} --lang es"
 ARROWS = r"\(flechas o número"  # the arrow-key menus' hint, once a menu is drawn
 TYPING = r"(solo Enter:\s+[^)]*|del 1 al\s+\d+)\): "  # the end of the line where a number is typed
 PAGER_END = r"(lista|lectura|inglés)(?: --|\.) "  # the pager's last line waits here for a key or a line
+# A screen's last line when more follows, whole (wrapped over two lines on a narrow terminal).
+MORE = r"(?:-- sigue|Sigue\.) (?:[^\r\n]|\r\n)*?(?:lista|lectura|inglés)(?: --|\.) "
+NOTES_END = r"Enter: la lista de lectura(?: --|\.) "  # the last line of the notes on the whole list
 READING_LIST = "Abra una sección"  # short: the question wraps on a narrow terminal
 REFERRAL_HEADING = "HABLE CON UN PROFESIONAL DE LA SALUD"
 REFERRAL_LAST = "En una emergencia o una sobredosis: llame al 911."
@@ -28,7 +31,7 @@ def _menu(child, plain: bool) -> None:
 
 def _through_the_pager(child, plain: bool) -> None:
     """Enter at each screen of a page until its last line (the notes on the whole list)."""
-    while child.expect([r"-- sigue|Sigue\. ", PAGER_END]) == 0:
+    while child.expect([MORE, NOTES_END]) == 0:
         child.send(ENTER)
     child.send(ENTER)
 

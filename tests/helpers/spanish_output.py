@@ -83,7 +83,9 @@ MEANT_IN_ENGLISH = (
     "SAMHSA's National Helpline",
     "In English: treatment-explorer --lang en",
 )
-MARKED_ENGLISH = re.compile(r"\(en inglés\)[^\n]*")
+# What the content marks as English (a translation missing or stale): the marked text, however
+# many lines it was wrapped over, to the end of its paragraph.
+MARKED_ENGLISH = re.compile(r"\(en inglés\)[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*")
 QUOTED = re.compile(r"“[^”]*”")  # between quotation marks: a document's own words (its title, a quote)
 # A note's sources: publishers' and publications' own names and titles, up to the next blank line.
 SOURCES = re.compile(r"Fuentes?: .*?(?=\n\s*\n|\Z)", re.DOTALL)
