@@ -6,6 +6,7 @@
 #   make format rewrites the code as `make lint` (part of `make test`) wants it: ruff's fixes, then its formatter
 #   make schemas   re-writes docs/schema/ (the published JSON Schemas) after a change to an output's model
 #   make axe    installs axe-core and puppeteer-core (tests/axe) for the accessibility test; `make test` runs it
+#   make messages  compiles the Spanish words (explorer/locale/es/LC_MESSAGES/explorer.po) for gettext
 #   make snapshot  checks data/ and rules/ and saves them as explorer/snapshot/ (run, test and bench do it
 #                  when the content or its code changed; see docs/how-it-works.md)
 # PYTHON picks the interpreter (3.10 to 3.15), e.g. `make test PYTHON=python3.13`.
@@ -14,8 +15,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 SNAPSHOT := explorer/snapshot/manifest.json
+# The explorer's own words in Spanish, compiled for gettext from the .po a translator edits.
+MESSAGES := explorer/locale/es/LC_MESSAGES/explorer.mo
 
-.PHONY: run test lint format axe bench screenshot schemas clean snapshot
+.PHONY: run test lint format axe bench screenshot schemas clean snapshot messages
 
 # The referral must stay the last thing on the screen, on every way out, so make may add no line
 # after it:
@@ -27,13 +30,13 @@ SNAPSHOT := explorer/snapshot/manifest.json
 # - Any other status (2 for a usage error, 1 for damaged content) would make make print
 #   "make: *** [run] Error 2": the recipe ends with 0. Scripts that need the explorer's status
 #   run .venv/bin/treatment-explorer itself.
-run: $(VENV)/.installed-run $(SNAPSHOT)
+run: $(VENV)/.installed-run $(SNAPSHOT) $(MESSAGES)
 	@trap : INT QUIT; $(BIN)/treatment-explorer $(ARGS) || :
 
 # The tests run on every core (pytest-xdist): TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= auto
 
-test: lint axe $(SNAPSHOT)
+test: lint axe $(SNAPSHOT) $(MESSAGES)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The npm packages of tests/test_accessibility.py, pinned by tests/axe/package-lock.json. Without
@@ -67,8 +70,14 @@ screenshot: $(VENV)/.installed-test
 # snapshot: every run then checks the TOML and refuses it with its own message and the referral
 # (so `make run` still ends with the referral, and make adds nothing after it).
 snapshot: $(SNAPSHOT)
-$(SNAPSHOT): $(wildcard data/* rules/* explorer/content/*.py explorer/content/models/*.py) scripts/build_snapshot.py | $(VENV)/.installed-run
+$(SNAPSHOT): $(wildcard data/* data/es/* rules/* explorer/content/*.py explorer/content/models/*.py) scripts/build_snapshot.py | $(VENV)/.installed-run
 	@$(BIN)/python scripts/build_snapshot.py || echo "snapshot: not made; every run checks the content itself"
+
+# The compiled catalogs (.mo) of the explorer's words, remade when a .po changes (explorer/i18n/).
+# After changing words in code: scripts/update_messages.py adds them to the .po, to translate.
+messages: $(MESSAGES)
+$(MESSAGES): $(wildcard explorer/locale/*/LC_MESSAGES/*.po) explorer/i18n/po.py | $(VENV)/.installed-run
+	@$(BIN)/python scripts/compile_messages.py
 
 # docs/schema/: what `treatment-explorer schema NAME` prints, and the shape of each format version
 # (a changed shape under a published version is refused: bump it first; docs/scripting.md, "Format versions").
@@ -88,5 +97,5 @@ clean:
 
 # The benchmark (not part of the tests): prints a Markdown table; ARGS=--update-docs also
 # rewrites the table in docs/speed.md, which explains the figures.
-bench: $(VENV)/.installed-run $(SNAPSHOT)
+bench: $(VENV)/.installed-run $(SNAPSHOT) $(MESSAGES)
 	$(BIN)/python -m bench $(ARGS)

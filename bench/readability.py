@@ -11,6 +11,10 @@ collects both and measures them with textstat (Flesch-Kincaid grade; syllables c
 which works offline): the grade of all of them together, each note's grade, each longer fixed
 text's grade and the longest sentence. tests/test_readability.py holds them to their targets.
 
+In Spanish (data/es/), the same own words of a Spanish catalog are measured with the
+Fernández-Huerta ease (textstat's Spanish syllables; 70 or more reads as plainly as the English
+target): the explorer's words together, not each one.
+
 Section titles are left out: most are the documents' own headings. textstat is a test extra
 (pyproject.toml), so this runs in the test environment (`make test` creates it).
 """
@@ -29,6 +33,7 @@ from explorer.content.catalog import Catalog, load_catalog
 from explorer.content.comparison import SILENT, load_comparison
 from explorer.content.resources import content_root
 from explorer.content.toml import read_toml
+from explorer.content.translation import ENGLISH, translated
 from explorer.content.wording import personalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,17 +50,19 @@ class Words:
     text: str
 
 
-def _worded(text: str) -> str:
-    return personalize(text, "self")  # "you": the wording a person reads about themselves
+def _worded(text: str, language: str = ENGLISH) -> str:
+    return personalize(text, "self", language)  # "you": the wording a person reads about themselves
 
 
 def own_words(catalog: Catalog, root: Path | None = None) -> list[Words]:
-    """Every piece of the explorer's own words in the content under `root` (quotes left out)."""
+    """Every piece of the explorer's own words in the content under `root` (quotes left out), in
+    the catalog's language."""
     root = root or content_root()
     words: list[Words] = []
+    language = catalog.language
 
     def add(kind: str, where: str, *texts: str) -> None:
-        words.extend(Words(kind, where, _worded(t)) for t in texts if t and t.strip())
+        words.extend(Words(kind, where, _worded(t, language)) for t in texts if t and t.strip())
 
     def add_for_someone(kind: str, where: str, *texts: str) -> None:
         """The same words as a family member reads them ("the person you care about"), where they differ."""
@@ -88,13 +95,21 @@ def own_words(catalog: Catalog, root: Path | None = None) -> list[Words]:
         for priority in matters.priorities:
             add("matters", f"priority {priority.key}", priority.name, priority.prompt)
     comparison = load_comparison(catalog, root)
-    add("comparison", "comparison", comparison.intro, SILENT)
+    add("comparison", "comparison", comparison.intro, SILENT if language == ENGLISH else "")
     add("comparison", "comparison labels", *(c.label for c in comparison.columns), *(r.label for r in comparison.rows))
     summary = read_toml(root / "rules" / "summary.toml")
     for ask in summary.get("ask", []):
-        add("summary", f"summary ask {ask['id']}", ask["question"])
+        add(
+            "summary",
+            f"summary ask {ask['id']}",
+            translated(f"summary.ask.{ask['id']}.question", ask["question"], language, root),
+        )
     for mark in summary.get("mark", []):
-        add("summary", f"summary mark {mark['id']}", mark["matches"])
+        add(
+            "summary",
+            f"summary mark {mark['id']}",
+            translated(f"summary.mark.{mark['id']}.matches", mark["matches"], language, root),
+        )
     for document in catalog.documents.values():
         add("document", f"document {document.file}", document.kind, document.described_as or "")
     for term in catalog.glossary.values():
@@ -165,6 +180,9 @@ def _template_words(template: Path, where: str) -> list[Words]:
     """The fixed words of an HTML template: its text between tags, values filled, styles and
     comments left out."""
     text = re.sub(r"<style>.*?</style>|\{#.*?#\}|\{%.*?%\}", "\n", template.read_text(encoding="utf-8"), flags=re.S)
+    # The template's own words go through gettext ({{ _("...") }}): measured as the English they say.
+    said = r'\{\{[^}]*?(?:_|ngettext)\("((?:[^"\\]|\\.)*)"[^}]*\}\}'
+    text = re.sub(said, lambda match: re.sub(r"\{\w*\}", FILLED, match.group(1)), text)
     text = re.sub(r"\{\{.*?\}\}", FILLED, text)
     text = re.sub(r"<[^>]*>", "\n", text)
     lines = (line.strip() for line in text.splitlines())
@@ -217,6 +235,24 @@ def grade(texts: list[str]) -> float:
     total_sentences = sum(int(textstat.sentence_count(t)) for t in texts)
     syllables = sum(int(textstat.syllable_count(t)) for t in texts)
     return round(0.39 * total_words / total_sentences + 11.8 * syllables / total_words - 15.59, 1)
+
+
+EASE_TARGET_ES = 70.0  # Fernández-Huerta, all Spanish own words together: 70 or more
+
+
+def ease_es(texts: list[str]) -> float:
+    """Fernández-Huerta ease of several Spanish texts read together (206.84 - 60 syllables per
+    word - 1.02 words per sentence), summed as grade() sums: higher reads more easily."""
+    textstat.set_lang("es")
+    try:
+        total_words = sum(word_count(t) for t in texts)
+        if not total_words:
+            return 0.0
+        total_sentences = sum(int(textstat.sentence_count(t)) for t in texts)
+        syllables = sum(int(textstat.syllable_count(t)) for t in texts)
+    finally:
+        textstat.set_lang("en_US")  # textstat's language is global: leave it as the English figures need it
+    return round(206.84 - 60 * syllables / total_words - 1.02 * total_words / total_sentences, 1)
 
 
 @dataclass(frozen=True)
@@ -307,6 +343,11 @@ def main(argv: list[str]) -> int:
     lines.append(f"For reference, the program's other strings (JSON Schemas, content checks): grade {other.grade_all}")
     titles = [Words("title", f"section {s.id}", s.title) for s in catalog.sections.values()]
     lines.append(f"For reference, section titles (mostly the documents' headings): grade {measure(titles).grade_all}")
+    spanish = own_words(load_catalog(root, "es"), root)
+    lines.append(
+        f"The same own words in Spanish (data/es/): Fernández-Huerta ease {ease_es([w.text for w in spanish])} "
+        f"(target {EASE_TARGET_ES:g} or more)"
+    )
     print("\n".join(lines))
     return 0
 

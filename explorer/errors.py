@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
+from explorer.i18n import N_, _
+
 
 class ExitStatus(enum.IntEnum):
     """The documented exit codes (docs/scripting.md, "Exit codes")."""
@@ -27,7 +29,7 @@ class ExplorerError(Exception):
     lead = ""  # said before the message, after "treatment-explorer: "
 
     def describe(self) -> str:
-        return f"{self.lead}{self}"
+        return f"{_(self.lead) if self.lead else ''}{self}"
 
 
 class InputError(ExplorerError):
@@ -39,7 +41,7 @@ class InputError(ExplorerError):
 class CatalogError(ExplorerError):
     """The content on disk is not servable. Names the file and, where there is one, the entry."""
 
-    lead = "the content files are damaged, so nothing can be shown: "
+    lead = N_("the content files are damaged, so nothing can be shown: ")
 
     def __init__(self, path: Path, message: str, entry: str | None = None):
         self.path, self.entry, self.message = path, entry, message

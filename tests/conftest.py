@@ -51,6 +51,26 @@ def no_inherited_terminal_size() -> None:
         os.environ.pop(name, None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_unless_a_test_asks() -> None:
+    """The suite runs in English on a machine whose locale is Spanish too: the programs it starts
+    take their language from the locale (explorer/i18n/choice.py). A test of Spanish asks for it."""
+    from explorer.i18n.choice import language_of_locale
+
+    if language_of_locale(os.environ) != "en":
+        os.environ["LANGUAGE"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def the_language_put_back():
+    """A test that ran the program in Spanish in this process leaves the next one in English (the
+    run's language is held by explorer.i18n, as gettext holds it)."""
+    yield
+    from explorer import i18n
+
+    i18n.use(i18n.ENGLISH)
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()

@@ -64,7 +64,7 @@ def catalog_loaded_once(catalog):
     """The CLI loads the catalog on every run; here it is the same catalog, loaded once, so that
     hundreds of generated cases stay fast. The real loading is covered by the subprocess runs."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(catalog_module, "load_catalog", lambda: catalog)  # cli imports it per run
+        patch.setattr(catalog_module, "load_catalog", lambda language="en": catalog)  # cli imports it per run
         yield
 
 

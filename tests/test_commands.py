@@ -32,7 +32,7 @@ def test_json_output_is_one_object_with_the_contract(tmp_path):
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     # notes: the explorer's own; format_version first (docs/scripting.md, "Format versions")
-    assert list(data) == ["format_version", "answers", "notes", "suggestions", "figures", "referral"]
+    assert list(data) == ["format_version", "lang", "answers", "notes", "suggestions", "figures", "referral"]
     # The optional "what matters" step's answers are echoed too, "unsure" when not given.
     assert data["answers"] == {**ANSWERS, "matters": dict.fromkeys(PRIORITY_KEYS, "unsure")}
     assert data["referral"]["text"] == REFERRAL_TEXT

@@ -31,7 +31,7 @@ def hostile_catalog(catalog, monkeypatch):
     hostile = section.model_copy(update={"title": section.title + HOSTILE, "text": HOSTILE + section.text})
     changed = copy.copy(catalog)
     changed.sections = {**catalog.sections, SECTION: hostile}
-    monkeypatch.setattr(catalog_module, "load_catalog", lambda root=None: changed)
+    monkeypatch.setattr(catalog_module, "load_catalog", lambda root=None, language="en": changed)
     return changed
 
 

@@ -60,9 +60,10 @@ def is_ours(program: str) -> bool:
 
 
 def interactive(words: list[str]) -> bool:
-    """The questionnaire: no command, no --answers, nothing but --plain or --debug."""
+    """The questionnaire: no command, no --answers, nothing but --plain, --debug or --lang LANGUAGE."""
     start = 3 if words[0].startswith("python") else 1
-    return all(word in {"--plain", "--debug"} for word in words[start:])
+    rest = " ".join(words[start:])
+    return all(word in {"--plain", "--debug"} for word in re.sub(r"--lang[= ](en|es)\b", "--plain", rest).split())
 
 
 def run_in_a_terminal(command: str, cwd: Path) -> str | None:

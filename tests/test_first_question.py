@@ -36,6 +36,25 @@ def test_the_shipped_first_question_is_read_alone_as_the_full_load_reads_it(cata
     assert total == len(catalog.questions)
 
 
+def test_the_spanish_first_question_is_read_alone_as_the_full_spanish_load_reads_it():
+    from explorer.content.catalog import load_catalog
+
+    found = read_first_question(PROJECT_ROOT, "es")
+    assert found is not None, "the shipped Spanish must take the fast path"
+    assert _shown(found[0]) == _shown(load_catalog(language="es").questions[0])
+    assert found[0].prompt != load_catalog().questions[0].prompt
+
+
+def test_a_spanish_first_question_with_a_stale_translation_is_drawn_as_the_full_load_draws_it(content_copy):
+    from explorer.content.catalog import load_catalog
+
+    edit_file(content_copy / "data" / "questions.toml", "Who are you exploring", "Whom are you exploring")
+    found = read_first_question(content_copy, "es")
+    assert found is not None
+    assert _shown(found[0]) == _shown(load_catalog(content_copy, "es").questions[0])  # the English, marked
+    assert "Whom are you exploring" in found[0].prompt
+
+
 @pytest.mark.parametrize(
     "old, new",
     [
@@ -78,6 +97,7 @@ def test_the_first_question_imports_neither_pydantic_nor_the_content_models():
         "import explorer.ask.arrow_menus, explorer.ask.questionnaire\n"
         "from explorer.content.arriving import session_content\n"
         "content = session_content()\n"
+        "assert session_content(language='es').questions[0].prompt.startswith('¿')\n"
         "assert content.questions[0].key == 'for_whom'\n"
         "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'durable', 'explorer.content.catalog'))))\n"
     )

@@ -278,6 +278,7 @@ def test_every_output_ends_with_the_referral_the_section_after_the_reading_list(
                 assert data is not None
                 assert list(data) == [
                     "format_version",
+                    "lang",
                     "answers",
                     "notes",
                     "suggestions",
@@ -314,7 +315,7 @@ def test_json_without_matters_only_gains_the_echoed_default():
     code, out, _ = run_main(["--answers", "-", "--format", "json"], stdin=b'{"dosing": "monthly"}')
     assert code == 0
     data = json.loads(out)
-    assert list(data) == ["format_version", "answers", "notes", "suggestions", "figures", "referral"]
+    assert list(data) == ["format_version", "lang", "answers", "notes", "suggestions", "figures", "referral"]
     assert data["answers"]["matters"] == dict.fromkeys(PRIORITY_KEYS, "unsure")
     assert list(data["answers"])[-1] == "matters"
 

@@ -151,6 +151,18 @@ def test_the_installed_wheel_saves_a_summary_and_knows_its_version(installed, tm
     }
 
 
+def test_the_installed_wheel_speaks_spanish_as_the_checkout_does(installed):
+    """The build compiles the Spanish words (.po to .mo) into the wheel, and nothing else is needed."""
+    compiled = list(
+        (installed.parent / "lib").glob("python3*/site-packages/explorer/locale/es/LC_MESSAGES/explorer.mo")
+    )
+    assert len(compiled) == 1
+    done = _from_root(installed, "--answers", "-", "--lang", "es", stdin=ANSWERS)
+    assert done.returncode == 0, done.stderr
+    assert "HABLE CON UN PROFESIONAL DE LA SALUD" in done.stdout
+    assert done.stdout == run_cli("--answers", "-", "--lang", "es", stdin=ANSWERS).stdout
+
+
 def test_the_package_folder_is_the_one_importlib_resources_names():
     from importlib.resources import files
 
@@ -174,12 +186,14 @@ def test_the_wheel_carries_a_snapshot_of_its_own_content_and_code(installed):
     manifest = json.loads((package / "snapshot" / "manifest.json").read_text(encoding="utf-8"))
     for name, expected in manifest["code"].items():
         assert _sha256(package.parent / name) == expected, name
+    assert set(manifest["languages"]) == {"en", "es"}
+    for language_parts in manifest["languages"].values():
+        assert set(language_parts) == {"catalog", "matters", "glossary", "comparison", "figures"}
+        for part in language_parts.values():
+            assert _sha256(package / "snapshot" / part["file"]) == part["sha256"], part["file"]
+            for name, expected in part["sources"].items():
+                assert _sha256(package / "bundled" / name) == expected, name
     parts = manifest["languages"]["en"]
-    assert set(parts) == {"catalog", "matters", "glossary", "comparison", "figures"}
-    for part in parts.values():
-        assert _sha256(package / "snapshot" / part["file"]) == part["sha256"], part["file"]
-        for name, expected in part["sources"].items():
-            assert _sha256(package / "bundled" / name) == expected, name
     # Every content file the catalog is made of is watched.
     watched = {name for part in parts.values() for name in part["sources"]}
     shipped = {f"{p.parent.name}/{p.name}" for p in (package / "bundled").glob("*/*") if p.suffix in (".toml", ".txt")}
@@ -187,6 +201,9 @@ def test_the_wheel_carries_a_snapshot_of_its_own_content_and_code(installed):
     probe = "from explorer.content.catalog import load_catalog; print(load_catalog().origin)"
     origin = _run(installed / "python", "-c", probe, cwd="/", env=_clean_env())
     assert origin.stdout.strip() == "snapshot", origin.stderr
+    probe = "from explorer.content.catalog import load_catalog; print(load_catalog(language='es').origin)"
+    origin = _run(installed / "python", "-c", probe, cwd="/", env=_clean_env())
+    assert origin.stdout.strip() == "snapshot", origin.stderr  # the Spanish travels with the wheel
 
 
 def test_the_sdist_carries_the_build_step_that_makes_the_snapshot_not_a_snapshot(installed):

@@ -147,7 +147,7 @@ def _explorer_copy(tmp_path):
 
 def test_a_hard_sentence_planted_in_the_program_fails_the_check(tmp_path):
     copy = _explorer_copy(tmp_path)
-    edit_file(copy / "referral.py", 'REFERRAL_TITLE = "', f'REFERRAL_TITLE = "{HARD} ')
+    edit_file(copy / "referral.py", 'REFERRAL_TITLE = N_("', f'REFERRAL_TITLE = N_("{HARD} ')
     missed = targets_missed(measure(code_words(copy)))
     assert any(m.startswith("explorer/referral.py: a sentence of") for m in missed), missed
     assert any(m.startswith("explorer/referral.py writes a text at grade") for m in missed), missed

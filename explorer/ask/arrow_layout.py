@@ -14,6 +14,7 @@ from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HS
 from questionary.prompts.common import InquirerControl
 
 from explorer.ask.menus import Choice
+from explorer.i18n import _
 from explorer.render.text import fill
 
 
@@ -57,7 +58,7 @@ def below(choices: Sequence[Choice], details: Mapping[Any, str]) -> str:
     if not with_detail:
         return ""
     after = [label.split(":")[0].split(" (")[0] for label, _ in choices[with_detail[-1] + 1 :]]
-    return "further down: " + ", ".join(after) if after else ""
+    return _("further down: {entries}").format(entries=", ".join(after)) if after else ""
 
 
 RESIZED = object()  # a menu's answer when the window changed width: it is asked again, laid out anew

@@ -28,10 +28,13 @@ from explorer.ask.arrow_keys import (
 )
 from explorer.ask.arrow_layout import RESIZED, below, following_the_width, with_more_below
 from explorer.ask.menus import Choice
+from explorer.i18n import N_, _
 from explorer.render.text import fill
 
-SELECT_HINT = "(arrow keys or number, then Enter)"
-CHECKBOX_HINT = "(arrow keys or number, Space to tick, Enter when done)"
+SELECT_HINT = N_("(arrow keys or number, then Enter)")
+CHECKBOX_HINT = N_("(arrow keys or number, Space to tick, Enter when done)")
+# questionary's own hint of a yes-or-no question, in the run's language (its keys stay y and n)
+CONFIRM_HINTS = {True: N_("(Y/n) "), False: N_("(y/N) ")}
 HEADING_STYLE = Style([("separator", "bold")])  # a group's heading: no colour, so NO_COLOR holds
 
 
@@ -168,7 +171,7 @@ class ArrowMenus:
         further_down = below(choices, details)
         while True:  # never an answer that is not one of the choices
             width = self.width
-            asked = self._message(text, SELECT_HINT if grouped else None)
+            asked = self._message(text, _(SELECT_HINT) if grouped else None)
             # With the hint on the question's line, the answer's echo goes on a line of its own.
             echo_lead = "" if asked.endswith("\n ") else "\n  "
             options: list[questionary.Choice] = []  # new ones each time: Enter changes their titles
@@ -188,7 +191,7 @@ class ArrowMenus:
                 choices=options,
                 default=default,
                 use_shortcuts=shortcuts,
-                instruction=SELECT_HINT,
+                instruction=_(SELECT_HINT),
                 style=HEADING_STYLE if headings else None,
                 **self.prompt_options,
             )
@@ -222,7 +225,7 @@ class ArrowMenus:
             prompt = questionary.checkbox(
                 self._message(text),
                 choices=options,
-                instruction=CHECKBOX_HINT,
+                instruction=_(CHECKBOX_HINT),
                 initial_choice=pointed,
                 **self.prompt_options,
             )
@@ -238,7 +241,10 @@ class ArrowMenus:
 
     def confirm(self, text: str, default: bool = False) -> bool:
         while True:
-            answer = _asked(questionary.confirm(message(text, self.width), default=default, **self.prompt_options))
+            asked = questionary.confirm(
+                message(text, self.width), default=default, instruction=_(CONFIRM_HINTS[default]), **self.prompt_options
+            )
+            answer = _asked(asked)
             if isinstance(answer, bool):
                 return answer
 

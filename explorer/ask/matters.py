@@ -13,6 +13,7 @@ from explorer.ask.menus import Menus
 from explorer.content.answers import Matters
 from explorer.content.matters import MattersContent
 from explorer.content.wording import personalize
+from explorer.i18n import _, language
 
 SKIP, ASK, UNSURE = "skip", "ask", "unsure"
 SKIP_THE_REST = "skip-the-rest"
@@ -20,24 +21,28 @@ SKIP_THE_REST = "skip-the-rest"
 
 def opening_choices(for_whom: str) -> list[tuple[str, Any]]:
     return [
-        ("Skip this step", SKIP),
-        (personalize("Yes, say what matters to {you}", for_whom), ASK),
-        ("I'm not sure", UNSURE),
+        (_("Skip this step"), SKIP),
+        (personalize(_("Yes, say what matters to {you}"), for_whom, language()), ASK),
+        (_("I'm not sure"), UNSURE),
     ]
 
 
 def ask_matters(questions: MattersContent, for_whom: str, menus: Menus) -> Matters:
     """Asks the step; skipping it (or "I'm not sure" at its opening) leaves every priority "unsure".
     Ctrl-C or end of input raise (KeyboardInterrupt / EOFError), as every question does."""
-    opening = menus.select(personalize(questions.step_prompt, for_whom), opening_choices(for_whom), default=SKIP)
+    opening = menus.select(
+        personalize(questions.step_prompt, for_whom, language()), opening_choices(for_whom), default=SKIP
+    )
     if opening != ASK:
         return Matters()
     choices: list[tuple[str, Any]] = [(c.label, c.value) for c in questions.choices]
-    choices.append(("Skip the rest of this step", SKIP_THE_REST))
+    choices.append((_("Skip the rest of this step"), SKIP_THE_REST))
     given: dict[str, str] = {}
     count = len(questions.priorities)
     for number, priority in enumerate(questions.priorities, start=1):
-        asked = f"{number} of {count}: " + personalize(priority.prompt, for_whom)  # where it stands
+        asked = _("{number} of {count}: ").format(number=number, count=count) + personalize(
+            priority.prompt, for_whom, language()
+        )  # where it stands
         value = menus.select(asked, choices, default="unsure")
         if value == SKIP_THE_REST:
             break

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from explorer.ask.menus import Choice
+from explorer.i18n import N_, _
 from explorer.render.text import fill
 
 Parsed = TypeVar("Parsed")
@@ -35,11 +36,17 @@ def entry_number(word: str, count: int) -> int | None:
 
 def _which(word: str) -> str:
     """What ends the one line for a wrong answer: the number that has no entry, if it is one."""
-    return f" (no entry {int(word)})" if word.isdecimal() and len(word) <= LONGEST_NUMBER else ""
+    return (
+        " " + _("(no entry {number})").format(number=int(word))
+        if word.isdecimal() and len(word) <= LONGEST_NUMBER
+        else ""
+    )
 
 
 def _numbers(first: int, last: int) -> str:
-    return str(first) if first == last else f"{first} and {last}" if last == first + 1 else f"{first} to {last}"
+    if first == last:
+        return str(first)
+    return (_("{first} and {last}") if last == first + 1 else _("{first} to {last}")).format(first=first, last=last)
 
 
 def _shared_details(choices: Sequence[Choice], headings: Mapping[Any, str], details: Mapping[Any, str]) -> list[str]:
@@ -60,7 +67,10 @@ def _shared_details(choices: Sequence[Choice], headings: Mapping[Any, str], deta
 
 
 LIST_KEY = "l"
-YES_NO = (("Yes", True), ("No", False))
+YES_NO = ((N_("Yes"), True), (N_("No"), False))
+# What a typed yes or no may be, in either language (the keys of a person who switches).
+YES_WORDS = ("y", "yes", "s", "si", "sí")
+NO_WORDS = ("n", "no")
 
 
 class NumberedMenus:
@@ -132,13 +142,20 @@ class NumberedMenus:
         fallback = values.index(default) + 1 if default in values else None
         again = shown_once and self._last_shown == (text, tuple(values))
         if again:  # the same list as last time: where Enter leads, and the list on request
-            lead = f" Enter alone: {fallback}, {choices[fallback - 1][0]}." if fallback else ""
-            said = f"{text} the same list as before ({LIST_KEY}: show it again).{lead}"
+            said = _("{question} the same list as before ({key}: show it again).").format(question=text, key=LIST_KEY)
+            if fallback:
+                said += " " + _("Enter alone: {number}, {label}.").format(
+                    number=fallback, label=choices[fallback - 1][0]
+                )
             self.say("\n".join(_fill(said, self.width)))
         else:
             self._show(text, choices, headings, details)
         self._last_shown = (text, tuple(values))
-        hint = f"Enter alone: {fallback}" if fallback else f"1 to {len(values)}"
+        hint = (
+            _("Enter alone: {number}").format(number=fallback)
+            if fallback
+            else _("1 to {count}").format(count=len(values))
+        )
 
         def parse(line: str) -> Any:
             if not line and fallback:
@@ -148,11 +165,16 @@ class NumberedMenus:
                 raise ValueError("")
             number = entry_number(line, len(values))
             if number is None:
-                raise ValueError(f"Please type a number from 1 to {len(values)}, then Enter{_which(line)}.")
+                raise ValueError(
+                    _("Please type a number from 1 to {count}, then Enter{which}.").format(
+                        count=len(values), which=_which(line)
+                    )
+                )
             return values[number - 1]
 
-        typed = f"a number or {LIST_KEY}" if again else "a number"
-        return self._ask(f"Type {typed}, then Enter ({hint}):", parse)
+        if again:
+            return self._ask(_("Type a number or {key}, then Enter ({hint}):").format(key=LIST_KEY, hint=hint), parse)
+        return self._ask(_("Type a number, then Enter ({hint}):").format(hint=hint), parse)
 
     def checkbox(self, text: str, choices: Sequence[Choice], alone: Any = None) -> list[Any]:
         self._show(text, choices)
@@ -163,33 +185,45 @@ class NumberedMenus:
             wrong = [word for word in picked if entry_number(word, len(values)) is None]
             if wrong:
                 raise ValueError(
-                    f"Please type numbers from 1 to {len(values)} with spaces between, or nothing{_which(wrong[0])}."
+                    _("Please type numbers from 1 to {count} with spaces between, or nothing{which}.").format(
+                        count=len(values), which=_which(wrong[0])
+                    )
                 )
             numbers = sorted({int(word) for word in picked})
             if alone in values and values.index(alone) + 1 in numbers and len(numbers) > 1:
                 number = values.index(alone) + 1
-                raise ValueError(f"{number} ({choices[number - 1][0]}) goes alone: type {number} alone, or the others.")
+                raise ValueError(
+                    _("{number} ({label}) goes alone: type {number} alone, or the others.").format(
+                        number=number, label=choices[number - 1][0]
+                    )
+                )
             return [values[number - 1] for number in numbers]
 
-        return self._ask("Type any numbers with spaces between, then Enter (Enter alone: none):", parse)
+        return self._ask(_("Type any numbers with spaces between, then Enter (Enter alone: none):"), parse)
 
     def confirm(self, text: str, default: bool = False) -> bool:
-        """A yes-or-no question as a numbered choice; y, yes, n and no work too."""
-        self._show(text, YES_NO)
+        """A yes-or-no question as a numbered choice; y, yes, n and no work too (and, in Spanish,
+        s and sí)."""
+        self._show(text, [(_(label), value) for label, value in YES_NO])
         fallback = 1 if default else 2
 
         def parse(line: str) -> bool:
             if not line:
                 return default
-            if line.lower() in ("y", "yes", "n", "no"):
-                return line.lower().startswith("y")
+            if line.lower() in (*YES_WORDS, *NO_WORDS):
+                return line.lower() in YES_WORDS
             number = entry_number(line, 2)
             if number is None:
-                raise ValueError(f"Please type 1 for yes or 2 for no (or y, n), then Enter{_which(line)}.")
+                raise ValueError(
+                    _("Please type 1 for yes or 2 for no (or y, n), then Enter{which}.").format(which=_which(line))
+                )
             return number == 1
 
-        return self._ask(f"Type a number, then Enter (Enter alone: {fallback}):", parse)
+        return self._ask(
+            _("Type a number, then Enter ({hint}):").format(hint=_("Enter alone: {number}").format(number=fallback)),
+            parse,
+        )
 
     def text(self, text: str, default: str = "") -> str:
-        hint = f" (Enter alone: {default})" if default else ""
+        hint = " (" + _("Enter alone: {number}").format(number=default) + ")" if default else ""
         return self._read(text + hint + ":") or default

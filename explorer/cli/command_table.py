@@ -6,6 +6,7 @@ is imported only when that command runs.
 
 from __future__ import annotations
 
+from explorer.i18n import N_
 from explorer.published.contract import SCHEMAS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     Body = Callable[[Catalog, argparse.Namespace, Environment], Output]
 
-ALWAYS = frozenset({"plain", "debug"})  # how to show and how to fail: they apply everywhere
+ALWAYS = frozenset({"plain", "debug", "lang"})  # how to show, in which language, how to fail: everywhere
 SHOWS = ALWAYS | {"format"}  # the commands that print data: as text, Markdown or JSON
 
 
@@ -46,19 +47,19 @@ class Command:
 
 # The commands named on the command line, in the order --help lists them.
 COMMANDS: dict[str, Command] = {
-    "sections": Command("sections", SHOWS, "sections", ("list every section of the documents",)),
-    "show": Command("show", SHOWS | {"section_id"}, "show ID", ("print one section",)),
+    "sections": Command("sections", SHOWS, "sections", (N_("list every section of the documents"),)),
+    "show": Command("show", SHOWS | {"section_id"}, "show ID", (N_("print one section"),)),
     "rules": Command(
         "rules",
         SHOWS,
         "rules",
         (
-            "list every rule:",
-            "when it applies,",
-            "the sections it suggests,",
-            "its reason",
-            "and the notes it adds.",
-            "Then the order of the reading list",
+            N_("list every rule:"),
+            N_("when it applies,"),
+            N_("the sections it suggests,"),
+            N_("its reason"),
+            N_("and the notes it adds."),
+            N_("Then the order of the reading list"),
         ),
     ),
     "compare": Command(
@@ -66,39 +67,41 @@ COMMANDS: dict[str, Command] = {
         SHOWS,
         "compare",
         (
-            "methadone, buprenorphine and naltrexone side by side,",
-            "quoted from the documents",
-            "(a table; --plain for one line per row)",
+            N_("methadone, buprenorphine and naltrexone side by side,"),
+            N_("quoted from the documents"),
+            N_("(a table; --plain for one line per row)"),
         ),
     ),
     "glossary": Command(
-        "glossary", ALWAYS, "glossary", ("the words the documents and notes use,", "each in one plain sentence")
+        "glossary", ALWAYS, "glossary", (N_("the words the documents and notes use,"), N_("each in one plain sentence"))
     ),
     "about": Command(
         "about",
         SHOWS,
         "about",
-        ("about this content:", "where it comes from,", "how current it is,", "who made it"),
+        (N_("about this content:"), N_("where it comes from,"), N_("how current it is,"), N_("who made it")),
     ),
-    "disclaimer": Command("disclaimer", ALWAYS, "disclaimer", ("the full disclaimer",)),
+    "disclaimer": Command("disclaimer", ALWAYS, "disclaimer", (N_("the full disclaimer"),)),
     "schema": Command(
         "schema",
         ALWAYS | {"section_id"},
         "schema NAME",
         (
-            "print the JSON Schema of the answers file (answers)",
-            "or of a JSON output:",
+            N_("print the JSON Schema of the answers file (answers)"),
+            N_("or of a JSON output:"),
             ", ".join(name for name in SCHEMAS if name != "answers"),
         ),
     ),
 }
 
 # No command: the questions asked interactively, or read with --answers FILE (scripting).
-INTERACTIVE = Command("", ALWAYS, "(none)", ("ask the questions interactively,", "then open the reading list"))
+INTERACTIVE = Command(
+    "", ALWAYS, N_("(none)"), (N_("ask the questions interactively,"), N_("then open the reading list"))
+)
 SCRIPTED = Command("scripted", ALWAYS | {"answers", "format", "save"}, "--answers FILE", ())
 
 # How --help names the options when refusing one a command does not take.
-OPTION_NAMES = {"section_id": "an ID", "answers": "--answers", "format": "--format", "save": "--save"}
+OPTION_NAMES = {"section_id": N_("an ID"), "answers": "--answers", "format": "--format", "save": "--save"}
 
 
 def listed() -> list[Command]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from explorer.cli import ending
 from explorer.errors import InputError
 from explorer.formats import Format, saved_format
+from explorer.i18n import _
 from explorer.render.finish import Output
 
 if TYPE_CHECKING:
@@ -39,10 +40,10 @@ def show(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output
     from explorer.render.result import render_section
 
     if not args.section_id:
-        raise InputError("show needs a section ID; list them with: treatment-explorer sections")
+        raise InputError(_("show needs a section ID; list them with: treatment-explorer sections"))
     section = catalog.sections.get(args.section_id)
     if section is None:
-        raise InputError(f"no section {args.section_id!r}; list them with: treatment-explorer sections")
+        raise InputError(_("no section {id!r}; list them with: treatment-explorer sections").format(id=args.section_id))
     label = catalog.document_label(section.source)
     notes = tuple(note.shown(env.today()) for note in catalog.section_notes(section))
     return render_section(section, label, Format(args.format), env.width(), notes, env.plain)
@@ -60,9 +61,9 @@ def schema(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Outp
 
     names = ", ".join(SCHEMAS)
     if not args.section_id:
-        raise InputError(f"schema needs a name, one of: {names}")
+        raise InputError(_("schema needs a name, one of: {names}").format(names=names))
     if args.section_id not in SCHEMAS:
-        raise InputError(f"no schema {args.section_id!r}; the schemas are: {names}")
+        raise InputError(_("no schema {name!r}; the schemas are: {names}").format(name=args.section_id, names=names))
     from explorer.published.schemas import schema_of
 
     return Output(Format.JSON, schema_of(args.section_id, catalog))
@@ -78,7 +79,9 @@ def disclaimer(catalog: Catalog, args: argparse.Namespace, env: Environment) -> 
     from explorer.content.resources import disclaimer_path
     from explorer.render.listings import disclaimer_text
 
-    return Output(Format.TEXT, disclaimer_text(disclaimer_path().read_text(encoding="utf-8"), env.width(), env.plain))
+    return Output(
+        Format.TEXT, disclaimer_text(disclaimer_path(env.language).read_text(encoding="utf-8"), env.width(), env.plain)
+    )
 
 
 def compare(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Output:
@@ -101,15 +104,19 @@ def save_format(args: argparse.Namespace) -> Format | None:
     if args.save is None:
         return None
     if not args.answers or args.command:
-        raise InputError("--save goes with --answers FILE (an interactive session offers to save at the end)")
+        raise InputError(_("--save goes with --answers FILE (an interactive session offers to save at the end)"))
     if not args.save.strip():
-        raise InputError("--save needs a file name ending in .html or .md, such as summary.html")
+        raise InputError(_("--save needs a file name ending in .html or .md, such as summary.html"))
     name = Path(args.save).name
     if saved_format("x" + name) is not None and saved_format(name) is None:  # ".html" alone
-        raise InputError(f"--save {args.save}: give a name before the extension, such as summary{name}")
+        raise InputError(
+            _("--save {name}: give a name before the extension, such as summary{extension}").format(
+                name=args.save, extension=name
+            )
+        )
     fmt = saved_format(args.save)
     if fmt is None:
-        raise InputError(f"--save {args.save}: the file name must end in .html or .md")
+        raise InputError(_("--save {name}: the file name must end in .html or .md").format(name=args.save))
     return fmt
 
 
@@ -134,5 +141,5 @@ def _save(catalog: Catalog, result: Result, path: str, fmt: Format, env: Environ
     try:
         written = offer.save_in(env, catalog, result, path, fmt)
     except SaveError as error:
-        raise InputError(f"the summary was not saved: {error}") from None
-    ending.note(env, f"treatment-explorer: summary saved to {written}\n")
+        raise InputError(_("the summary was not saved: {error}").format(error=error)) from None
+    ending.note(env, "treatment-explorer: " + _("summary saved to {path}").format(path=written) + "\n")

@@ -21,7 +21,8 @@ from __future__ import annotations
 import os
 
 from explorer.cli.streams import put
-from explorer.referral import REFERRAL_TEXT  # strings only: ready for the last words
+from explorer.i18n import N_, _, reason
+from explorer.referral import referral_text  # strings only: ready for the last words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
@@ -71,8 +72,8 @@ def restore_terminal(env: Environment) -> None:
 
 def stop_message(env: Environment) -> str:
     if env.saved:
-        return "Stopped. The summary was saved to " + ", ".join(str(path) for path in env.saved) + "."
-    return "Stopped. Nothing was saved."
+        return _("Stopped. The summary was saved to {paths}.").format(paths=", ".join(str(path) for path in env.saved))
+    return _("Stopped. Nothing was saved.")
 
 
 def _write(env: Environment, stream: IO[str] | None, text: str) -> bool:
@@ -111,7 +112,7 @@ def write_output(env: Environment, text: str) -> None:
     any other failure an OutputError naming standard output."""
     stream = env.stdout
     if stream is None:
-        raise OutputError("standard output is closed, so nothing could be shown")
+        raise OutputError(_("standard output is closed, so nothing could be shown"))
     try:
         put(stream, text)  # all of it, or an error: never a silent cut
     except BrokenPipeError:
@@ -119,8 +120,7 @@ def write_output(env: Environment, text: str) -> None:
     except (OSError, ValueError) as error:
         env.mark_broken(stream)
         silence(stream)
-        reason = getattr(error, "strerror", None) or str(error)
-        raise OutputError(f"cannot write to standard output: {reason}") from None
+        raise OutputError(_("cannot write to standard output: {reason}").format(reason=reason(error))) from None
 
 
 def flush_output(env: Environment) -> None:
@@ -140,34 +140,47 @@ def silence(stream: IO[str] | None) -> None:
         pass
 
 
-APOLOGY = "sorry, something went wrong inside the explorer. This is not your fault."
+APOLOGY = N_("sorry, something went wrong inside the explorer. This is not your fault.")
 INTERRUPTED, ERROR = 130, 1  # ExitStatus's values (explorer/errors.py), known here without importing it
-# Encoded once, when the program starts; ASCII, so right for any stream.
-STOPPED_WORDS = ("\nStopped.\n\n" + REFERRAL_TEXT + "\n").encode("ascii")
-APOLOGY_WORDS = (f"treatment-explorer: {APOLOGY}\n\n" + REFERRAL_TEXT + "\n").encode("ascii")
+
+
+def _prepared(text: str, stream: IO[str] | None) -> bytes:
+    """`text` encoded once, as the stream will need it: in its encoding, where it has one that
+    knows every character (Spanish has accents), else ASCII with "?" for the rest."""
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        return text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return text.encode("ascii", errors="replace")
 
 
 class LastWords:
     """What is said where even the ending failed (a MemoryError under a tight memory limit): the
     apology or "Stopped.", then the referral's plain text. Made before anything can fail: the words
-    encoded when the program started, the descriptors known, written with os.write, which needs no
+    encoded when the program started (in its language), the descriptors known, written with os.write, which needs no
     memory of its own."""
 
     def __init__(self, env: Environment) -> None:
         self.descriptors = [fd for fd in (_descriptor(env.stderr), _descriptor(env.stdout)) if fd is not None]
         self.streams = [stream for stream in (env.stderr, env.stdout) if stream is not None]
+        referral, stream = referral_text(), env.stderr or env.stdout  # in the run's language
+        self.texts = {
+            True: "\n" + _("Stopped.") + "\n\n" + referral + "\n",
+            False: "treatment-explorer: " + _(APOLOGY) + "\n\n" + referral + "\n",
+        }
+        self.words = {stopped: _prepared(text, stream) for stopped, text in self.texts.items()}
 
     def say(self, problem: BaseException | None, failure: BaseException) -> int:
         """Writes the words to the first stream that takes them; returns the exit status."""
         stopped = isinstance(problem, (KeyboardInterrupt, EOFError)) or isinstance(failure, KeyboardInterrupt)
-        words = STOPPED_WORDS if stopped else APOLOGY_WORDS
+        words = self.words[stopped]
         for fd in self.descriptors:
             if _write_all(fd, words):
                 break
         else:  # streams without a descriptor (a test's): their own write
             for stream in self.streams:
                 try:
-                    stream.write(words.decode("ascii"))
+                    stream.write(self.texts[stopped])
                     break
                 except Exception:  # noqa: S112 - the next stream, if any
                     continue

@@ -17,6 +17,7 @@ import os
 import sys
 
 from explorer.cli.streams import put, read_line
+from explorer.i18n.choice import language_of_locale
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ class Environment:
     """The standard streams, the terminal, the options that say how to show things, the language,
     the clock, and the run's records. `environ` (the process's variables unless given) supplies
     TERM and the COLUMNS and LINES that override the terminal's size; `size` fixes the size and
-    `today` the day (for tests). Not a dataclass: importing dataclasses costs every start ~8 ms."""
+    `today` the day (for tests); `language` the language spoken ("en" or "es"; by default the
+    locale's, from `environ`). Not a dataclass: importing dataclasses costs every start ~8 ms."""
 
     def __init__(
         self,
@@ -54,12 +56,13 @@ class Environment:
         environ: Mapping[str, str] | None = None,
         size: tuple[int, int] | None = None,
         today: datetime.date | None = None,
-        language: str = "en",
+        language: str | None = None,
     ) -> None:
         self.stdin, self.stdout, self.stderr = stdin, stdout, stderr  # None: closed
         self.environ: Mapping[str, str] = os.environ if environ is None else environ
         self.fixed_size, self.fixed_day = size, today
-        self.language = language  # the explorer's own words are in English for now
+        # "en" or "es": given, else the locale's (main changes it where --lang says otherwise)
+        self.language = language or language_of_locale(self.environ)
         self.plain = False  # --plain: numbered menus, no colours, the comparison as a list
         self.saved: list[Path] = []  # summaries written: an interruption says where they are
         self.broken: set[int] = set()  # ids of streams that failed: never tried again

@@ -18,6 +18,7 @@ import sys
 
 from explorer.cli import ending, signals
 from explorer.cli.environment import Environment
+from explorer.i18n import _
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
@@ -34,14 +35,22 @@ def _refuse_what_does_not_apply(args: argparse.Namespace, allowed: frozenset[str
     given = set(getattr(args, "_given", ())) | ({"section_id"} if args.section_id else set())
     for name in sorted(given - allowed, key=lambda name: name != "save"):  # --save's own message first
         if name == "section_id":
-            raise InputError(f"unexpected argument {args.section_id!r}")
+            raise InputError(_("unexpected argument {argument!r}").format(argument=args.section_id))
         if name == "save":
-            raise InputError("--save goes with --answers FILE (an interactive session offers to save at the end)")
+            raise InputError(_("--save goes with --answers FILE (an interactive session offers to save at the end)"))
         if args.command is None:
             takers = [command for command, row in COMMANDS.items() if name in row.options]
-            others = f" or with {', '.join(takers[:-1])} and {takers[-1]}" if len(takers) > 1 else ""
-            raise InputError(f"{OPTION_NAMES[name]} goes with --answers FILE{others}")
-        raise InputError(f"{args.command} does not take {OPTION_NAMES[name]}")
+            option = _(OPTION_NAMES[name])
+            if len(takers) > 1:
+                raise InputError(
+                    _("{option} goes with --answers FILE or with {commands} and {last}").format(
+                        option=option, commands=", ".join(takers[:-1]), last=takers[-1]
+                    )
+                )
+            raise InputError(_("{option} goes with --answers FILE").format(option=option))
+        raise InputError(
+            _("{command} does not take {option}").format(command=args.command, option=_(OPTION_NAMES[name]))
+        )
 
 
 class _Outcome:
@@ -59,16 +68,17 @@ def _session(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> N
 
     _refuse_what_does_not_apply(args, INTERACTIVE.options)
     if env.stdin is None or env.stdout is None:
-        closed = "input" if env.stdin is None else "output"
-        raise InputError(f"standard {closed} is closed, so the explorer cannot ask its questions")
+        if env.stdin is None:
+            raise InputError(_("standard input is closed, so the explorer cannot ask its questions"))
+        raise InputError(_("standard output is closed, so the explorer cannot ask its questions"))
     from explorer.content.arriving import session_content
     from explorer.session import session
 
     if not session.has_terminal(env):  # damaged content is named first, as a scripted run names it
         from explorer.content.catalog import load_catalog
 
-        load_catalog()
-    content = session_content()  # the first question now, the rest while it is read
+        load_catalog(language=env.language)
+    content = session_content(language=env.language)  # the first question now, the rest while it is read
     terminal = session.open_terminal(env)
     outcome.interactive = True
     session.run(content, terminal, env)
@@ -89,7 +99,7 @@ def run(args: argparse.Namespace, env: Environment, outcome: _Outcome) -> ExitSt
     command = SCRIPTED if args.command is None else COMMANDS[args.command]
     _refuse_what_does_not_apply(args, command.options)
     save_format(args)  # a wrong --save is refused before anything runs
-    output = command.run()(load_catalog(), args, env)
+    output = command.run()(load_catalog(language=env.language), args, env)
     if _through_the_pager(output, env):
         output = output._replace(body="\n")  # shown: the referral is what is left to print
     ending.write_output(env, finish(output, env.width(), not env.encodes_everything(), env.plain))
@@ -130,7 +140,18 @@ def _run(argv: list[str] | None, env: Environment, outcome: _Outcome) -> int:
     return run(args, env, outcome)
 
 
-APOLOGY = ending.APOLOGY
+def _speak(env: Environment, argv: list[str]) -> None:
+    """The run's language: --lang where given, else the Environment's (the locale's). A catalog
+    that cannot be read leaves the run in English rather than stopping it."""
+    from explorer import i18n
+    from explorer.i18n.choice import language_asked
+
+    env.language = language_asked(argv) or env.language
+    try:
+        i18n.use(env.language)
+    except Exception:  # any failure to read the Spanish words: English, never no words
+        i18n.use(i18n.ENGLISH)
+    env.language = i18n.language()
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -141,6 +162,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment.of_process()
     ending.remember_terminal(env)
     signals.catch_signals(env)  # first of all: a Ctrl-C while the rest is imported is an interruption too
+    _speak(env, sys.argv[1:] if argv is None else argv)  # before any word is said, the last ones included
     last_words = ending.LastWords(env)  # ready before anything can fail, even for lack of memory
     outcome = _Outcome()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
@@ -204,15 +226,16 @@ def _apologize(problem: BaseException, env: Environment, debug: bool) -> None:
         import traceback  # only here: the apology must not need memory that may have run out
 
         details = "".join(traceback.format_exception(type(problem), problem, problem.__traceback__))
-        ending.say(env, f"treatment-explorer: {APOLOGY}\n{details}")
+        ending.say(env, f"treatment-explorer: {_(ending.APOLOGY)}\n{details}")
     else:
-        ending.say(env, f"treatment-explorer: {APOLOGY}\n(run again with --debug to see the details)\n")
+        more = _("(run again with --debug to see the details)")
+        ending.say(env, f"treatment-explorer: {_(ending.APOLOGY)}\n{more}\n")
 
 
 def _closing_referral(env: Environment, outcome: _Outcome) -> None:
     """On stdout after a session (where the person is looking), else on stderr; on the other
     stream where that one fails; the plain text if even the formatted block fails."""
-    from explorer.referral import REFERRAL_TEXT
+    from explorer.referral import referral_text
 
     try:
         from explorer.render.finish import referral
@@ -220,5 +243,5 @@ def _closing_referral(env: Environment, outcome: _Outcome) -> None:
         stream = env.stdout if outcome.interactive else env.stderr
         text = "\n" + referral(env.width_on(stream if env.stream_works(stream) else None), env.plain)
     except Exception:
-        text = "\n" + REFERRAL_TEXT + "\n"
+        text = "\n" + referral_text() + "\n"
     ending.say(env, text, prefer_stdout=outcome.interactive)

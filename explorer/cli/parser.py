@@ -8,6 +8,8 @@ import argparse
 from explorer.cli.command_table import COMMANDS, listed
 from explorer.errors import InputError
 from explorer.formats import SHOWN
+from explorer.i18n import LANGUAGES, N_, _, language
+from explorer.i18n.choice import HOW_TO_SWITCH
 from explorer.render.text import fill_phrases, wrap
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
@@ -18,24 +20,41 @@ if TYPE_CHECKING:
 
     from explorer.cli.environment import Environment
 
-DESCRIPTION = (  # one paragraph: the help wraps it at the terminal's width
+DESCRIPTION = N_(  # one paragraph: the help wraps it at the terminal's width
     "Learn about treatment for heroin and other opioid addiction, offline. Answer a few questions "
     "about general preferences. Read what five published articles say about the options that fit. "
     "Finish with where to get help. Not medical advice, not a diagnosis."
 )
 
-SCRIPTING = """\
+SCRIPTING = N_("""\
 scripting (no prompts):
   treatment-explorer --answers answers.json --format json
   echo '{"setting": "doctor_office", "interests": ["overdose"]}' | treatment-explorer --answers -
   treatment-explorer --answers answers.json --save summary.html   (or .md)
   treatment-explorer schema result   (the JSON Schema of that output)
   keys: for_whom setting dosing detox counseling support_groups interests;
-  a missing key means "unsure". The values: treatment-explorer schema answers"""
+  a missing key means "unsure". The values: treatment-explorer schema answers""")
 
-HELP_NOW = (
+HELP_NOW = N_(
     "Help now: SAMHSA's National Helpline 1-800-662-HELP (4357), free and confidential, 24/7. "
     "In a crisis call or text 988; in an emergency or an overdose call 911."
+)
+
+# argparse's own words, as this Python says them (argparse translates them through gettext's
+# `_`, which build_parser points at the explorer's catalog). A Python whose argparse words differ
+# says them in English.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("ignored explicit argument %r"),
 )
 
 DESCRIBED_AT = 22  # the column where a command's description starts, after "  show ID"
@@ -45,8 +64,11 @@ PHRASE_BREAK = "\x1f"  # between the phrases of a command's description: the hel
 def epilog() -> str:
     """The list of commands (a row each, from the command table), the scripting examples and where
     to get help."""
-    rows = [f"  {c.usage:<{DESCRIBED_AT - 2}}" + PHRASE_BREAK.join(("", *c.describes)) for c in listed()]
-    return "\n".join(["commands:", *rows, "", SCRIPTING, "", HELP_NOW])
+    rows = [
+        f"  {_(c.usage):<{DESCRIBED_AT - 2}}" + PHRASE_BREAK.join(("", *(_(phrase) for phrase in c.describes)))
+        for c in listed()
+    ]
+    return "\n".join([_("commands:"), *rows, "", _(SCRIPTING), "", _(HELP_NOW), "", HOW_TO_SWITCH[language()]])
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -139,11 +161,12 @@ class _Version(argparse._VersionAction):
 
 
 def _named(commands: list[str]) -> str:
-    return ", ".join(commands[:-1]) + " or " + commands[-1]
+    return _("{commands} or {last}").format(commands=", ".join(commands[:-1]), last=commands[-1])
 
 
 def build_parser(env: Environment) -> argparse.ArgumentParser:
     width = env.size()[0] - 2  # as argparse's own: two columns spare
+    setattr(argparse, "_", _)  # noqa: B010 - argparse's words ("usage:", its errors) in the run's language
 
     def formatter(prog: str) -> _HelpFormatter:
         return _HelpFormatter(prog, width=width)
@@ -152,7 +175,7 @@ def build_parser(env: Environment) -> argparse.ArgumentParser:
         env,
         prog="treatment-explorer",
         allow_abbrev=False,  # "--ans" is a usage error, not a guess at --answers
-        description=DESCRIPTION,
+        description=_(DESCRIPTION),
         epilog=epilog(),
         formatter_class=formatter,
     )
@@ -161,40 +184,55 @@ def build_parser(env: Environment) -> argparse.ArgumentParser:
         nargs="?",
         choices=tuple(COMMANDS),
         metavar="command",
-        help=_named([c.usage for c in COMMANDS.values()]) + " (see below); none for the questionnaire",
+        help=_("{commands} (see below); none for the questionnaire").format(
+            commands=_named([c.usage for c in COMMANDS.values()])
+        ),
     )
-    parser.add_argument("section_id", nargs="?", metavar="ID", help="the section to show (or the schema to print)")
+    parser.add_argument("section_id", nargs="?", metavar="ID", help=_("the section to show (or the schema to print)"))
     parser.add_argument(
         "--answers",
         action=_Once,
         metavar="FILE",
-        help="read the answers from a JSON file (- for standard input) instead of asking",
+        help=_("read the answers from a JSON file (- for standard input) instead of asking"),
     )
     parser.add_argument(
         "--format",
         action=_Once,
         choices=[f.value for f in SHOWN],
         default="text",
-        help="how --answers and the commands that print data write it (default: text). Each JSON "
-        "output has a schema: treatment-explorer schema NAME",
+        help=_(
+            "how --answers and the commands that print data write it (default: text). Each JSON "
+            "output has a schema: treatment-explorer schema NAME"
+        ),
     )
     parser.add_argument(
         "--plain",
         action=_Once,
         nargs=0,
         default=False,
-        help="numbered choices typed as numbers, no colours or arrow-key menus "
-        "(for screen readers and simple terminals; the default when TERM=dumb); "
-        "compare as a list",
+        help=_(
+            "numbered choices typed as numbers, no colours or arrow-key menus "
+            "(for screen readers and simple terminals; the default when TERM=dumb); "
+            "compare as a list"
+        ),
     )
     parser.add_argument(
         "--save",
         action=_Once,
         metavar="PATH",
-        help="with --answers: also save a take-home summary (.html or .md) to PATH",
+        help=_("with --answers: also save a take-home summary (.html or .md) to PATH"),
     )
     parser.add_argument(
-        "--debug", action=_Once, nargs=0, default=False, help="show the full traceback if something fails"
+        "--lang",
+        action=_Once,
+        choices=LANGUAGES,
+        default=env.language,
+        help=_(
+            "the language: en (English) or es (Spanish); without it, the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)"
+        ),
+    )
+    parser.add_argument(
+        "--debug", action=_Once, nargs=0, default=False, help=_("show the full traceback if something fails")
     )
     parser.add_argument("--version", action=_Version)
     return parser

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.content.limits import check_shape, read_limited
 from explorer.content.resources import content_root
+from explorer.content.translation import ENGLISH, UNTRANSLATED_MARK, fingerprint
 from explorer.content.wording import KNOWN_PLACEHOLDERS, PLACEHOLDER
 
 # As in content/toml.py, which is not imported here: it brings pydantic.
@@ -63,9 +64,30 @@ def _plain_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value) and set(PLACEHOLDER.findall(value)) <= KNOWN_PLACEHOLDERS
 
 
-def read_first_question(root: Path) -> tuple[DraftQuestion, int] | None:
-    """questions.toml's first question and how many there are, when the first is plainly the
-    for_whom menu the full load would accept; None otherwise (the caller then loads it all first)."""
+def _in_language(root: Path, language: str) -> Any:
+    """How a field of the first question reads in `language`: its current translation in
+    data/<language>/questions.toml, or the English marked, as content/translation.py lays it over
+    the whole catalog (the validated question must be the one drawn)."""
+    if language == ENGLISH:
+        return lambda key, english: english
+    path = root / "data" / language / "questions.toml"
+    text = read_limited(path).decode("utf-8")
+    check_shape(path, text)
+    translations = tomllib.loads(text)
+
+    def worded(key: str, english: str) -> str:
+        entry = translations.get(f"questions.for_whom.{key}")
+        if isinstance(entry, dict) and entry.get("en") == fingerprint(english) and isinstance(entry.get("es"), str):
+            return str(entry["es"])
+        return UNTRANSLATED_MARK + english
+
+    return worded
+
+
+def read_first_question(root: Path, language: str = ENGLISH) -> tuple[DraftQuestion, int] | None:
+    """questions.toml's first question (in `language`) and how many there are, when the first is
+    plainly the for_whom menu the full load would accept; None otherwise (the caller then loads it
+    all first)."""
     path = root / "data" / "questions.toml"
     try:  # within the content limits: a file that is too large or oddly shaped is the full load's to name
         text = read_limited(path).decode("utf-8")
@@ -86,12 +108,16 @@ def read_first_question(root: Path) -> tuple[DraftQuestion, int] | None:
         or not all(isinstance(c["value"], str) and _plain_text(c["label"]) for c in choices)
     ):
         return None
+    try:
+        worded = _in_language(root, language)
+    except Exception:  # noqa: BLE001 - a translation file in trouble: the full load decides
+        return None
     draft = DraftQuestion(
         "for_whom",
         "select",
-        first["prompt"],
-        first["help"],
-        tuple(DraftChoice(c["value"], c["label"]) for c in choices),
+        worded("prompt", first["prompt"]),
+        worded("help", first["help"]),
+        tuple(DraftChoice(c["value"], worded(f"choices.{c['value']}.label", c["label"])) for c in choices),
     )
     return draft, len(entries)
 
@@ -100,8 +126,8 @@ class CatalogLoader:
     """Loads and validates the catalog in a background thread; catalog() waits for it and raises
     what the load raised (a CatalogError names file and entry, as a load in the foreground would)."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self, root: Path, language: str = ENGLISH) -> None:
+        self.root, self.language = root, language
         self._thread = threading.Thread(target=self._load, name="catalog-loader", daemon=True)
         self._catalog: Catalog | None = None
         self._error: BaseException | None = None
@@ -110,7 +136,7 @@ class CatalogLoader:
         try:
             from explorer.content.catalog import load_catalog
 
-            self._catalog = load_catalog(self.root)
+            self._catalog = load_catalog(self.root, self.language)
         except BaseException as error:  # noqa: B036 - handed to the main thread, which decides
             self._error = error
 
@@ -166,12 +192,13 @@ class SessionContent:
         return self.loader.catalog()
 
 
-def session_content(root: Path | None = None) -> SessionContent:
-    """The first question without loading the rest; or, when the first question is not plainly
-    well-formed, everything loaded here and now (so a damaged file is named before the session)."""
+def session_content(root: Path | None = None, language: str = ENGLISH) -> SessionContent:
+    """The first question (in `language`) without loading the rest; or, when the first question is
+    not plainly well-formed, everything loaded here and now (so a damaged file is named before the
+    session)."""
     root = root or content_root()
-    loader = CatalogLoader(root)
-    first = read_first_question(root)
+    loader = CatalogLoader(root, language)
+    first = read_first_question(root, language)
     if first is None:
         catalog = loader.catalog()  # in the foreground: raises the CatalogError before anything is shown
         return SessionContent(catalog.questions, loader)

@@ -2,13 +2,15 @@
 that finds no snapshot would, and writes what they accepted as JSON, with the sha256 of every file
 it came from and of the code that checked it.
 
-Run by `make` in a checkout (scripts/build_snapshot.py: the checkout's content into
-explorer/snapshot/) and by setup.py when the wheel is built (into the wheel's own copy of the
-package). Never at run time.
+Every language is made at once (content/translation.py: the English with data/<language>/ laid
+over it), so that a run reads only its own language's parts. Run by `make` in a checkout
+(scripts/build_snapshot.py: the checkout's content into explorer/snapshot/) and by setup.py when
+the wheel is built (into the wheel's own copy of the package). Never at run time.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -19,7 +21,8 @@ from explorer.content.catalog import Catalog
 from explorer.content.checking import GLOSSARY_FILES, MATTERS_FILES, catalog_files, check_catalog
 from explorer.content.comparison import check_comparison
 from explorer.content.models.figures import FIGURES_FILE, check_figures
-from explorer.content.snapshot import DEFAULT_LANGUAGE, FORMAT, MANIFEST, digest
+from explorer.content.snapshot import FORMAT, MANIFEST, digest
+from explorer.content.translation import LANGUAGES, translate_parts, translation_files
 from explorer.errors import CatalogError
 
 COMPARISON_FILES = ("data/comparison.toml",)
@@ -62,31 +65,37 @@ def _write(path: Path, data: Any) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def build_snapshot(root: Path, package: Path, target: Path, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
-    """Checks the content under `root` and writes its snapshot into `target`; `package` is the
-    explorer package whose code checked it. Returns the manifest."""
-    parts, texts = check_catalog(root)
-    catalog = Catalog(parts["catalog"], root, None, {**parts, "texts": texts})
-    parts["comparison"] = check_comparison(catalog, root).model_dump(mode="json")
-    parts["figures"] = check_figures(root, set(catalog.notes)).model_dump(mode="json")
-    sources = {
-        "catalog": catalog_files(root),
-        "matters": MATTERS_FILES,
-        "glossary": GLOSSARY_FILES,
-        "comparison": COMPARISON_FILES,
-        "figures": FIGURES_FILES,
-    }
+def build_snapshot(root: Path, package: Path, target: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, Any]:
+    """Checks the content under `root` and writes its snapshot into `target`, one folder per
+    language (the English with data/<language>/ laid over it: content/translation.py); `package`
+    is the explorer package whose code checked it. Returns the manifest."""
+    checked, texts = check_catalog(root)
+    catalog = Catalog(checked["catalog"], root, None, {**checked, "texts": texts})
+    checked["comparison"] = check_comparison(catalog, root).model_dump(mode="json")
+    checked["figures"] = check_figures(root, set(catalog.notes)).model_dump(mode="json")
     manifest_path = target / MANIFEST
     if manifest_path.exists():  # until the new manifest is written, no snapshot is used at all
         manifest_path.unlink()
-    entries = {}
-    for name, data in parts.items():
-        file = f"{language}/{name}.json"
-        entries[name] = {"file": file, "sha256": _write(target / file, data), "sources": _hashes(root, sources[name])}
-    manifest = {
-        "format": FORMAT,
-        "code": _hashes(package.parent, code_files(package)),
-        "languages": {language: entries},
-    }
+    by_language = {}
+    for language in languages:
+        parts = translate_parts(copy.deepcopy(checked), root, language)
+        translations = translation_files(root, language)  # a language's parts are stale once these change
+        sources = {
+            "catalog": [*catalog_files(root), *translations],
+            "matters": [*MATTERS_FILES, *translations],
+            "glossary": [*GLOSSARY_FILES, *translations],
+            "comparison": [*COMPARISON_FILES, *translations],
+            "figures": [*FIGURES_FILES, *translations],
+        }
+        entries = {}
+        for name, data in parts.items():
+            file = f"{language}/{name}.json"
+            entries[name] = {
+                "file": file,
+                "sha256": _write(target / file, data),
+                "sources": _hashes(root, sources[name]),
+            }
+        by_language[language] = entries
+    manifest = {"format": FORMAT, "code": _hashes(package.parent, code_files(package)), "languages": by_language}
     _write(manifest_path, manifest)
     return manifest

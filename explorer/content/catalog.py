@@ -31,9 +31,15 @@ class Catalog:
     asked for; `origin` says whether the snapshot or a check of the TOML made it."""
 
     def __init__(
-        self, data: dict[str, Any], root: Path, snapshot: Snapshot | None, checked: dict[str, Any] | None = None
+        self,
+        data: dict[str, Any],
+        root: Path,
+        snapshot: Snapshot | None,
+        checked: dict[str, Any] | None = None,
+        language: str = "en",
     ) -> None:
         self.root = root
+        self.language = language  # every own-words field is in it; quotes stay English (Section.translation)
         self.origin: Literal["snapshot", "checked"] = "snapshot" if snapshot is not None else "checked"
         self.snapshot = snapshot
         self._checked = checked or {}  # a check's parts and texts, when no snapshot was used
@@ -82,11 +88,11 @@ class Catalog:
     def document_label(self, file: str) -> str:
         """A document as a reader sees it: its title (or the explorer's description, marked as
         such) and the kind of source; never its file name (that stays in JSON)."""
-        return self.documents[file].label
+        return self.documents[file].label_in(self.language)
 
     def document_name(self, file: str) -> str:
         """The short form, where a label would be too long (after a quoted caution)."""
-        return self.documents[file].name
+        return self.documents[file].name_in(self.language)
 
     def preferences(self, answers: Answers) -> tuple[tuple[str, str], ...]:
         """The stated preferences in plain words: (question name, chosen label)."""
@@ -94,7 +100,8 @@ class Catalog:
         for key, name, labels in self._choice_labels[answers.for_whom]:
             value = getattr(answers, key)
             if key == "interests":
-                rows.append((name, ", ".join(labels[v] for v in value) or "nothing in particular"))
+                nothing = "nada en particular" if self.language == "es" else "nothing in particular"
+                rows.append((name, ", ".join(labels[v] for v in value) or nothing))
             else:
                 rows.append((name, labels[value]))
         return tuple(rows)
@@ -106,23 +113,27 @@ class Catalog:
 
         return {
             for_whom: tuple(
-                (q.key, q.name, {c.value: personalize(c.label, for_whom) for c in q.choices}) for q in self.questions
+                (q.key, q.name, {c.value: personalize(c.label, for_whom, self.language) for c in q.choices})
+                for q in self.questions
             )
             for for_whom in Answers.allowed_values("for_whom")
         }
 
 
-def load_catalog(root: Path | None = None) -> Catalog:
-    """The catalog of `root/data` and `root/rules` (by default content_root()): from the snapshot
-    when it is fresh, else checked from the TOML, which raises CatalogError naming the first
-    problem found."""
+def load_catalog(root: Path | None = None, language: str = "en") -> Catalog:
+    """The catalog of `root/data` and `root/rules` (by default content_root()) in `language`
+    ("en" or "es": content/translation.py lays data/es/ over the English): from the snapshot when
+    it is fresh, else checked from the TOML, which raises CatalogError naming the first problem
+    found. Only the chosen language is read."""
     from explorer.content.snapshot import fresh_snapshot
 
     root = root or content_root()
-    snapshot = fresh_snapshot(root)
+    snapshot = fresh_snapshot(root, language)
     if snapshot is not None:
-        return Catalog(snapshot.part("catalog"), root, snapshot)
+        return Catalog(snapshot.part("catalog"), root, snapshot, language=language)
     from explorer.content.checking import check_catalog
+    from explorer.content.translation import translate_parts
 
     parts, texts = check_catalog(root)
-    return Catalog(parts["catalog"], root, None, {**parts, "texts": texts})
+    translate_parts(parts, root, language)
+    return Catalog(parts["catalog"], root, None, {**parts, "texts": texts}, language=language)

@@ -21,8 +21,9 @@ from explorer.content.resources import content_root
 from explorer.content.sentences import check_quote
 from explorer.content.toml import first_problem, read_toml, tables
 from explorer.errors import CatalogError
+from explorer.i18n import N_, _
 
-ABOUT_ALL = "About these medications in general"
+ABOUT_ALL = N_("About these medications in general")
 
 
 def _check_cell(path: Path, catalog: Catalog, cell: Cell, entry: str) -> None:
@@ -44,7 +45,15 @@ def load_comparison(catalog: Catalog, root: Path | None = None, today: datetime.
     data = None
     if catalog.snapshot is not None and root == catalog.root:  # unchanged since the snapshot was made?
         data = catalog.snapshot.fresh_part("comparison")
-    comparison = check_comparison(catalog, root) if data is None else Comparison.model_validate(data)
+    if data is None:
+        comparison = check_comparison(catalog, root)
+        if catalog.language != "en":
+            from explorer.content.translation import translate_parts
+
+            translated = translate_parts({"comparison": comparison.model_dump(mode="json")}, root, catalog.language)
+            comparison = Comparison.model_validate(translated["comparison"])
+    else:
+        comparison = Comparison.model_validate(data)
     return _with_notes(comparison, catalog, root / "data" / "notes.toml", today)
 
 
@@ -99,9 +108,9 @@ def _with_notes(comparison: Comparison, catalog: Catalog, notes_path: Path, toda
 
 
 def cell_text(cell: Cell) -> str:
-    return SILENT if cell.silent else f"“{cell.quote}”"
+    return _(SILENT) if cell.silent else f"“{cell.quote}”"
 
 
 def cell_source(cell: Cell) -> str | None:
     """The section a cell quotes, as shown under the quote; None for a silent cell."""
-    return None if cell.silent else f"(section {cell.section})"
+    return None if cell.silent else _("(section {id})").format(id=cell.section)

@@ -21,6 +21,7 @@ class Cell(Content):
     quote: str | None = Field(default=None, min_length=1)
     section: str | None = None
     silent: bool = False
+    translation: str | None = None  # of the quote, in the catalog's language (content/translation.py)
     notes: tuple[ShownNote, ...] = ()  # the explorer's, attached from data/notes.toml at load, never written here
 
     @model_validator(mode="after")

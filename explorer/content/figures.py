@@ -175,6 +175,10 @@ def load_figures(catalog: Catalog, root: Path | None = None) -> Figures:
         from explorer.content.models.figures import check_figures
 
         data = check_figures(root, set(catalog.notes)).model_dump(mode="json")
+        if catalog.language != "en":  # as the snapshot's part in that language holds them
+            from explorer.content.translation import translate_parts
+
+            data = translate_parts({"figures": data}, root, catalog.language)["figures"]
     figures = Figures.from_data(data)
     known = {figure.id for figure in figures.figures}
     for rule in catalog.rules.figures:  # rules/figures.toml names figures of this file

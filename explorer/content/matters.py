@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.content.records import Record
+from explorer.i18n import N_
 
 # Where the documents say nothing: here and in the comparison's silent cells (content/comparison.py
 # takes it from here, since a scripted run loads this module and never the comparison).
-SILENT = "The documents say nothing about this."
+SILENT = N_("The documents say nothing about this.")
 
 
 class RatingChoice(Record):
@@ -31,15 +32,22 @@ class Said(Record):
     """What is said about one point for one option (or for all): a quote with its section and/or
     the explorer's notes; `silent` where the documents say nothing, on purpose."""
 
-    __slots__ = ("quote", "section", "notes", "silent")
+    __slots__ = ("quote", "section", "notes", "silent", "translation")
     quote: str | None
     section: str | None
     notes: tuple[str, ...]
     silent: bool
+    translation: str | None  # of the quote, in the catalog's language (content/translation.py)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Said:
-        return cls(quote=data["quote"], section=data["section"], notes=tuple(data["notes"]), silent=data["silent"])
+        return cls(
+            quote=data["quote"],
+            section=data["section"],
+            notes=tuple(data["notes"]),
+            silent=data["silent"],
+            translation=data.get("translation"),
+        )
 
 
 class Priority(Record):

@@ -40,9 +40,10 @@ def code_root() -> Path:
     return _package().parent
 
 
-def disclaimer_path() -> Path:
-    """DISCLAIMER.md, the full text the opening screen points to (always the shipped one)."""
-    return _shipped() / "DISCLAIMER.md"
+def disclaimer_path(language: str = "en") -> Path:
+    """DISCLAIMER.md, the full text the opening screen points to (always the shipped one); in
+    Spanish, its copy DISCLAIMER.es.md."""
+    return _shipped() / ("DISCLAIMER.md" if language == "en" else f"DISCLAIMER.{language}.md")
 
 
 def _package() -> Path:

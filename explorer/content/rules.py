@@ -36,11 +36,12 @@ class SuggestRule(Rule):
 
 
 class CautionRule(Rule):
-    __slots__ = ("topics", "lead", "quote", "quote_from")
+    __slots__ = ("topics", "lead", "quote", "quote_from", "translation")
     topics: tuple[str, ...]
     lead: str
-    quote: str
+    quote: str  # verbatim English, always
     quote_from: str
+    translation: str | None  # of the quote, in the catalog's language (content/translation.py)
 
 
 class WithholdRule(Rule):
@@ -127,6 +128,8 @@ RULE_KINDS: tuple[tuple[str, type[Rule]], ...] = (
 def _rule(kind: type[Rule], data: dict[str, Any]) -> Rule:
     values = {key: tuple(value) if isinstance(value, list) else value for key, value in data.items()}
     values["when"] = tuple(Condition(key=c["key"], test=c["test"], values=tuple(c["values"])) for c in data["when"])
+    if "translation" in kind._fields:  # data fresh from a check, before any language was laid over it
+        values.setdefault("translation", None)
     return kind(**values)
 
 

@@ -16,6 +16,7 @@ from explorer.content.answers import Answers
 from explorer.content.catalog import Catalog
 from explorer.content.matters import SILENT, MattersContent, Priority, Said
 from explorer.content.wording import personalize
+from explorer.i18n import _, language
 from explorer.infer.result import Entry, MattersSection, Point, Quote
 
 
@@ -25,6 +26,7 @@ def _entry(catalog: Catalog, option: str, label: str, said: Said, today: datetim
         section = catalog.sections[said.section]
         quote = Quote(
             text=said.quote,
+            translation=said.translation,
             section=section.id,
             section_title=section.title,
             source=section.source,
@@ -35,7 +37,7 @@ def _entry(catalog: Catalog, option: str, label: str, said: Said, today: datetim
         label=label,
         quote=quote,
         silent=said.silent,
-        says=SILENT if said.silent else None,
+        says=_(SILENT) if said.silent else None,
         notes=tuple(catalog.notes[n].shown(today) for n in said.notes),
     )
 
@@ -77,10 +79,10 @@ def build_matters(
     shown: dict[str, list[str]] = {}
     for rule in rules.matter_rows:
         if rule.id in fired:
-            shown.setdefault(rule.priority, []).append(personalize(rule.question, for_whom))
+            shown.setdefault(rule.priority, []).append(personalize(rule.question, for_whom, language()))
     for rule in rules.matter_asks:
         if rule.id in fired and rule.priority in shown:
-            shown[rule.priority].append(personalize(rule.question, for_whom))
+            shown[rule.priority].append(personalize(rule.question, for_whom, language()))
     day = today or datetime.date.today()
     points = []
     for priority in content.priorities:  # the file's order, whatever the ratings
@@ -100,8 +102,8 @@ def build_matters(
             )
         )
     return MattersSection(
-        heading=personalize(content.heading, for_whom),
-        intro=personalize(content.intro, for_whom),
-        not_weighed=personalize(content.not_weighed, for_whom),
+        heading=personalize(content.heading, for_whom, language()),
+        intro=personalize(content.intro, for_whom, language()),
+        not_weighed=personalize(content.not_weighed, for_whom, language()),
         points=tuple(points),
     )

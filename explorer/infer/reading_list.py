@@ -15,6 +15,7 @@ from explorer.content.catalog import Catalog
 from explorer.content.notes import ShownNote
 from explorer.content.rules import RELEVANCES
 from explorer.content.wording import personalize
+from explorer.i18n import _, language
 from explorer.infer.matters import build_matters
 from explorer.infer.result import Result, Suggestion
 
@@ -59,7 +60,7 @@ def reading_list(
     for rule_position, rule in enumerate(rules.suggest):
         if rule.id not in fired:
             continue
-        reason = personalize(rule.reason, answers.for_whom)
+        reason = personalize(rule.reason, answers.for_whom, language())
         for section_position, section_id in enumerate(rule.sections):
             if section_id in withheld:
                 continue
@@ -81,7 +82,10 @@ def reading_list(
             for topic in caution.topics:
                 cautions_by_topic.setdefault(topic, []).append(len(caution_texts))
             source = catalog.document_name(catalog.sections[caution.quote_from].source)
-            caution_texts.append(f"{personalize(caution.lead, answers.for_whom)} “{caution.quote}” ({source})")
+            lead = personalize(caution.lead, answers.for_whom, language())
+            if caution.translation:  # the quote's unofficial translation, said to be one
+                source = _("{source}; unofficial translation").format(source=source)
+            caution_texts.append(f"{lead} “{caution.translation or caution.quote}” ({source})")
     notes_by_topic: dict[str, set[str]] = {}
     for attach in rules.attach:
         if attach.id in fired:
@@ -113,6 +117,7 @@ def reading_list(
                 cautions=cautions,
                 notes=_ordered_notes(catalog, note_ids, today),
                 text=section.text,
+                translation=section.translation,
                 source_label=catalog.document_label(section.source),
                 group=tier.heading,
             )

@@ -19,15 +19,18 @@ class Suggestion(Frozen):
     suggested_by: tuple[str, ...] = Field(min_length=1)  # the suggestion rules' ids
     cautions: tuple[str, ...] = ()
     notes: tuple[ShownNote, ...] = ()  # the explorer's own, never the documents'
-    text: str
+    text: str  # verbatim, in English
+    translation: str | None = None  # an unofficial translation of `text` in the catalog's language
     source_label: str  # the source as a reader names it (not in the JSON contract)
     group: str = ""  # the heading of its group in the session's list (rules/order.toml; not in the JSON contract)
 
 
 class Quote(Frozen):
-    """Whole sentences of a section, verbatim (checked at load)."""
+    """Whole sentences of a section, verbatim (checked at load), and their unofficial translation
+    in the catalog's language, if it has one."""
 
     text: str
+    translation: str | None = None
     section: str
     section_title: str
     source: str

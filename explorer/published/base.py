@@ -9,10 +9,11 @@ format version)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from explorer.i18n import language
 from explorer.published.contract import FORMAT_VERSION, major
 
 
@@ -43,6 +44,13 @@ class Published(Part):
             "(keys, outputs, values of enumerations): ignore what you do not know. A new major version "
             "may remove or change keys."
         ),
+    )
+
+    lang: Literal["en", "es"] = Field(
+        default_factory=language,  # type: ignore[arg-type]
+        description='The language of the explorer\'s own words in this output: "en" (English) or "es" (Spanish). '
+        "Quotes from the documents stay in English in `text`; in Spanish a section's unofficial translation "
+        "is in `translation`, beside it.",
     )
 
     def to_json(self) -> dict[str, Any]:

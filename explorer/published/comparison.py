@@ -28,6 +28,9 @@ class Cell(Part):
     """What the documents say on one row for one medication: a quote with its section, or silence."""
 
     quote: str | SkipJsonSchema[None] = absent_when_none("Whole sentences of the section, verbatim; absent if silent.")
+    translation: str | SkipJsonSchema[None] = absent_when_none(
+        "An unofficial translation of `quote` into the output's `lang`; absent in English and where there is none."
+    )
     section: str | SkipJsonSchema[None] = absent_when_none("The id of the section quoted; absent if silent.")
     silent: bool = Field(description='True where the documents say nothing ("The documents say nothing about this.").')
     notes: tuple[CellNote, ...] = Field(description="The explorer's own notes beside the cell, set apart from it.")

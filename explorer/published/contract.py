@@ -11,7 +11,7 @@ changes without a new version fails the tests.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 # The schemas, in the order --help and docs/scripting.md list them: name -> what reads or prints it.
 SCHEMAS = {

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
 
 from explorer.content.documents import Topic
-from explorer.published.base import Part, Published
+from explorer.published.base import Part, Published, absent_when_none
 from explorer.published.notes import Note
 from explorer.published.reading_list import SOURCE
 
@@ -27,6 +28,10 @@ class SectionPage(Published):
     source: str = Field(description=SOURCE)
     topics: tuple[Topic, ...] = Field(description="What it is about.")
     text: str = Field(description="Its text, verbatim; paragraphs separated by a blank line.")
+    translation: str | SkipJsonSchema[None] = absent_when_none(
+        "An unofficial translation of `text` into the output's `lang` (never the document's own words); "
+        "absent in English, and where the section has no current translation."
+    )
     notes: tuple[Note, ...] = Field(description="The explorer's own notes on it (not from the documents).")
 
 
@@ -72,8 +77,8 @@ class About(Published):
 
 
 def about_json() -> dict[str, Any]:
-    from explorer.referral import ABOUT_LINES, ABOUT_TITLE, CONTENT_CHECKED
+    from explorer.referral import CONTENT_CHECKED, about_lines, about_title
 
     return About(
-        title=ABOUT_TITLE, paragraphs=ABOUT_LINES, checked=datetime.date.fromisoformat(CONTENT_CHECKED)
+        title=about_title(), paragraphs=about_lines(), checked=datetime.date.fromisoformat(CONTENT_CHECKED)
     ).to_json()

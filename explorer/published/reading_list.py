@@ -31,12 +31,19 @@ class Suggestion(Part):
     cautions: tuple[str, ...] = Field(description="What to know before reading it, quoting the documents; often none.")
     notes: tuple[Note, ...] = Field(description="The explorer's own notes on the section, set apart from its text.")
     text: str = Field(description="The section's text, verbatim; paragraphs separated by a blank line.")
+    translation: str | SkipJsonSchema[None] = absent_when_none(
+        "An unofficial translation of `text` into the output's `lang` (never the document's own words); "
+        "absent in English, and where the section has no current translation."
+    )
 
 
 class Quote(Part):
     """Whole sentences of a section, verbatim."""
 
     text: str = Field(description="The quoted sentences.")
+    translation: str | SkipJsonSchema[None] = absent_when_none(
+        "An unofficial translation of `text` into the output's `lang`; absent in English and where there is none."
+    )
     section: str = Field(description="The id of the section they come from.")
     section_title: str = Field(description="That section's title.")
     source: str = Field(description=SOURCE)

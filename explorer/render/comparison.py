@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from explorer.content.comparison import ABOUT_ALL, cell_source, cell_text
 from explorer.content.comparison_table import Cell, Comparison
 from explorer.formats import Format
+from explorer.i18n import N_, _, ngettext
 from explorer.render.finish import Output
 from explorer.render.markdown import escape
 from explorer.render.notes import NOTES_HEADING, lines_for, note_lines, note_sentences
@@ -24,7 +25,7 @@ SourceOf = Callable[[Cell], "str | None"]  # how a cell names what it quotes (No
 
 MIN_CELL = 16  # narrower than this, a quote becomes a column of single words: go linear
 MAX_LABEL = 14
-TITLE = "Compare the medications"
+TITLE = N_("Compare the medications")
 BOX_CHARACTERS = "┌┬┐├┼┤└┴┘│─"
 
 
@@ -48,14 +49,21 @@ def _cell_lines(
 ) -> list[str]:
     source = source_of(cell)
     refs = sorted(numbers[n.id] for n in cell.notes if n.id in numbers)
-    label = f"[explorer's note{'s' if len(refs) > 1 else ''} {', '.join(map(str, refs))}]"
-    return [cell_text(cell), *([source] if source else []), *([label] if refs else [])]
+    label = (
+        "["
+        + ngettext("explorer's note {numbers}", "explorer's notes {numbers}", len(refs)).format(
+            numbers=", ".join(map(str, refs))
+        )
+        + "]"
+    )
+    quoted = f"“{cell.translation}”" if cell.translation else cell_text(cell)
+    return [quoted, *([source] if source else []), *([label] if refs else [])]
 
 
 def notes_text(comparison: Comparison, width: int, shown: NoteLines = note_lines) -> str:
     """The notes the cells refer to, numbered; set apart from the quotes. `shown` lays out each
     note (by default in full, with its sources)."""
-    lines = [wrap(NOTES_HEADING + ":", width)]
+    lines = [wrap(_(NOTES_HEADING) + ":", width)]
     for number, note in enumerate(all_notes(comparison), start=1):
         first, *rest = shown(note, width, "    ")
         lines += ["", f"{number:>2}. {first.lstrip()}", *rest]
@@ -64,7 +72,7 @@ def notes_text(comparison: Comparison, width: int, shown: NoteLines = note_lines
 
 def heading(label: str, matches: tuple[str, ...]) -> str:
     # "; " between matches: a naltrexone match carries its timing after a comma of its own.
-    return f"{label} (matches: {'; '.join(matches)})" if matches else label
+    return _("{label} (matches: {matches})").format(label=label, matches="; ".join(matches)) if matches else label
 
 
 def _fill(lines: list[str], width: int) -> list[str]:
@@ -117,7 +125,7 @@ def table(
         spanning = row.about_all is not None
         if row.about_all:
             lines.append(_rule("├", "┴", "┤", widths))
-            about = f"{ABOUT_ALL}: {' '.join(_cell_lines(row.about_all, source_of=source_of))}"
+            about = f"{_(ABOUT_ALL)}: {' '.join(_cell_lines(row.about_all, source_of=source_of))}"
             lines += [f"│ {line:<{inner}} │" for line in _fill([about], inner)]
     lines.append(_rule("└", "─" if spanning else "┴", "┘", widths))
     return "\n".join(lines)
@@ -146,7 +154,7 @@ def linear(
         lines.append("")
     general = [row for row in comparison.rows if row.about_all]
     if general:
-        lines.append(wrap(ABOUT_ALL, width))
+        lines.append(wrap(_(ABOUT_ALL), width))
         lines += [
             wrap(
                 f"{row.label}: {' '.join(_cell_lines(row.about_all, source_of=source_of))}",
@@ -161,7 +169,18 @@ def linear(
     return "\n".join(lines).rstrip("\n")
 
 
-SHOW_HINT = "To read a section in full: treatment-explorer show SECTION"
+TRANSLATED_QUOTES = N_("The quotes are an unofficial translation of the English articles.")
+
+
+def comparison_intro(comparison: Comparison) -> str:
+    """The comparison's introduction; where its quotes are shown translated, it says so."""
+    cells = [cell for row in comparison.rows for cell in (*row.cells.values(), row.about_all) if cell is not None]
+    if any(cell.translation for cell in cells):
+        return f"{comparison.intro} {_(TRANSLATED_QUOTES)}"
+    return comparison.intro
+
+
+SHOW_HINT = N_("To read a section in full: treatment-explorer show SECTION")
 
 
 def page(
@@ -183,14 +202,14 @@ def page(
     body = None if plain else table(comparison, width, source_of=source_of)
     if body is None:
         body = linear(comparison, width, source_of=source_of)
-    intro = wrap(comparison.intro, width)
-    end = f"\n\n{wrap(SHOW_HINT, width)}" if hint else ""
+    intro = wrap(comparison_intro(comparison), width)
+    end = f"\n\n{wrap(_(SHOW_HINT), width)}" if hint else ""
     numbers = ""
     if figures is not None:
         from explorer.render.figures import figures_text
 
         numbers = f"\n\n{figures_text(figures, width, glyphs)}"
-    return f"{wrap(TITLE, width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width, shown)}{numbers}{end}\n"
+    return f"{wrap(_(TITLE), width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width, shown)}{numbers}{end}\n"
 
 
 def markdown_table(
@@ -213,9 +232,9 @@ def markdown_table(
     ]
     general = [row for row in comparison.rows if row.about_all]
     if general:
-        lines += ["", f"{escape(ABOUT_ALL)}:", ""]
+        lines += ["", f"{escape(_(ABOUT_ALL))}:", ""]
         lines += [f"- **{escape(row.label)}:** {cell(row.about_all)}" for row in general if row.about_all]
-    lines += ["", f"*{escape(NOTES_HEADING)}:*", ""]
+    lines += ["", f"*{escape(_(NOTES_HEADING))}:*", ""]
     for number, note in enumerate(all_notes(comparison), start=1):
         head, sources = note_sentences(note)
         lines.append(f"{number}. {escape(head)}  \n   {escape(sources)}")
@@ -242,6 +261,7 @@ def render_comparison(
             from explorer.render.figures import figures_markdown
 
             numbers = ["", *figures_markdown(figures)]
-        return Output(fmt, [f"# {TITLE}", "", escape(comparison.intro), "", *markdown_table(comparison), *numbers, ""])
+        intro = escape(comparison_intro(comparison))
+        return Output(fmt, [f"# {_(TITLE)}", "", intro, "", *markdown_table(comparison), *numbers, ""])
     text = page(comparison, width, plain=plain, shown=lines_for(plain), figures=figures, glyphs=glyphs)
     return Output(Format.TEXT, text + "\n")

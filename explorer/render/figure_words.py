@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from explorer.i18n import N_, _
+
 if TYPE_CHECKING:
     from explorer.content.figures import Figure, Figures, Group
 
@@ -56,8 +58,16 @@ def people(group: Group) -> int:
     return int(half_up(group.percent))
 
 
+# The options a figure compares, as a reader names them (the data keeps the id, a key).
+OPTION_LABELS = {
+    "methadone": N_("Methadone"),
+    "buprenorphine": N_("Buprenorphine"),
+    "naltrexone": N_("Naltrexone"),
+}
+
+
 def option_label(option: str) -> str:
-    return option.capitalize()
+    return _(OPTION_LABELS.get(option, option.capitalize()))
 
 
 def filled(template: str, numbers: dict[str, int]) -> str:
@@ -102,11 +112,11 @@ class FigureWords:
     def about(self) -> list[str]:
         """Who, what, when, what kind of study and its source, one line each."""
         return [
-            f"What was counted: {self.measure}.",
-            f"Who: {self.population}.",
-            f"Over what time: {self.time_frame}.",
-            f"Kind of study: {self.study_type}",
-            f"Source: {self.source}",
+            _("What was counted: {measure}.").format(measure=self.measure),
+            _("Who: {population}.").format(population=self.population),
+            _("Over what time: {time}.").format(time=self.time_frame),
+            _("Kind of study: {kind}").format(kind=self.study_type),
+            _("Source: {source}").format(source=self.source),
         ]
 
     def findings(self) -> list[str]:
@@ -146,7 +156,7 @@ def _group(figure: Figure, group: Group) -> GroupWords:
     return GroupWords(group.option, label, says, uncertain, None)
 
 
-OUT_OF_DATE = "These numbers were due for review on {day} and may be out of date."
+OUT_OF_DATE = N_("These numbers were due for review on {day} and may be out of date.")
 
 
 def figure_words(figure: Figure, figures: Figures, today: datetime.date | None = None) -> FigureWords:
@@ -175,7 +185,7 @@ def figure_words(figure: Figure, figures: Figures, today: datetime.date | None =
         counted=figure.counted,
         not_counted=figure.not_counted,
         notes=figure.notes,
-        out_of_date=OUT_OF_DATE.format(day=figure.review_by.isoformat())
+        out_of_date=_(OUT_OF_DATE).format(day=figure.review_by.isoformat())
         if figure.may_be_out_of_date(today or datetime.date.today())
         else "",
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from explorer.i18n import _
 from explorer.render.figure_words import PEOPLE_PER, FigureWords, all_figure_words, common_lines
 from explorer.render.markdown import escape
 from explorer.render.text import fill, wrap
@@ -40,13 +41,12 @@ def arrays_side_by_side(words: FigureWords, width: int, glyphs: tuple[str, str])
     lines: list[str] = []
     for start in range(0, len(grids), per_row):
         row = grids[start : start + per_row]
-        lines.append(GAP.join(f"{label:<{column}}" for label, _ in row).rstrip())
-        lines += [GAP.join(grid[i] for _, grid in row) for i in range(SIDE)]
+        lines.append(GAP.join(f"{label:<{column}}" for label, _grid in row).rstrip())
+        lines += [GAP.join(grid[i] for _label, grid in row) for i in range(SIDE)]
         lines.append("")
-    legend = (
-        f"{glyphs[0]} one person who {words.counted}   {glyphs[1]} one person who {words.not_counted}"
-        f" (each array is {PEOPLE_PER} people)"
-    )
+    legend = _(
+        "{on} one person who {counted}   {off} one person who {not_counted} (each array is {people} people)"
+    ).format(on=glyphs[0], counted=words.counted, off=glyphs[1], not_counted=words.not_counted, people=PEOPLE_PER)
     return [*lines, *fill(legend, width)]
 
 

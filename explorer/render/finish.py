@@ -11,7 +11,7 @@ import json
 from typing import Any, NamedTuple
 
 from explorer.formats import Format
-from explorer.referral import REFERRAL_LINES, REFERRAL_TEXT, REFERRAL_TITLE
+from explorer.referral import referral_lines, referral_text, referral_title
 from explorer.render.markdown import escape
 from explorer.render.text import rule, wrap
 
@@ -29,17 +29,18 @@ class Output(NamedTuple):  # not a dataclass: importing dataclasses costs --help
 def referral(width: int, plain: bool = False) -> str:
     """The referral block: set apart by a rule line, or with `plain` (screen readers) by a blank
     line only."""
-    body = "\n".join(wrap(line, width, "  ") if line else "" for line in REFERRAL_LINES)
+    body = "\n".join(wrap(line, width, "  ") if line else "" for line in referral_lines())
     apart = "" if plain else f"{rule(width)}\n"
-    return f"{apart}{REFERRAL_TITLE.upper()}\n{body}\n"
+    return f"{apart}{referral_title().upper()}\n{body}\n"
 
 
 def referral_markdown() -> list[str]:
-    return [f"## {REFERRAL_TITLE}", "", *(escape(line.strip()) + "  " if line else "" for line in REFERRAL_LINES)]
+    lines = referral_lines()
+    return [f"## {referral_title()}", "", *(escape(line.strip()) + "  " if line else "" for line in lines)]
 
 
 def referral_json() -> dict[str, str]:
-    return {"text": REFERRAL_TEXT}
+    return {"text": referral_text()}
 
 
 def finish(output: Output, width: int, ascii_only: bool = False, plain: bool = False) -> str:

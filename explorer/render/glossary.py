@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from explorer.formats import Format
+from explorer.i18n import N_, _
 from explorer.render import markdown
 from explorer.render.finish import Output
 from explorer.render.text import wrap
@@ -16,9 +17,9 @@ from explorer.render.text import wrap
 if TYPE_CHECKING:
     from explorer.content.glossary import Term
 
-TITLE = "Words used in the documents and the notes"
-WORDS_HEADING = "What some words here mean:"
-INTRO = "Each in one plain sentence, in the explorer's own words. The documents' words stay as they are."
+TITLE = N_("Words used in the documents and the notes")
+WORDS_HEADING = N_("What some words here mean:")
+INTRO = N_("Each in one plain sentence, in the explorer's own words. The documents' words stay as they are.")
 
 
 def _pattern(term: Term) -> re.Pattern[str]:
@@ -46,21 +47,21 @@ def definitions_block(terms: Sequence[Term], width: int) -> list[str]:
     """The definitions under a page, after a heading; empty when there are none."""
     if not terms:
         return []
-    return [wrap(WORDS_HEADING, width), *(wrap(definition(term), width, "  ", hang="  ") for term in terms)]
+    return [wrap(_(WORDS_HEADING), width), *(wrap(definition(term), width, "  ", hang="  ") for term in terms)]
 
 
 def glossary_text(terms: Iterable[Term], width: int) -> str:
     """`treatment-explorer glossary`: every term, with the other forms the texts use."""
-    lines = [wrap(TITLE, width), "", wrap(INTRO, width), ""]
+    lines = [wrap(_(TITLE), width), "", wrap(_(INTRO), width), ""]
     for term in terms:
-        also = f" (also: {', '.join(term.also)})" if term.also else ""
+        also = " " + _("(also: {forms})").format(forms=", ".join(term.also)) if term.also else ""
         lines += [wrap(f"{term.term}{also}", width), wrap(term.means, width, "    "), ""]
     return "\n".join(lines)
 
 
 def glossary_markdown(terms: Iterable[Term]) -> list[str]:
     md = markdown.escape
-    lines = [f"# {md(TITLE)}", "", md(INTRO), ""]
+    lines = [f"# {md(_(TITLE))}", "", md(_(INTRO)), ""]
     return [*lines, *(f"- **{md(term.term)}:** {md(term.means)}" for term in terms), ""]
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.formats import Format
-from explorer.referral import ABOUT_LINES, ABOUT_MORE, ABOUT_TITLE
+from explorer.i18n import N_, _
+from explorer.referral import about_lines, about_more, about_title
 from explorer.render import rule_book
 from explorer.render.finish import Output
 from explorer.render.markdown import escape
@@ -16,11 +17,13 @@ from explorer.render.text import fill, wrap
 if TYPE_CHECKING:
     from explorer.content.catalog import Catalog
 
-READ_ONE = "Read one with: treatment-explorer show ID"
+READ_ONE = N_("Read one with: treatment-explorer show ID")
 
 
 def _count(catalog: Catalog) -> str:
-    return f"{len(catalog.sections)} sections, quoted word for word from {len(catalog.documents)} documents."
+    return _("{sections} sections, quoted word for word from {documents} documents.").format(
+        sections=len(catalog.sections), documents=len(catalog.documents)
+    )
 
 
 def sections_listing(catalog: Catalog, width: int) -> str:
@@ -28,31 +31,37 @@ def sections_listing(catalog: Catalog, width: int) -> str:
     for section in catalog.sections.values():
         lines.append(wrap(section.id, width, at_hyphens=True))
         lines.append(wrap(section.title, width, "    "))
-        lines.append(wrap("from " + catalog.document_label(section.source), width, "    "))
-        lines.append(wrap("topics: " + ", ".join(section.topics), width, "    ", at_hyphens=True))
-    lines += ["", wrap(READ_ONE, width), ""]
+        lines.append(wrap(_("from {source}").format(source=catalog.document_label(section.source)), width, "    "))
+        topics = _("topics: {topics}").format(topics=", ".join(section.topics))
+        lines.append(wrap(topics, width, "    ", at_hyphens=True))
+    lines += ["", wrap(_(READ_ONE), width), ""]
     return "\n".join(lines)
 
 
 def sections_markdown(catalog: Catalog) -> list[str]:
-    lines = ["# Sections of the documents", "", escape(_count(catalog)), ""]
+    lines = ["# " + _("Sections of the documents"), "", escape(_count(catalog)), ""]
     for section in catalog.sections.values():
         lines += [f"- **{escape(section.id)}**: {escape(section.title)}  "]
         lines += [
-            f"  from {escape(catalog.document_label(section.source))}; topics: {escape(', '.join(section.topics))}"
+            "  "
+            + escape(
+                _("from {source}; topics: {topics}").format(
+                    source=catalog.document_label(section.source), topics=", ".join(section.topics)
+                )
+            )
         ]
-    return [*lines, "", escape(READ_ONE), ""]
+    return [*lines, "", escape(_(READ_ONE)), ""]
 
 
 def about_text(width: int) -> str:
     """`treatment-explorer about`: what the content is, where it comes from, how current it is."""
-    body = "\n\n".join(wrap(line, width) for line in (*ABOUT_LINES, ABOUT_MORE))
-    return f"{ABOUT_TITLE}\n\n{body}\n\n"
+    body = "\n\n".join(wrap(line, width) for line in (*about_lines(), about_more()))
+    return f"{about_title()}\n\n{body}\n\n"
 
 
 def about_markdown() -> list[str]:
-    lines = (*ABOUT_LINES, ABOUT_MORE)
-    return [f"# {escape(ABOUT_TITLE)}", "", *(line for text in lines for line in (escape(text), ""))]
+    lines = (*about_lines(), about_more())
+    return [f"# {escape(about_title())}", "", *(line for text in lines for line in (escape(text), ""))]
 
 
 def disclaimer_text(markdown: str, width: int, plain: bool = False) -> str:

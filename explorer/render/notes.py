@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
+from explorer.i18n import N_, _, ngettext
 from explorer.render import markdown
 from explorer.render.text import fill, rule, wrap
 
@@ -17,10 +18,15 @@ if TYPE_CHECKING:  # types only: the closing referral must not import pydantic
     AnyNote = Note | ShownNote
     NoteLines = Callable[[AnyNote, int, str], list[str]]  # (note, width, indent) -> its lines
 
-NOTE_LABEL = "Explorer's note"
-NOTES_HEADING = "The explorer's own notes (not from the documents)"
-LIST_NOTES_HEADING = NOTES_HEADING + ", about this whole list:"
-SOURCES_HEADING = "Sources of the explorer's notes here:"
+NOTE_LABEL = N_("Explorer's note")
+NOTES_HEADING = N_("The explorer's own notes (not from the documents)")
+LIST_NOTES_HEADING = N_("The explorer's own notes (not from the documents), about this whole list:")
+SOURCES_HEADING = N_("Sources of the explorer's notes here:")
+# A source as a note cites it. The titles stay as their publishers wrote them: in Spanish the
+# citation says they are in English.
+CITED = N_("{publisher}, {title}, {date}")
+# A note's kind as a reader sees it (the data keeps the English word, a key).
+KINDS = {"correction": N_("correction"), "update": N_("update"), "safety": N_("safety"), "context": N_("context")}
 
 
 def _shown(note: AnyNote, today: datetime.date | None) -> ShownNote:
@@ -31,17 +37,25 @@ def _shown(note: AnyNote, today: datetime.date | None) -> ShownNote:
 
 def note_label(note: AnyNote) -> str:
     """The note's label and name: "Explorer's note on lost tolerance"."""
-    return f"{NOTE_LABEL} on {note.name}"
+    return _("Explorer's note on {name}").format(name=note.name)
 
 
 def note_sentences(note: AnyNote, today: datetime.date | None = None) -> tuple[str, str]:
     """(the note with its label, kind, date and any out-of-date warning; its sources)."""
     shown = _shown(note, today)
-    head = f"{note_label(shown)} ({shown.kind}, checked {shown.checked.isoformat()}): {shown.text}"
+    kind = _(KINDS.get(shown.kind, shown.kind))
+    head = _("{label} ({kind}, checked {date}): {text}").format(
+        label=note_label(shown), kind=kind, date=shown.checked.isoformat(), text=shown.text
+    )
     if shown.may_be_out_of_date and shown.review_by is not None:
-        head += f" This note was due for review on {shown.review_by.isoformat()} and may be out of date."
-    sources = "; ".join(f"{s.publisher}, {s.title}, {s.date}, {s.address}" for s in shown.sources)
-    return head, f"{'Source' if len(shown.sources) == 1 else 'Sources'}: {sources}"
+        head += " " + _("This note was due for review on {date} and may be out of date.").format(
+            date=shown.review_by.isoformat()
+        )
+    cited = _(CITED)
+    sources = "; ".join(
+        cited.format(publisher=s.publisher, title=s.title, date=s.date) + f", {s.address}" for s in shown.sources
+    )
+    return head, ngettext("Source: {sources}", "Sources: {sources}", len(shown.sources)).format(sources=sources)
 
 
 def note_lines(note: AnyNote, width: int, indent: str = "", today: datetime.date | None = None) -> list[str]:
@@ -66,13 +80,19 @@ def lines_for(plain: bool) -> NoteLines:
 
 def _names(notes: Iterable[AnyNote]) -> str:
     names = [note.name for note in notes]
-    return names[0] if len(names) == 1 else ", on ".join(names[:-1]) + " and on " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return _("{names} and on {last}").format(names=_(", on ").join(names[:-1]), last=names[-1])
 
 
 def pointer(notes: Iterable[AnyNote]) -> str:
     """Notes already shown in full, named in one sentence where they apply again."""
     notes = tuple(notes)
-    return f"See the explorer's note{'s' * (len(notes) > 1)} on {_names(notes)}, shown earlier."
+    return ngettext(
+        "See the explorer's note on {names}, shown earlier.",
+        "See the explorer's notes on {names}, shown earlier.",
+        len(notes),
+    ).format(names=_names(notes))
 
 
 class OnScreen:
@@ -80,7 +100,7 @@ class OnScreen:
     their sources (one key away, s: `sources_text`); once a note's id is in `seen`, it is only
     named, in one sentence with the others already shown."""
 
-    SOURCES_KEY = "s: their sources"
+    SOURCES_KEY = N_("s: their sources")
 
     def __init__(self, seen: Collection[str]) -> None:
         self.seen = seen
@@ -97,7 +117,7 @@ class OnScreen:
 
     def heading(self, heading: str) -> str:
         """A heading of notes, naming the key for their sources: "(not from the documents; s: ...)"."""
-        return heading.replace(")", f"; {self.SOURCES_KEY})", 1)
+        return _(heading).replace(")", f"; {_(self.SOURCES_KEY)})", 1)
 
 
 def source_lines(note: AnyNote, width: int, indent: str = "") -> list[str]:
@@ -105,7 +125,8 @@ def source_lines(note: AnyNote, width: int, indent: str = "") -> list[str]:
     its own, never split (a longer address runs past the width rather than break)."""
     lines: list[str] = []
     for source in _shown(note, None).sources:
-        lines += [wrap(f"{source.publisher}, {source.title}, {source.date}", width, indent, hang="  ")]
+        cited = _(CITED).format(publisher=source.publisher, title=source.title, date=source.date)
+        lines += [wrap(cited, width, indent, hang="  ")]
         lines.append(f"{indent}  {source.address}")
     return lines
 
@@ -114,9 +135,9 @@ def sources_text(notes: Iterable[AnyNote], width: int) -> str:
     """The sources of `notes` (each note once), under the note they belong to: what the session
     shows when asked (s), where the notes are shown without them."""
     unique = list({note.id: note for note in notes}.values())
-    lines = [wrap(SOURCES_HEADING, width)]
+    lines = [wrap(_(SOURCES_HEADING), width)]
     for note in unique:
-        lines += ["", wrap(f"On {note.name}:", width, "  "), *source_lines(note, width, "    ")]
+        lines += ["", wrap(_("On {name}:").format(name=note.name), width, "  "), *source_lines(note, width, "    ")]
     return "\n".join(lines)
 
 
@@ -132,7 +153,7 @@ def _body(notes: tuple[AnyNote, ...], width: int, shown: NoteLines, indent: str,
 
 
 def _heading(heading: str, shown: NoteLines) -> str:
-    return shown.heading(heading) if isinstance(shown, OnScreen) else heading
+    return shown.heading(heading) if isinstance(shown, OnScreen) else _(heading)
 
 
 def notes_block(notes: Iterable[AnyNote], width: int, shown: NoteLines = note_lines, plain: bool = False) -> str:
@@ -159,17 +180,19 @@ def list_notes_text(notes: Iterable[AnyNote], width: int, shown: NoteLines = not
     return [wrap(_heading(LIST_NOTES_HEADING, shown), width), "", *_body(notes, width, shown, "  ")]
 
 
-def notes_markdown(notes: Iterable[AnyNote], heading: str = NOTES_HEADING + ":") -> list[str]:
-    """The explorer's notes as a list, never as a block quote."""
+def notes_markdown(notes: Iterable[AnyNote], heading: str | None = None) -> list[str]:
+    """The explorer's notes as a list, never as a block quote; under `heading` (by default the
+    notes' own, with a colon)."""
     notes = tuple(notes)
     if not notes:
         return []
-    return [f"*{markdown.escape(heading)}*", "", *(note_markdown_item(note) for note in notes), ""]
+    said = _(NOTES_HEADING) + ":" if heading is None else _(heading)
+    return [f"*{markdown.escape(said)}*", "", *(note_markdown_item(note) for note in notes), ""]
 
 
 def note_markdown_item(note: AnyNote) -> str:
     """One note as a Markdown list item: its label in bold, then its words, then its sources."""
     md = markdown.escape
     head, sources = note_sentences(note)
-    label, _, rest = head.partition(": ")
+    label, _colon, rest = head.partition(": ")
     return f"- **{md(label)}:** {md(rest)}  \n  {md(sources)}"

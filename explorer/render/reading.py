@@ -7,20 +7,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from explorer.i18n import N_, _
 from explorer.render.notes import note_lines, notes_block
 from explorer.render.result import short_reason, source_line
 from explorer.render.text import paragraphs, rule, wrap
+from explorer.render.translated import TRANSLATION_HEADING
 
 if TYPE_CHECKING:
     from explorer.infer.result import Suggestion
     from explorer.render.notes import NoteLines
 
-QUOTE_HEADING = "The document says:"
+QUOTE_HEADING = N_("The document says:")
 
 
 def why(reason: str, said_under: int | None) -> str:
     """A reason in full, or, when given in full under an earlier section, its short form."""
-    return f"Why: {reason}" if said_under is None else f"Why: {short_reason(reason)} (as for section {said_under})."
+    if said_under is None:
+        return _("Why: {reason}").format(reason=reason)
+    return _("Why: {reason} (as for section {number}).").format(reason=short_reason(reason), number=said_under)
 
 
 def short_label(label: str) -> str:
@@ -44,9 +48,10 @@ def reading_page(
     lines = [wrap(item.title, width), wrap(source_line(source), width)]
     lines += [] if plain else [rule(width), ""]
     lines += [wrap(why(reason, said.get(reason)), width, hang="  ") for reason in item.reasons]
-    lines += [wrap(f"Caution: {caution}", width, hang="  ") for caution in item.cautions]
+    lines += [wrap(_("Caution: {caution}").format(caution=caution), width, hang="  ") for caution in item.cautions]
     notes = notes_block(item.notes, width, shown, plain)
     lines += [*([] if plain else [""]), notes.strip("\n")] if notes else []
-    lines += [wrap(QUOTE_HEADING, width)] if plain else ["", rule(min(width, 20)), wrap(QUOTE_HEADING, width), ""]
-    lines.append("\n\n".join(wrap(p, width) for p in paragraphs(item.text)))
+    heading = wrap(_(TRANSLATION_HEADING if item.translation else QUOTE_HEADING), width)
+    lines += [heading] if plain else ["", rule(min(width, 20)), heading, ""]
+    lines.append("\n\n".join(wrap(p, width) for p in paragraphs(item.translation or item.text)))
     return "\n".join(lines)

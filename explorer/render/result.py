@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.formats import Format
-from explorer.referral import DISCLAIMER_LINES
+from explorer.i18n import N_, _, ngettext
+from explorer.referral import disclaimer_lines
 from explorer.render import markdown
 from explorer.render.finish import Output
 from explorer.render.matters import matters_markdown, matters_text
 from explorer.render.notes import LIST_NOTES_HEADING, lines_for, list_notes_text, notes_block, notes_markdown
-from explorer.render.text import RULE_LINE, disclaimer, paragraphs, rule, wrap
+from explorer.render.text import RULE_LINE, disclaimer, rule, wrap
+from explorer.render.translated import quoted_markdown, quoted_text
 
 if TYPE_CHECKING:  # types only: the closing referral must not import pydantic
     from collections.abc import Sequence
@@ -23,13 +25,13 @@ if TYPE_CHECKING:  # types only: the closing referral must not import pydantic
 
 
 def source_line(label: str) -> str:
-    return f"From {label}"
+    return _("From {source}").format(source=label)
 
 
 def suggestion_header(number: int, item: Suggestion, width: int, plain: bool = False) -> str:
     lines = [wrap(f"{number}. {item.title}", width, hang="   "), wrap(source_line(item.source_label), width, "   ")]
-    lines += [wrap(f"Why: {reason}", width, "   ") for reason in item.reasons]
-    lines += [wrap(f"Caution: {caution}", width, "   ") for caution in item.cautions]
+    lines += [wrap(_("Why: {reason}").format(reason=reason), width, "   ") for reason in item.reasons]
+    lines += [wrap(_("Caution: {caution}").format(caution=caution), width, "   ") for caution in item.cautions]
     for note in item.notes:
         lines += lines_for(plain)(note, width, "   ")
     return "\n".join(lines)
@@ -45,7 +47,7 @@ def section_page(
     """One section to read: title, source, verbatim text; then the explorer's notes on it, set
     apart from the quote (`plain`: with words only, their addresses whole)."""
     head = f"{section.title}\n{source_line(source_label)}" + ("" if plain else f"\n{rule(width)}")
-    body = "\n\n".join(wrap(p, width) for p in paragraphs(section.text))
+    body = quoted_text(section, width)
     return f"{wrap(head, width)}\n\n{body}\n{notes_block(notes, width, lines_for(plain), plain)}"
 
 
@@ -71,7 +73,12 @@ def overview_text(result: Result, width: int) -> str:
     it; the long forms (whole reasons, cautions, notes) are in the section view."""
     count = len(result.suggestions)
     groups = len(grouped(result))
-    return wrap(f"Reading list: {count} sections from the documents, in {groups} group{'s' * (groups > 1)}.", width)
+    said = ngettext(
+        "Reading list: {count} sections from the documents, in {groups} group.",
+        "Reading list: {count} sections from the documents, in {groups} groups.",
+        groups,
+    )
+    return wrap(said.format(count=count, groups=groups), width)
 
 
 def group_headings(result: Result) -> dict[str, str]:
@@ -79,7 +86,7 @@ def group_headings(result: Result) -> dict[str, str]:
     return {entries[0][1].id: group for group, entries in grouped(result) if group}
 
 
-CAUTION_INSIDE = "It carries a caution, shown first in the section."
+CAUTION_INSIDE = N_("It carries a caution, shown first in the section.")
 
 
 def entry_detail(item: Suggestion) -> str:
@@ -88,8 +95,9 @@ def entry_detail(item: Suggestion) -> str:
     # Several rules may give an entry the same lead ("Because you asked how the medicines work"):
     # each is said once, or the sentence would repeat itself.
     leads = list(dict.fromkeys(short_reason(reason) for reason in item.reasons))
-    said = leads[0] + "".join(f", and {lead[:1].lower()}{lead[1:]}" for lead in leads[1:]) + "."
-    return f"{said} {CAUTION_INSIDE}" if item.cautions else said
+    more = _(", and {lead}")
+    said = leads[0] + "".join(more.format(lead=lead[:1].lower() + lead[1:]) for lead in leads[1:]) + "."
+    return f"{said} {_(CAUTION_INSIDE)}" if item.cautions else said
 
 
 def entry_details(result: Result) -> dict[str, str]:
@@ -100,10 +108,12 @@ def entry_details(result: Result) -> dict[str, str]:
 def list_text(result: Result, width: int, plain: bool = False) -> str:
     """The reading list in full without the section texts, under the group headings: the text
     output's first part (`plain`: no rule lines, the notes' addresses whole)."""
-    lines = ["Your answers", *(wrap(f"{name}: {shown}", width, "  ") for name, shown in result.preferences)]
+    lines = [_("Your answers"), *(wrap(f"{name}: {shown}", width, "  ") for name, shown in result.preferences)]
     count = len(result.suggestions)
     lines += ["", *list_notes_text(result.notes, width, lines_for(plain))]
-    heading = f"Reading list: {count} sections from the documents, safety first, then what fits the answers"
+    heading = _("Reading list: {count} sections from the documents, safety first, then what fits the answers").format(
+        count=count
+    )
     lines += [wrap(heading, width), ""]
     for group, entries in grouped(result):
         underline = [] if plain else [RULE_LINE * min(len(group), width)]
@@ -117,7 +127,7 @@ def to_text(result: Result, width: int = 80, plain: bool = False) -> str:
     parts = [disclaimer(width), "", list_text(result, width, plain)]
     for number, item in enumerate(result.suggestions, start=1):
         parts += [*([] if plain else [rule(width)]), suggestion_header(number, item, width, plain), ""]
-        parts += ["\n\n".join(wrap(p, width) for p in paragraphs(item.text)), ""]
+        parts += [quoted_text(item, width), ""]
     if result.matters is not None:  # "what matters to me", after the reading list
         parts.append(matters_text(result.matters, width, lines_for(plain), plain))
     return "\n".join(parts) + "\n"
@@ -125,23 +135,26 @@ def to_text(result: Result, width: int = 80, plain: bool = False) -> str:
 
 def to_markdown(result: Result) -> list[str]:
     md = markdown.escape
-    lines = ["# Treatment Options Explorer: reading list", "", *markdown.quote("\n".join(DISCLAIMER_LINES)), ""]
-    lines += ["## Your answers", ""]
+    title = _("Treatment Options Explorer: reading list")
+    lines = [f"# {title}", "", *markdown.quote("\n".join(disclaimer_lines())), ""]
+    lines += ["## " + _("Your answers"), ""]
     lines += [f"- **{md(name)}:** {md(shown)}" for name, shown in result.preferences]
     lines += ["", *notes_markdown(result.notes, LIST_NOTES_HEADING)]
     lines += [
-        "## Reading list",
+        "## " + _("Reading list"),
         "",
-        "Safety first, then what fits the answers (treatment-explorer rules shows the order). Each "
-        "section quotes its document word for word. The explorer's own notes come after it, marked "
-        "as its own.",
+        _(
+            "Safety first, then what fits the answers (treatment-explorer rules shows the order). Each "
+            "section quotes its document word for word. The explorer's own notes come after it, marked "
+            "as its own."
+        ),
         "",
     ]
     for number, item in enumerate(result.suggestions, start=1):
         lines += [f"### {number}. {md(item.title)}", "", f"*{md(source_line(item.source_label))}*", ""]
-        lines += [f"- **Why:** {md(reason)}" for reason in item.reasons]
-        lines += [f"- **Caution:** {md(caution)}" for caution in item.cautions]
-        lines += ["", *markdown.quote(item.text), ""]
+        lines += [f"- **{_('Why:')}** {md(reason)}" for reason in item.reasons]
+        lines += [f"- **{_('Caution:')}** {md(caution)}" for caution in item.cautions]
+        lines += ["", *quoted_markdown(item), ""]
         lines += notes_markdown(item.notes)
     if result.matters is not None:  # "what matters to me", after the reading list
         lines += matters_markdown(result.matters)
@@ -173,5 +186,5 @@ def render_section(
         return Output(fmt, section_json(section, notes))
     if fmt == Format.MARKDOWN:
         lines = [f"# {markdown.escape(section.title)}", "", f"*{markdown.escape(source_line(source_label))}*", ""]
-        return Output(fmt, [*lines, *markdown.quote(section.text), "", *notes_markdown(notes)])
+        return Output(fmt, [*lines, *quoted_markdown(section), "", *notes_markdown(notes)])
     return Output(Format.TEXT, section_page(section, source_label, width, notes, plain) + "\n")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import textwrap
 
-from explorer.referral import DISCLAIMER_LINES
+from explorer.i18n import language
+from explorer.i18n.choice import HOW_TO_SWITCH
+from explorer.referral import disclaimer_lines
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: --help wraps its text here
 if TYPE_CHECKING:
@@ -100,4 +102,10 @@ def rule(width: int) -> str:
 
 
 def disclaimer(width: int) -> str:
-    return "\n\n".join(wrap(line, width) for line in DISCLAIMER_LINES)
+    return "\n\n".join(wrap(line, width) for line in disclaimer_lines())
+
+
+def first_screen(width: int) -> str:
+    """A session's first screen: the short disclaimer, then, in the other language, how to switch
+    to it."""
+    return disclaimer(width) + "\n\n" + wrap(HOW_TO_SWITCH[language()], width)

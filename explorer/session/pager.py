@@ -21,6 +21,7 @@ from explorer.render.text import fill_phrases
 NEXT_KEYS = ("", "enter", "space")  # a line of nothing (Enter) with --plain; Enter or Space as keys
 BACK_KEYS = ("b", "q")  # b as the screen says; q too, the key that leaves a pager such as less
 SOURCES_KEY = "s"
+ORIGINAL_KEY = "o"  # a translated section's English original
 FEWEST_LINES = 5  # a page shows at least this much text, however short the window
 
 
@@ -61,9 +62,11 @@ def page(
     lay_out: Callable[[int], str],
     prompts: Prompts,
     sources: Callable[[int], str] | None = None,
+    original: Callable[[int], str] | None = None,
 ) -> Shown:
     """Shows the text a screenful at a time; returns what was shown, and whether it was read to
-    the end. `sources`, when the page has notes: their sources at a width, shown on s."""
+    the end. `sources`, when the page has notes: their sources at a width, shown on s;
+    `original`, when the page is a translation: the English original at a width, shown on o."""
     width = terminal.width
     lines = lay_out(width).rstrip("\n").split("\n")
     start, shown = 0, []
@@ -78,7 +81,7 @@ def page(
         terminal.show("\n".join(screen))
         shown += screen
         at_the_end = start + step >= len(lines)
-        key = _key(terminal, last_line if at_the_end else more, sources)
+        key = _key(terminal, last_line if at_the_end else more, {SOURCES_KEY: sources, ORIGINAL_KEY: original})
         if key == RESIZED:
             continue  # the same place, laid out again for the window as it is now
         if key in BACK_KEYS:
@@ -88,20 +91,22 @@ def page(
         start += step
 
 
-def _key(terminal: Terminal, prompt: list[str], sources: Callable[[int], str] | None) -> str:
-    """The key (or line) that moves the pager on: next, back or resized. s shows the sources and
-    asks again; any other single key is ignored, any other line goes on (as Enter)."""
+def _key(terminal: Terminal, prompt: list[str], extras: dict[str, Callable[[int], str] | None]) -> str:
+    """The key (or line) that moves the pager on: next, back or resized. s shows the sources, o
+    the English original (where the page has them) and asks again; any other single key is
+    ignored, any other line goes on (as Enter)."""
     *above, last = prompt
     if above:
         terminal.show("\n".join(above))
     while True:
         if terminal.read_key is None:
             answer = terminal.read_line(last + " ").strip().lower()
-            answer = answer if answer in (*BACK_KEYS, SOURCES_KEY) else ""
+            answer = answer if answer in (*BACK_KEYS, *extras) else ""
         else:
             answer = terminal.read_key(last + " ")
-        if answer == SOURCES_KEY and sources is not None:
-            terminal.show("\n".join([sources(terminal.width), "", *above]))
+        extra = extras.get(answer)
+        if extra is not None:
+            terminal.show("\n".join([extra(terminal.width), "", *above]))
             continue
         if answer in (*NEXT_KEYS, *BACK_KEYS, RESIZED) or terminal.read_key is None:
             return answer

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 
 from explorer.ask.terminal import Terminal
 from explorer.content.wording import personalize
+from explorer.i18n import N_, _, language
 from explorer.infer.result import Result, Suggestion
 from explorer.render.glossary import definition, definitions_block, terms_in
 from explorer.render.matters import matters_text
 from explorer.render.notes import OnScreen, list_notes_text, note_label, sources_text
 from explorer.render.reading import reading_page
 from explorer.render.result import entry_details, group_headings, overview_text
+from explorer.render.translated import original_page
 from explorer.session.pager import Prompts, page
 
 if TYPE_CHECKING:
@@ -34,15 +36,16 @@ COMPARE = "__compare__"
 CHANGE = "__change__"
 MATTERS = "__matters__"  # also its read mark
 
-MENU_QUESTION = "Open a section to read it, or finish:"
-READ_MARK = " (read)"
-COMPARE_LABEL = "Compare the medicines side by side"
-MATTERS_LABEL = "What matters to {you}: what the documents say on each point"
-CHANGE_LABEL = "Change an answer"
-FINISH_LABEL = "Finish (shows where to get help)"
+MENU_QUESTION = N_("Open a section to read it, or finish:")
+READ_MARK = N_(" (read)")
+COMPARE_LABEL = N_("Compare the medicines side by side")
+MATTERS_LABEL = N_("What matters to {you}: what the documents say on each point")
+CHANGE_LABEL = N_("Change an answer")
+FINISH_LABEL = N_("Finish (shows where to get help)")
 
-BACK = "b: back to the list"
-SKIP = "b: skip to the reading list"
+BACK = N_("b: back to the list")
+ORIGINAL = N_("o: the English original")  # on a translated section
+SKIP = N_("b: skip to the reading list")
 
 
 class Memory:
@@ -77,6 +80,7 @@ def read_page(
     where: str,
     ending: Sequence[str],
     back: str = BACK,
+    original: Callable[[int], str] | None = None,
 ) -> bool:
     """Pages one screen of the session: `where` names it in the last line ("end of section 3 of
     20"), `ending` says what the keys do there. The notes not yet shown are shown in full, the
@@ -89,9 +93,13 @@ def read_page(
         words = definitions_block(new_terms, width)
         return lay_out(width, on_screen).rstrip("\n") + ("\n\n" + "\n".join(words) if words else "")
 
-    prompts = Prompts(prompt(terminal, "more", "Enter: next page", back), prompt(terminal, where, *ending))
+    keys = [] if original is None else [_(ORIGINAL)]
+    prompts = Prompts(
+        prompt(terminal, _("more"), _("Enter: next page"), _(back), *keys),
+        prompt(terminal, where, *(_(phrase) for phrase in ending), *keys),
+    )
     sources = (lambda width: sources_text(notes, width)) if notes else None
-    shown = page(terminal, whole, prompts, sources)
+    shown = page(terminal, whole, prompts, sources, original)
     said = " ".join(shown.text.split())
     memory.notes |= {note.id for note in notes if note_label(note) in said}
     memory.terms |= {term.id for term in new_terms if " ".join(definition(term).split()[:4]) in said}
@@ -107,8 +115,8 @@ def read_list_notes(result: Result, terminal: Terminal, memory: Memory) -> None:
             memory,
             lambda width, shown: "\n" + "\n".join(list_notes_text(result.notes, width, shown)),
             result.notes,
-            "the notes on the whole list",
-            ["Enter: the reading list"],
+            _("the notes on the whole list"),
+            [N_("Enter: the reading list")],
             back=SKIP,
         )
 
@@ -150,16 +158,17 @@ def read(
     # Offered after the sections when a priority was rated "a lot" or "somewhat".
     matters = result.matters if result.matters is not None and result.matters.points else None
     while True:
-        choices = [(by_id[i].title + (READ_MARK if i in read_ids else ""), i) for i in ids]
+        read_mark = _(READ_MARK)
+        choices = [(by_id[i].title + (read_mark if i in read_ids else ""), i) for i in ids]
         if matters is not None:
-            label = personalize(MATTERS_LABEL, result.answers.for_whom)
-            choices.append((label + (READ_MARK if MATTERS in read_ids else ""), MATTERS))
+            label = personalize(_(MATTERS_LABEL), result.answers.for_whom, language())
+            choices.append((label + (read_mark if MATTERS in read_ids else ""), MATTERS))
         if comparison is not None:
-            choices.append((COMPARE_LABEL, COMPARE))
-        choices += [(CHANGE_LABEL, CHANGE), (FINISH_LABEL, FINISH)]
+            choices.append((_(COMPARE_LABEL), COMPARE))
+        choices += [(_(CHANGE_LABEL), CHANGE), (_(FINISH_LABEL), FINISH)]
         unread_matters = MATTERS if matters is not None and MATTERS not in read_ids else None
         picked = terminal.menus.select(
-            MENU_QUESTION,
+            _(MENU_QUESTION),
             choices,
             default=cursor or unread_matters or FINISH,
             headings=headings,
@@ -177,8 +186,8 @@ def read(
                 memory,
                 lambda width, shown: "\n" + matters_text(matters, width, shown, plain=terminal.plain),
                 notes,
-                "end of what matters",
-                ["Enter: back to the list"],
+                _("end of what matters"),
+                [N_("Enter: back to the list")],
             )
             cursor = next_unread(ids, read_ids)  # then Finish, once every section is read
             continue
@@ -189,8 +198,8 @@ def read(
                 memory,
                 _apart(shown.lay_out),
                 shown.notes,
-                "end of the comparison",
-                ["Enter: back to the list"],
+                _("end of the comparison"),
+                [N_("Enter: back to the list")],
             )
             cursor = picked
             continue
@@ -200,6 +209,13 @@ def read(
 def _apart(lay_out: LayOut) -> LayOut:
     """The page after a blank line, set apart from what is above it."""
     return lambda width, shown: "\n" + lay_out(width, shown)
+
+
+def _original(item: Suggestion) -> Callable[[int], str] | None:
+    """A translated section's English original at a width (its key in the pager); None otherwise."""
+    if item.translation is None:
+        return None
+    return lambda width: original_page(item, width)
 
 
 def _section_page(item: Suggestion, plain: bool, said: dict[str, int], source_known: bool) -> LayOut:
@@ -220,15 +236,16 @@ def _read_on(
     while current is not None:
         read_ids.add(current)
         following = next_unread(ids, read_ids, after=current)
-        ending = ["Enter: next section", BACK] if following is not None else ["Enter: back to the list"]
+        ending = [N_("Enter: next section"), BACK] if following is not None else [N_("Enter: back to the list")]
         item, number = by_id[current], ids.index(current) + 1
         to_the_end = read_page(
             terminal,
             memory,
             _apart(_section_page(item, terminal.plain, dict(memory.reasons), item.source_label in memory.documents)),
             item.notes,
-            f"end of section {number} of {len(ids)}",
+            _("end of section {number} of {count}").format(number=number, count=len(ids)),
             ending,
+            original=_original(item),
         )
         for reason in item.reasons:  # the first screen gives them: given, however far it was read
             memory.reasons.setdefault(reason, number)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from explorer.ask.terminal import Terminal
 from explorer.errors import InputError
-from explorer.render.text import disclaimer
+from explorer.i18n import N_, _
+from explorer.render.text import first_screen
 
 if TYPE_CHECKING:
     from explorer.ask.menus import Menus
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 ARROW_MENU_MARKS = "»○●"  # questionary's pointer and checkbox marks
 
-NO_TERMINAL = (
+NO_TERMINAL = N_(
     "no terminal to ask the questions on. To script it instead: "
     "treatment-explorer --answers FILE (or - for standard input), e.g. "
     'echo \'{"setting": "doctor_office"}\' | treatment-explorer --answers - --format text'
@@ -53,7 +54,7 @@ def open_terminal(env: Environment) -> Terminal:
     """The real terminal, laid out for the window as it is at each screen; refuses to start a
     session where there is none to ask on. Where the menus take single keys, the pager does too."""
     if not has_terminal(env):
-        raise InputError(NO_TERMINAL)
+        raise InputError(_(NO_TERMINAL))
     numbered = _numbered(env)
     read_key = None
     if not numbered and env.stdin is not None and env.stdout is not None:
@@ -88,7 +89,7 @@ def run(content: SessionContent, terminal: Terminal, env: Environment) -> None:
     # rest of the session arrive while the person reads it (explorer/content/arriving.py).
     from explorer.ask import questionnaire
 
-    terminal.show(disclaimer(terminal.width))
+    terminal.show(first_screen(terminal.width))
     _once_drawn(terminal.menus, content.start_loading)
     answers = questionnaire.ask(content.questions, terminal)
     catalog = content.catalog()
@@ -137,7 +138,7 @@ def _comparison(
             def titled(cell: Cell) -> str | None:
                 if cell.silent or cell.section is None:
                     return None
-                return f"(from “{catalog.sections[cell.section].title}”)"
+                return _("(from “{title}”)").format(title=catalog.sections[cell.section].title)
 
             from explorer.content.figures import load_figures
             from explorer.render.figures import ASCII_GLYPHS, GLYPHS

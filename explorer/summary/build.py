@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from explorer.content.catalog import Catalog
 from explorer.content.comparison_table import Cell, Comparison
+from explorer.i18n import N_, _
 from explorer.infer.result import Result
-from explorer.referral import ABOUT_LINES, ABOUT_TITLE, REFERRAL_LINES, REFERRAL_LINKS, REFERRAL_TITLE
+from explorer.referral import about_lines, about_title, referral_lines, referral_links, referral_title
 from explorer.render.glossary import terms_in
 from explorer.summary.models import LinkedText, Summary, SummaryRuleBook
 from explorer.summary.rules import evaluate
@@ -19,22 +20,26 @@ if TYPE_CHECKING:
 
 # The summary's own words about itself; the file travels without DISCLAIMER.md.
 SUMMARY_DISCLAIMER = (
-    "This summary comes from the Treatment Options Explorer. It is for learning, not medical advice. "
-    "It is not a diagnosis or a recommendation of any treatment, medicine, program or provider.",
-    "It lists the general preferences given in one session. It shows what five published articles say "
-    "about treatment for heroin and other opioid addiction. It quotes them word for word. They may leave "
-    "things out, be wrong or be out of date. Some come from sites that sell referrals to treatment. "
-    "Where they fall short, the explorer's own dated notes say so. Check anything here with a doctor or nurse.",
-    "In an emergency or an overdose, call 911 now. In a crisis, call or text 988.",
+    N_(
+        "This summary comes from the Treatment Options Explorer. It is for learning, not medical advice. "
+        "It is not a diagnosis or a recommendation of any treatment, medicine, program or provider."
+    ),
+    N_(
+        "It lists the general preferences given in one session. It shows what five published articles say "
+        "about treatment for heroin and other opioid addiction. It quotes them word for word. They may leave "
+        "things out, be wrong or be out of date. Some come from sites that sell referrals to treatment. "
+        "Where they fall short, the explorer's own dated notes say so. Check anything here with a doctor or nurse."
+    ),
+    N_("In an emergency or an overdose, call 911 now. In a crisis, call or text 988."),
 )
 
 
 def linked(line: str) -> tuple[LinkedText, ...]:
     """Splits a referral line around the phrases that have a link of their own."""
     parts: list[LinkedText] = []
-    rest = line
+    rest, links = line, referral_links()
     while rest:
-        found = [(rest.find(phrase), phrase, href) for phrase, href in REFERRAL_LINKS if phrase in rest]
+        found = [(rest.find(phrase), phrase, href) for phrase, href in links if phrase in rest]
         if not found:
             parts.append(LinkedText(text=rest))
             break
@@ -85,7 +90,7 @@ def build_summary(
     sources, source_of = quoted_sources(catalog, comparison)
     return Summary(
         date=(today or datetime.date.today()).isoformat(),
-        disclaimer=SUMMARY_DISCLAIMER,
+        disclaimer=tuple(_(line) for line in SUMMARY_DISCLAIMER),
         preferences=result.preferences,
         notes=result.notes,
         sections=result.suggestions,
@@ -103,8 +108,8 @@ def build_summary(
         figures_heading=figures.heading if figures else "",
         figures_read_with=tuple(common_lines(figures)) if figures else (),
         figures=all_figure_words(figures, today) if figures else (),
-        about_title=ABOUT_TITLE,
-        about=ABOUT_LINES,
-        referral_title=REFERRAL_TITLE,
-        referral=tuple(linked(line.strip()) for line in REFERRAL_LINES if line.strip()),
+        about_title=about_title(),
+        about=about_lines(),
+        referral_title=referral_title(),
+        referral=tuple(linked(line.strip()) for line in referral_lines() if line.strip()),
     )

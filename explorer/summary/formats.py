@@ -13,52 +13,59 @@ from explorer.content.matters import SILENT
 from explorer.content.notes import ShownNote
 from explorer.content.resources import templates
 from explorer.formats import Format
+from explorer.i18n import N_, _, language, ngettext
 from explorer.infer.result import MattersSection
-from explorer.render.comparison import all_notes, markdown_table, note_numbers
+from explorer.render.comparison import all_notes, comparison_intro, markdown_table, note_numbers
 from explorer.render.glossary import INTRO as GLOSSARY_INTRO
 from explorer.render.markdown import escape, quote
 from explorer.render.matters import QUESTIONS_HEADING, matters_markdown
+from explorer.render.notes import KINDS as NOTE_KINDS
 from explorer.render.notes import LIST_NOTES_HEADING, NOTE_LABEL, NOTES_HEADING, note_sentences, notes_markdown
 from explorer.render.text import paragraphs
+from explorer.render.translated import quoted_markdown
 from explorer.summary.models import Summary
 
-TITLE = "Treatment options: a summary to bring to an appointment"
-CAPTION = (
+TITLE = N_("Treatment options: a summary to bring to an appointment")
+CAPTION = N_(
     "Quoted from the documents (“source 1” and so on: the list under the table). Where they say "
     "nothing, the cell says so. A numbered note in a cell is the explorer's own, listed below the "
     "table. A column marked “Matches” meets a stated preference. That is not a recommendation."
 )
-READING_INTRO = (
+READING_INTRO = N_(
     "Safety first, then what fits the answers (treatment-explorer rules shows the order). Each "
     "section quotes its document word for word. The explorer's own notes come after it, marked "
     "as its own."
 )
-QUESTIONS_INTRO = "Questions to ask a healthcare professional. The explorer picked them to fit the preferences above."
+QUESTIONS_INTRO = N_(
+    "Questions to ask a healthcare professional. The explorer picked them to fit the preferences above."
+)
 # The part for a family member or friend: their own questions, by whom they are asked of.
-FAMILY_HEADING = "For family and friends"
-FAMILY_INTRO = "Questions you may want to ask for yourself. Notes for family and friends open the reading list."
-SOURCES_HEADING = "Where the quotes in the table come from"
-PRINT_NOTE = (
+FAMILY_HEADING = N_("For family and friends")
+FAMILY_INTRO = N_("Questions you may want to ask for yourself. Notes for family and friends open the reading list.")
+SOURCES_HEADING = N_("Where the quotes in the table come from")
+PRINT_NOTE = N_(
     "On paper, each section shows why the explorer suggests it, with its cautions and notes. The "
     "saved file holds its full quoted text."
 )
-PRINTED_ABOVE = "The explorer's notes printed above that apply here too"
-MATTERS_NAME = "What matters"  # among the preferences: the points rated, with how much
-GLOSSARY_HEADING = "Words used here"
-OWN_NOTES_HEADING = "Your own notes"
-OWN_NOTES_INTRO = "Space for answers, names of services, dates and anything else worth keeping."
+PRINTED_ABOVE = N_("The explorer's notes printed above that apply here too")
+MATTERS_NAME = N_("What matters")  # among the preferences: the points rated, with how much
+GLOSSARY_HEADING = N_("Words used here")
+OWN_NOTES_HEADING = N_("Your own notes")
+OWN_NOTES_INTRO = N_("Space for answers, names of services, dates and anything else worth keeping.")
 
 
 def _printed_under_the_table(summary: Summary) -> dict[str, str]:
     """note id -> its place in the table's numbered notes, printed first."""
-    return {note.id: f"note {n} under the table" for n, note in enumerate(all_notes(summary.comparison), start=1)}
+    place = _("note {number} under the table")
+    return {note.id: place.format(number=n) for n, note in enumerate(all_notes(summary.comparison), start=1)}
 
 
 def _note_places(summary: Summary) -> list[tuple[int, Sequence[ShownNote], str]]:
     """(section number, or 0 for the notes about the whole list; its notes; how a pointer names
     the place), in the order they print."""
-    places: list[tuple[int, Sequence[ShownNote], str]] = [(0, summary.notes, "the notes about this whole list")]
-    places += [(n, item.notes, f"the notes under section {n}") for n, item in enumerate(summary.sections, start=1)]
+    places: list[tuple[int, Sequence[ShownNote], str]] = [(0, summary.notes, _("the notes about this whole list"))]
+    under = _("the notes under section {number}")
+    places += [(n, item.notes, under.format(number=n)) for n, item in enumerate(summary.sections, start=1)]
     return places
 
 
@@ -87,7 +94,7 @@ def matters_pointers(summary: Summary) -> dict[tuple[str, str, str], str]:
     """(point key, option, note id) -> where that note was printed before (the table's notes, the
     reading list, an earlier point): on paper, "what matters" points back instead of repeating it."""
     printed = _printed_under_the_table(summary)
-    for _, notes, place in _note_places(summary):
+    for _name, notes, place in _note_places(summary):
         for note in notes:
             printed.setdefault(note.id, place)
     before: dict[tuple[str, str, str], str] = {}
@@ -119,7 +126,7 @@ def rated(matters: MattersSection) -> str:
 
 def cited(summary: Summary, cell: Cell) -> str | None:
     """A quote's source as the summary words it: its document's number under the table."""
-    return f"source {summary.source_of[cell.section]}" if cell.section else None
+    return _("source {number}").format(number=summary.source_of[cell.section]) if cell.section else None
 
 
 def to_html(summary: Summary) -> str:
@@ -132,37 +139,41 @@ def to_html(summary: Summary) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals.update(_=_, ngettext=ngettext)  # the template's own words, in the run's language
     template = environment.get_template("summary.html.j2")
     numbers = note_numbers(summary.comparison)
     return template.render(
         s=summary,
-        title=TITLE,
-        caption=CAPTION,
-        silent=SILENT,
+        lang=language(),
+        title=_(TITLE),
+        caption=_(CAPTION),
+        silent=_(SILENT),
         about_all=ABOUT_ALL,
         paragraphs=paragraphs,
-        questions_intro=QUESTIONS_INTRO,
-        family_heading=FAMILY_HEADING,
-        family_intro=FAMILY_INTRO,
-        sources_heading=SOURCES_HEADING,
-        print_note=PRINT_NOTE,
-        own_notes_heading=OWN_NOTES_HEADING,
-        glossary_heading=GLOSSARY_HEADING,
-        glossary_intro=GLOSSARY_INTRO,
-        own_notes_intro=OWN_NOTES_INTRO,
+        questions_intro=_(QUESTIONS_INTRO),
+        family_heading=_(FAMILY_HEADING),
+        family_intro=_(FAMILY_INTRO),
+        sources_heading=_(SOURCES_HEADING),
+        print_note=_(PRINT_NOTE),
+        own_notes_heading=_(OWN_NOTES_HEADING),
+        glossary_heading=_(GLOSSARY_HEADING),
+        glossary_intro=_(GLOSSARY_INTRO),
+        own_notes_intro=_(OWN_NOTES_INTRO),
+        comparison_intro=comparison_intro(summary.comparison),
+        note_kinds=NOTE_KINDS,
         cited=lambda cell: cited(summary, cell),
         pointers=pointers(summary),
         matters_pointers=matters_pointers(summary),
-        matters_name=MATTERS_NAME,
+        matters_name=_(MATTERS_NAME),
         rated=rated,
         places=places,
         in_numbers=figures_next_to_notes(summary),
-        matters_questions=QUESTIONS_HEADING.rstrip(":"),
-        printed_above=PRINTED_ABOVE,
-        reading_intro=READING_INTRO,
+        matters_questions=_(QUESTIONS_HEADING).rstrip(":"),
+        printed_above=_(PRINTED_ABOVE),
+        reading_intro=_(READING_INTRO),
         note_label=NOTE_LABEL,
-        notes_heading=NOTES_HEADING,
-        list_notes_heading=LIST_NOTES_HEADING.rstrip(":"),
+        notes_heading=_(NOTES_HEADING),
+        list_notes_heading=_(LIST_NOTES_HEADING).rstrip(":"),
         note_sentences=note_sentences,
         cell_notes=all_notes(summary.comparison),
         note_refs=lambda cell: ", ".join(str(n) for n in sorted(numbers[note.id] for note in cell.notes)),
@@ -171,29 +182,29 @@ def to_html(summary: Summary) -> str:
 
 def to_markdown(summary: Summary) -> str:
     lines = [
-        f"# {escape(TITLE)}",
+        f"# {escape(_(TITLE))}",
         "",
-        f"Saved on {summary.date}",
+        _("Saved on") + f" {summary.date}",
         "",
         *quote(summary.disclaimer[0]),
         "",
         f"**{escape(summary.disclaimer[-1])}**",
         "",
     ]
-    lines += ["## Preferences stated", ""]
+    lines += ["## " + _("Preferences stated"), ""]
     lines += [f"- **{escape(name)}:** {escape(shown)}" for name, shown in summary.preferences]
     if summary.matters is not None:
-        lines.append(f"- **{escape(MATTERS_NAME)}:** {escape(rated(summary.matters))}")
+        lines.append(f"- **{escape(_(MATTERS_NAME))}:** {escape(rated(summary.matters))}")
     lines += ["", *notes_markdown(summary.notes, LIST_NOTES_HEADING)]
-    lines += ["## Questions you may want to ask", "", escape(QUESTIONS_INTRO), ""]
+    lines += ["## " + _("Questions you may want to ask"), "", escape(_(QUESTIONS_INTRO)), ""]
     lines += [f"- {escape(question)}" for question in summary.questions]
     lines += [
         "",
-        "## The three medications side by side",
+        "## " + _("The three medications side by side"),
         "",
-        escape(summary.comparison.intro),
+        escape(comparison_intro(summary.comparison)),
         "",
-        escape(CAPTION),
+        escape(_(CAPTION)),
         "",
     ]
 
@@ -202,45 +213,45 @@ def to_markdown(summary: Summary) -> str:
         return f"({source})" if source else None  # a silent cell cites nothing
 
     lines += markdown_table(summary.comparison, summary.marks, bracketed)
-    lines += ["", f"*{escape(SOURCES_HEADING)}:*", ""]
+    lines += ["", f"*{escape(_(SOURCES_HEADING))}:*", ""]
     lines += [f"{number}. {escape(label)}" for number, label in enumerate(summary.sources, start=1)]
     if summary.family:  # after the table, as on paper: page 1 keeps the questions and the table's start
-        lines += ["", f"## {escape(FAMILY_HEADING)}", "", escape(FAMILY_INTRO)]
+        lines += ["", f"## {escape(_(FAMILY_HEADING))}", "", escape(_(FAMILY_INTRO))]
         for heading, asked in summary.family:
             lines += ["", f"*{escape(heading)}:*", ""]
             lines += [f"- {escape(question)}" for question in asked]
     lines += figures_markdown(summary)
     lines += [
         "",
-        f"## Reading list: {len(summary.sections)} sections from the documents",
+        "## " + _("Reading list: {count} sections from the documents").format(count=len(summary.sections)),
         "",
-        escape(READING_INTRO),
+        escape(_(READING_INTRO)),
         "",
     ]
     for number, item in enumerate(summary.sections, start=1):
         lines += [
             f"### {number}. {escape(item.title)}",
             "",
-            f"*From {escape(item.source_label)}*",
+            f"*{escape(_('From {source}').format(source=item.source_label))}*",
             "",
         ]
-        lines += [f"- **Why:** {escape(reason)}" for reason in item.reasons]
-        lines += [f"- **Caution:** {escape(caution)}" for caution in item.cautions]
-        lines += ["", *quote(item.text), ""]
+        lines += [f"- **{_('Why:')}** {escape(reason)}" for reason in item.reasons]
+        lines += [f"- **{_('Caution:')}** {escape(caution)}" for caution in item.cautions]
+        lines += ["", *quoted_markdown(item), ""]  # a translation, said to be one, then the English
         lines += notes_markdown(item.notes)
     if summary.matters is not None:  # after the reading list, as on screen
         lines += matters_markdown(summary.matters)
     if summary.glossary:
-        lines += [f"## {escape(GLOSSARY_HEADING)}", "", escape(GLOSSARY_INTRO), ""]
+        lines += [f"## {escape(_(GLOSSARY_HEADING))}", "", escape(_(GLOSSARY_INTRO)), ""]
         lines += [f"- **{escape(term)}:** {escape(means)}" for term, means in summary.glossary] + [""]
-    lines += ["## About this summary", ""]
+    lines += ["## " + _("About this summary"), ""]
     for line in summary.disclaimer:
         lines += [escape(line), ""]
     lines += [f"## {escape(summary.about_title)}", ""]
     for line in summary.about:
         lines += [escape(line), ""]
-    lines += [f"## {escape(OWN_NOTES_HEADING)}", "", escape(OWN_NOTES_INTRO), ""]
-    lines += [line for _ in range(6) for line in ("_" * 60, "")]  # ruled lines, on screen and on paper
+    lines += [f"## {escape(_(OWN_NOTES_HEADING))}", "", escape(_(OWN_NOTES_INTRO)), ""]
+    lines += [line for _row in range(6) for line in ("_" * 60, "")]  # ruled lines, on screen and on paper
     lines += ["", f"## {escape(summary.referral_title)}", ""]
     lines += ["".join(escape(part.text) for part in line) + "  " for line in summary.referral]
     return "\n".join(lines).rstrip() + "\n"
@@ -264,8 +275,9 @@ def figures_next_to_notes(summary: Summary) -> dict[str, str]:
     for number, figure in enumerate(summary.figures, start=1):
         for note in figure.notes:
             places.setdefault(note, []).append(f"{number}, “{figure.name}”")
+    said = _("In numbers: figure {figures}, under “{heading}”.")
     return {
-        note: f"In numbers: figure {' and '.join(found)}, under “{summary.figures_heading}”."
+        note: said.format(figures=_(" and ").join(found), heading=summary.figures_heading)
         for note, found in places.items()
     }
 

@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING
 from explorer.ask.terminal import Terminal
 from explorer.content.catalog import Catalog
 from explorer.formats import Format, saved_format
+from explorer.i18n import N_, _
 from explorer.infer.result import Result
 from explorer.summary.writer import AlreadyExists, Records, SaveError, exists, target_path, write_atomic
 
 if TYPE_CHECKING:
     from explorer.cli.environment import Environment
 
-OFFER = "Save a summary to bring to your appointment?"
+OFFER = N_("Save a summary to bring to your appointment?")
 FORMATS = (
-    ("HTML: a page to open in a browser or print (.html)", Format.HTML),
-    ("Markdown: plain text (.md)", Format.MARKDOWN),
+    (N_("HTML: a page to open in a browser or print (.html)"), Format.HTML),
+    (N_("Markdown: plain text (.md)"), Format.MARKDOWN),
 )
 EXTENSIONS = {Format.HTML: ".html", Format.MARKDOWN: ".md"}
 
@@ -79,8 +80,8 @@ def free_name(path: Path) -> Path:
     return candidate
 
 
-ASK_NAME = "Which file should it be saved to?"
-ASK_OTHER_NAME = "Which other file should it be saved to? (Enter alone: save nothing)"
+ASK_NAME = N_("Which file should it be saved to?")
+ASK_OTHER_NAME = N_("Which other file should it be saved to? (Enter alone: save nothing)")
 
 
 def offer(catalog: Catalog, result: Result, terminal: Terminal, env: Environment) -> Path | None:
@@ -90,26 +91,26 @@ def offer(catalog: Catalog, result: Result, terminal: Terminal, env: Environment
     folder suggest a name that is free; after an error nothing is suggested, so Enter alone gives
     up. No name is ever suggested twice in a row."""
     menus, say = terminal.menus, terminal.say
-    if not menus.confirm(OFFER, False):
+    if not menus.confirm(_(OFFER), False):
         return None
-    fmt = Format(menus.select("Which format?", FORMATS, Format.HTML))
+    fmt = Format(menus.select(_("Which format?"), [(_(label), value) for label, value in FORMATS], Format.HTML))
     day = env.today().isoformat()
     default_name = f"treatment-options-summary-{day}{EXTENSIONS[fmt]}"
     question, suggestion = ASK_NAME, default_name
     while True:
-        name = menus.text(question, suggestion).strip()
+        name = menus.text(_(question), suggestion).strip()
         if not name:
-            say("No file name given: nothing was saved.")
+            say(_("No file name given: nothing was saved."))
             return None
         question, overwrite = ASK_NAME, False
         try:
             if os.path.isdir(folder := target_path(name)):  # "~" or "Documents": a file in it
                 suggestion = str(free_name(folder / default_name))
-                say(f"{folder} is a folder. Here is a file name inside it.")
+                say(_("{folder} is a folder. Here is a file name inside it.").format(folder=folder))
                 continue
             path = target_path(_with_extension(name, fmt))
             if exists(path):  # a dangling link too: never followed
-                overwrite = menus.confirm(f"{path} already exists. Replace it?", False)
+                overwrite = menus.confirm(_("{path} already exists. Replace it?").format(path=path), False)
                 if not overwrite:
                     suggestion = str(free_name(path))
                     continue
@@ -118,10 +119,10 @@ def offer(catalog: Catalog, result: Result, terminal: Terminal, env: Environment
             suggestion = str(free_name(path))  # it appeared in the meantime
             continue
         except SaveError as error:
-            say(f"Could not save: {error}. Nothing was written.")
-            if not menus.confirm("Try another file name?", True):
+            say(_("Could not save: {error}. Nothing was written.").format(error=error))
+            if not menus.confirm(_("Try another file name?"), True):
                 return None
             question, suggestion = ASK_OTHER_NAME, ""
             continue
-        say(f"Saved: {written.resolve()}")
+        say(_("Saved: {path}").format(path=written.resolve()))
         return written

@@ -26,6 +26,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from explorer.i18n import _, reason
 from explorer.render.printable import control_characters_in, printable, shown
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def _rename_without_replacing(temporary: str, target: Path) -> bool:
         return True
     number = ctypes.get_errno()
     if number == errno.EEXIST:
-        raise AlreadyExists(f"{target} already exists")
+        raise AlreadyExists(_("{target} already exists").format(target=target))
     if number in NO_RENAME_FLAGS:
         return False
     raise OSError(number, os.strerror(number), str(target))
@@ -89,7 +90,7 @@ def _create_and_write(target: Path, data: bytes) -> None:
     try:
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise AlreadyExists(f"{target} already exists") from None
+        raise AlreadyExists(_("{target} already exists").format(target=target)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -107,7 +108,7 @@ def _place(temporary: str, target: Path, overwrite: bool, data: bytes) -> None:
     try:
         os.link(temporary, target)  # fails if the target exists, even if it appeared just now
     except FileExistsError:
-        raise AlreadyExists(f"{target} already exists") from None
+        raise AlreadyExists(_("{target} already exists").format(target=target)) from None
     except OSError as error:
         if error.errno not in NO_HARD_LINKS:
             raise
@@ -121,14 +122,19 @@ def target_path(path: str | Path) -> Path:
     found = control_characters_in(str(path), in_a_name=True)
     if found:
         raise SaveError(
-            f"{shown(str(path))}: a file name cannot hold control characters such as {shown(found[0])} "
-            "(pasted or typed by mistake)"
+            _(
+                "{name}: a file name cannot hold control characters such as {character} (pasted or typed by mistake)"
+            ).format(name=shown(str(path)), character=shown(found[0]))
         )
     try:
         return Path(path).expanduser()
     except RuntimeError:  # "~nosuchuser/x.html"
         user = str(path).split("/", 1)[0]
-        raise SaveError(f"{path}: there is no user {user[1:]!r} whose home folder {user} could be") from None
+        raise SaveError(
+            _("{path}: there is no user {user!r} whose home folder {home} could be").format(
+                path=path, user=user[1:], home=user
+            )
+        ) from None
 
 
 def exists(target: Path) -> bool:
@@ -148,21 +154,27 @@ def write_atomic(path: str | Path, text: str, overwrite: bool = False, records: 
     target = target_path(path)
     try:
         if target.is_dir():
-            raise SaveError(f"{target} is a folder; give a file name, such as {target / 'summary.html'}")
+            raise SaveError(
+                _("{target} is a folder; give a file name, such as {example}").format(
+                    target=target, example=target / "summary.html"
+                )
+            )
         if exists(target) and not overwrite:
-            raise AlreadyExists(f"{target} already exists")
+            raise AlreadyExists(_("{target} already exists").format(target=target))
     except OSError as error:  # refused before anything is written: a name too long, a loop of links
-        raise SaveError(f"cannot write {target}: {error.strerror or error}") from None
+        raise SaveError(_("cannot write {target}: {reason}").format(target=target, reason=reason(error))) from None
     directory = target.parent
     try:
         # A short fixed prefix: the target's own name may already be as long as the system allows.
         handle, temporary = tempfile.mkstemp(prefix=".tex-", suffix=".tmp", dir=directory)
     except FileNotFoundError:
         if os.path.isdir(directory):  # /proc/self: a folder that takes no new file
-            raise SaveError(f"the folder {directory} does not take new files") from None
-        raise SaveError(f"the folder {directory} does not exist") from None
+            raise SaveError(_("the folder {folder} does not take new files").format(folder=directory)) from None
+        raise SaveError(_("the folder {folder} does not exist").format(folder=directory)) from None
     except OSError as error:
-        raise SaveError(f"cannot write in {directory}: {error.strerror or error}") from None
+        raise SaveError(
+            _("cannot write in {folder}: {reason}").format(folder=directory, reason=reason(error))
+        ) from None
     data = printable(text).encode("utf-8")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -175,7 +187,7 @@ def write_atomic(path: str | Path, text: str, overwrite: bool = False, records: 
     except BaseException as error:
         _remove(temporary)
         if isinstance(error, OSError) and not isinstance(error, SaveError):
-            raise SaveError(f"cannot write {target}: {error.strerror or error}") from None
+            raise SaveError(_("cannot write {target}: {reason}").format(target=target, reason=reason(error))) from None
         raise
     _remove(temporary)  # where a link gave the file its name, the temporary name goes
     return target

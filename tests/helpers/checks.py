@@ -39,6 +39,20 @@ REFERRAL_ESSENTIALS = (
     "911",
 )
 REFERRAL_LAST_LINE = "In an emergency or an overdose: call 911."
+# The same, in Spanish (--lang es): what is true in Spanish, too.
+SPANISH_REFERRAL_HEADING = "HABLE CON UN PROFESIONAL DE LA SALUD"
+SPANISH_REFERRAL_ESSENTIALS = (
+    "profesional de la salud",
+    "1-800-662-HELP (4357)",
+    "TTY: 1-800-487-4889",
+    "confidencial",
+    "en español y en inglés",
+    "FindTreatment.gov",
+    "marque 2",
+    "AYUDA",
+    "911",
+)
+SPANISH_REFERRAL_LAST_LINE = "En una emergencia o una sobredosis: llame al 911."
 
 
 def assert_referral_last(out: str, fmt: str = "screen") -> dict | None:
@@ -51,12 +65,15 @@ def assert_referral_last(out: str, fmt: str = "screen") -> dict | None:
         assert data["referral"] == {"text": REFERRAL_TEXT}
         return data
     heading = MARKDOWN_REFERRAL_HEADING if fmt == "markdown" else "TALK TO A HEALTHCARE PROFESSIONAL"
+    essentials, last = REFERRAL_ESSENTIALS, REFERRAL_LAST_LINE
+    if fmt == "screen" and SPANISH_REFERRAL_HEADING in out and heading not in out:  # a run in Spanish
+        heading, essentials, last = SPANISH_REFERRAL_HEADING, SPANISH_REFERRAL_ESSENTIALS, SPANISH_REFERRAL_LAST_LINE
     at = out.rfind(heading)
     assert at >= 0, f"no referral: {out[-600:]}"
     tail = " ".join(out[at:].split())
-    for needle in REFERRAL_ESSENTIALS:
+    for needle in essentials:
         assert needle in tail, needle
-    assert tail.endswith(REFERRAL_LAST_LINE), out[-600:]
+    assert tail.endswith(last), out[-600:]
     if fmt == "markdown":
         assert "\n#" not in out[at:], "a heading after the referral"
     elif fmt == "text":

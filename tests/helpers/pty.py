@@ -111,7 +111,8 @@ GO_ON = "Go on, or change an answer"
 # "list.", however the width wraps it, then waits for a key (arrow menus) or a line (--plain).
 MORE = r"-- more|More\. "
 SECTION_END = r"-- end of section|End of section"
-PAGER_LINE = r"list(?: --|\.) "
+# In Spanish: "-- sigue · Enter: página siguiente · b: volver a la lista --" (or "... lectura --").
+PAGER_LINE = r"(?:list|lista|lectura|inglés)(?: --|\.) "
 NOTES_END = r"Enter: the reading list(?: --|\.)"  # the last line of the notes on the whole list
 
 
@@ -146,19 +147,19 @@ def to_the_reading_list(child: pexpect.spawn) -> None:
     child.expect("Open a section to read it, or finish")
 
 
-SAVE_OFFER = r"Save a summary"
+SAVE_OFFER = r"Save a summary|¿Guardar un resumen"
 
 
 def press_enter_everywhere(child: pexpect.spawn, plain_menus: bool, limit: int = 200) -> int:
     """Enter alone at every screen, each once it is drawn, until the program ends; returns its
     exit status. Fails past `limit`: a reader that loops never ends."""
-    menu = TYPING_LINE if plain_menus else r"\(arrow keys|Space to tick"
+    menu = TYPING_LINE if plain_menus else r"\(arrow keys|Space to tick|\(flechas o número"
     screens = [r"EXIT=(\d+)", menu, PAGER_LINE, SAVE_OFFER]
     for _ in range(limit):
         if child.expect(screens) == 0:
             return int(child.match.group(1))
         if child.match.group(0) == SAVE_OFFER:
-            child.expect(TYPING_LINE if plain_menus else r"\(y/N\)")
+            child.expect(TYPING_LINE if plain_menus else r"\(y/N\)|\(y = sí / N = no\)")
             screens.pop()  # its answer line repeats the question
         child.send(ENTER)
     raise AssertionError(f"still going after {limit} presses of Enter")
@@ -195,7 +196,8 @@ PLAIN_PROGRAM = f"{PROGRAM} --plain"
 
 FINISH_AFTER = 3  # the reading list's menu: the sections, Compare, Change an answer, then Finish
 
-TYPING_LINE = r"(alone:\s+[^)]*|to\s+\d+)\): "  # the end of the line where a number is typed
+# The end of the line where a number is typed (in Spanish: "(solo Enter: 3): ", "(del 1 al 7): ").
+TYPING_LINE = r"(alone:\s+[^)]*|to\s+\d+|solo Enter:\s+[^)]*|del 1 al\s+\d+)\): "
 
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
