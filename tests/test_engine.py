@@ -79,3 +79,14 @@ def test_a_failing_action_is_raised_not_swallowed(monkeypatch):
 
 def test_one_engine_per_name(catalog):
     assert RuleEngine.for_rules(catalog.rules) is RuleEngine.for_rules(catalog.rules)
+
+
+def test_another_rule_book_never_gets_the_engine_built_for_the_first():
+    # Tests load edited copies of the content in the same process as the answer-space audit: an
+    # engine handed out by name alone would evaluate the audit with whichever rules came first.
+    first = RuleEngine.for_rules(_book(), name="test_same_name")
+    other_book = _book(suggest=[{"id": "also", "when": {}, "sections": ["s"], "reason": "r", "relevance": "general"}])
+    other = RuleEngine.for_rules(other_book, name="test_same_name")
+    assert first.fired(Answers()) == ("always",)
+    assert sorted(other.fired(Answers())) == ["also", "always"]
+    assert RuleEngine.for_rules(_book(), name="test_same_name") is first  # the same rules: the same engine

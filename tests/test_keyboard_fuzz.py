@@ -10,7 +10,9 @@ Ctrl-Z, line ends; as a terminal's bracketed paste), Ctrl-Z, job control (kill -
 -STOP, then SIGCONT, as `fg` sends it) and Ctrl-D; a final Ctrl-C if the program is still running.
 (The session runs in a terminal of its own, as the leader of its session: a Ctrl-Z or a SIGTSTP
 there never stops it, as a shell's job it would, but each still runs everything that prepares
-and follows a stop; tests/test_job_control.py stops and continues it in an interactive bash.)
+and follows a stop; tests/test_job_control.py stops and continues it in an interactive bash.
+That terminal discards no output at a Ctrl-Z or Ctrl-C, as a terminal window that reads all the
+time never has any waiting: see _keeping_output.)
 Every run must end with exit 0 or 130, the referral last, no apology, no traceback, and the
 terminal as it was (echo, canonical mode, the cursor shown). Sessions run in a temporary
 directory: a summary saved by random keys lands there (the offer's default is No, but random keys
@@ -33,6 +35,7 @@ import string
 import sys
 import tempfile
 import termios
+import time
 from pathlib import Path
 
 import pexpect
@@ -117,22 +120,39 @@ MENU_KINDS = ("arrow", "plain")
 PROGRAM = [sys.executable, "-m", "explorer"]
 
 
-def start(kind: str, cwd: Path) -> pexpect.spawn:
-    args = PROGRAM[1:] + (["--plain"] if kind == "plain" else [])
+def _keeping_output() -> None:
+    """In the new terminal, before the program starts: Ctrl-Z, Ctrl-C and Ctrl-\\ discard no
+    output (NOFLSH). pexpect reads the terminal only while a test waits for something, so while
+    bursts are sent the program's output waits in the terminal, and beyond the 4 KiB that the
+    terminal's line discipline holds, a stopping key typed then discards it (POSIX's flush on
+    interrupt): the referral with it, though the program wrote it. A terminal window reads all
+    the time and leaves nothing to discard; this terminal keeps it instead."""
+    modes = termios.tcgetattr(0)  # the new terminal, already the child's standard input
+    modes[3] |= termios.NOFLSH
+    termios.tcsetattr(0, termios.TCSANOW, modes)
+
+
+def fuzzed_terminal(argv: list[str], cwd: Path) -> pexpect.spawn:
+    """`argv` in a terminal of its own (12 x 80) that keeps what it writes, read as a recording."""
     child = pexpect.spawn(
-        PROGRAM[0],
-        args,
+        argv[0],
+        argv[1:],
         cwd=str(cwd),
         env=program_env(TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1", NO_COLOR=None),
         dimensions=(12, 80),
         encoding="utf-8",
         codec_errors="replace",
         timeout=60,  # generous: under parallel load (pytest -n) a session may start slowly
+        preexec_fn=_keeping_output,
     )
     child.delaybeforesend = None
     child.delayafterclose = child.delayafterterminate = 0
     child.logfile_read = _Recorder()
     return child
+
+
+def start(kind: str, cwd: Path) -> pexpect.spawn:
+    return fuzzed_terminal(PROGRAM + (["--plain"] if kind == "plain" else []), cwd)
 
 
 class _Recorder:
@@ -262,18 +282,9 @@ def _send_bursts(child: pexpect.spawn, bursts: list[list[tuple[str, str]]]) -> N
 
 def _end(child: pexpect.spawn) -> None:
     """Ctrl-C, again as a person would if the first was typed while a menu had the terminal in
-    raw mode (then it is a character waiting in the pager's line, not a signal).
-
-    First a moment for keys that end the session (Ctrl-D) to end it. This wait hides a suspected
-    race, not yet explained: under parallel load (pytest -n 2), a Ctrl-C sent at once after a
-    Ctrl-D at a numbered question ended 3 sessions of 84 with exit 0 or 130 and nothing shown after
-    the echoed ^C, no referral (not reproduced alone). explorer/cli/ending.py is where to look."""
-    try:
-        child.expect(pexpect.EOF, timeout=1)
-        child.wait()
-        return
-    except pexpect.TIMEOUT:
-        pass
+    raw mode (then it is a character waiting in the pager's line, not a signal). Sent at once,
+    even if the last burst's keys are ending the session: the program ignores stopping signals
+    while it ends, and the terminal discards none of its output (_keeping_output)."""
     for _ in range(3):
         if not child.isalive():
             break
@@ -310,3 +321,30 @@ def test_random_keys_at_any_prompt_end_calmly_with_the_referral_last(kind, promp
     for name in sorted({name for burst in bursts for name, _ in burst}):
         event(f"key: {name}")
     event(f"ended {run_session(kind, prompt, questions_answered, bursts)}")
+
+
+# Writes more than the terminal's line discipline holds, says so in a file, then waits for a line.
+_WRITES_THEN_WAITS = [
+    sys.executable,
+    "-c",
+    "import pathlib, sys; sys.stdout.write('x' * 8000 + ' END\\n'); sys.stdout.flush();"
+    " pathlib.Path('written').touch(); input()",
+]
+
+
+@pytest.mark.parametrize("key", [CTRL_Z, CTRL_C], ids=["Ctrl-Z", "Ctrl-C"])
+def test_the_fuzzers_terminal_keeps_all_a_program_wrote_whatever_key_follows(tmp_path, key):
+    # Nothing is read until the end, as while _send_bursts sends keys: a stopping key typed then
+    # must not take the end of the output (where the referral is) off the recording.
+    child = fuzzed_terminal(_WRITES_THEN_WAITS, tmp_path)
+    try:
+        deadline = time.monotonic() + 60  # a guard only: it is written at once
+        while not (tmp_path / "written").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert (tmp_path / "written").exists()
+        child.send(key)
+        child.send(ENTER)
+        child.expect(pexpect.EOF)
+        assert "x END" in child.logfile_read.text()
+    finally:
+        child.close(force=True)

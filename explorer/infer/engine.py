@@ -100,8 +100,10 @@ class RuleEngine:
     """Evaluates a rule book with durable-rules; `fired(answers)` gives the ids of matching rules.
     Any rule book with `all()` (rules having an id and a `when`) will do."""
 
-    # One engine per ruleset name, for the whole process: durable registers a name only once.
-    _registered: ClassVar[dict[str, RuleEngine]] = {}
+    # One engine per rule book, for the whole process. durable registers a ruleset name only once,
+    # so another rule book under the same name (an edited copy of the content, loaded in the same
+    # process) is registered under a name of its own, never handed the first book's engine.
+    _registered: ClassVar[dict[tuple[str, tuple[object, ...]], RuleEngine]] = {}
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, rules: Rules, name: str):
@@ -114,11 +116,15 @@ class RuleEngine:
 
     @classmethod
     def for_rules(cls, rules: Rules, name: str = "treatment_explorer") -> RuleEngine:
-        """One engine per ruleset name per process: durable registers a name only once."""
+        """One engine per rule book per process (durable registers a name only once): the same rules
+        get the same engine; other rules under the same name get their own."""
+        book = tuple((rule.id, tuple((c.key, c.test, tuple(c.values)) for c in rule.when)) for rule in rules.all())
         with cls._lock:
-            engine = cls._registered.get(name)
+            engine = cls._registered.get((name, book))
             if engine is None:
-                engine = cls._registered[name] = cls(rules, name)
+                taken = sum(1 for registered, _ in cls._registered if registered == name)
+                engine = cls(rules, name if not taken else f"{name}_{taken + 1}")
+                cls._registered[(name, book)] = engine
             return engine
 
     def _recorder(self, rule_id: str) -> Callable[[Any], None]:
