@@ -29,7 +29,10 @@ MAX_BRANCHES_THROUGH = 100  # several-valued conditions through one test (durabl
 MAX_STACK = 48  # the walk's stack for the worst answers (durable: 64)
 
 
-class _Condition(Protocol):
+class Condition(Protocol):
+    """One line of a rule's `when` (content/rules.py; the summary's rules are checked models).
+    Defined here, where durable is not imported; the engine takes the same shapes."""
+
     @property
     def key(self) -> str: ...
 
@@ -40,19 +43,19 @@ class _Condition(Protocol):
     def values(self) -> tuple[str, ...]: ...
 
 
-class _Rule(Protocol):
+class Rule(Protocol):
     @property
     def id(self) -> str: ...
 
     @property
-    def when(self) -> Sequence[_Condition]: ...
+    def when(self) -> Sequence[Condition]: ...
 
 
 # A test as durable compiles it: (property, operator, value).
 Test = tuple[str, str, Any]
 
 
-def _steps(rule: _Rule) -> list[list[Test]]:
+def _steps(rule: Rule) -> list[list[Test]]:
     """The rule's chain: each step one test, or several joined by a forward node."""
     if not rule.when:
         return [[("kind", "==", "answers")]]
@@ -127,7 +130,7 @@ def _stack_bound(root: _Node) -> int:
     return 1 + max(memo[id(root)], 0)
 
 
-def _network(rules: Sequence[_Rule]) -> tuple[_Node, tuple[str, str] | None]:
+def _network(rules: Sequence[Rule]) -> tuple[_Node, tuple[str, str] | None]:
     """The network of `rules`, and the first problem met while adding them one by one: (the id of
     the rule that met it, why)."""
     root = _Node()
@@ -169,7 +172,7 @@ def _said(test: Test) -> str:
     return f"{key} {'is' if op == '==' else 'is not'} {value}"
 
 
-def engine_limit_problem(rules: Sequence[_Rule]) -> tuple[str, str] | None:
+def engine_limit_problem(rules: Sequence[Rule]) -> tuple[str, str] | None:
     """(the id of the first rule that takes the rule book past a limit, why) or None."""
     root, problem = _network(rules)
     if problem is not None:

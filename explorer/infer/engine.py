@@ -19,34 +19,14 @@ from durable import engine as durable_engine
 from durable import lang
 
 from explorer.content.answers import Answers, Interest
+from explorer.content.engine_limits import Condition, Rule
 from explorer.errors import EngineError
-
-
-class Condition(Protocol):
-    """One line of a rule's `when` (content/rules.py; the summary's rules are checked models)."""
-
-    @property
-    def key(self) -> str: ...
-
-    @property
-    def test(self) -> str: ...
-
-    @property
-    def values(self) -> tuple[str, ...]: ...
-
-
-class _Rule(Protocol):
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def when(self) -> Sequence[Condition]: ...
 
 
 class Rules(Protocol):
     """Any rule book: the reading list's (RuleBook) or the summary's (SummaryRuleBook)."""
 
-    def all(self) -> tuple[_Rule, ...]: ...
+    def all(self) -> tuple[Rule, ...]: ...
 
 
 ALL_INTERESTS: tuple[str, ...] = tuple(i for i in get_args(Interest) if i != "unsure")
