@@ -28,6 +28,7 @@ DRUGS = {
     "morphine": "morfina",
     "oxycodone": "oxicodona",
     "xylazine": "xilacina",
+    "lofexidine": "lofexidina",
     "benzodiazepine": "benzodiazepina",
     "suboxone": "suboxone",
     "vivitrol": "vivitrol",

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .spanish import DRUGS  # the fixed Spanish name of each drug, one table for content and program
+
 # Words that are English and never Spanish: two or more of them in one sentence (a line, or what
 # lies between sentence marks) are English left in Spanish output.
 ENGLISH_WORDS = frozenset(
@@ -117,16 +119,6 @@ WEB_ADDRESS = re.compile(r"\b[\w.-]+\.(?:gov|org|com|net|md|json|html)\b", re.IG
 PLACEHOLDER = re.compile(r"\{\w*\}|%\(\w+\)[sdr]|%[sdr]")
 OPTION = re.compile(r"(?<![\w-])--?[a-z][\w-]*")
 BRAND_NAMES = ("Suboxone", "Sublocade", "Brixadi", "Zubsolv", "Vivitrol", "Narcan", "Kloxxado", "Lucemyra")
-# The fixed terms (the glossary's): the Spanish of each drug name, always the same.
-DRUGS = {
-    "methadone": "metadona",
-    "buprenorphine": "buprenorfina",
-    "naltrexone": "naltrexona",
-    "naloxone": "naloxona",
-    "fentanyl": "fentanilo",
-    "heroin": "heroína",
-    "lofexidine": "lofexidina",
-}
 
 
 def fixed_parts(text: str) -> set[str]:
