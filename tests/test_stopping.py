@@ -3,7 +3,8 @@ the TERM and HUP signals, alone or in a burst, at every question, in the reader 
 while the program is still starting. Each ends with exit 130, the referral last, no traceback, and
 the terminal as it was (echo and line editing back on), with both kinds of menus: the arrow-key
 menus and the numbered menus of --plain. Stopping at a particular screen (the optional step, the
-offer to save) is tested with that screen.
+offer to save) is tested with that screen. A stop that comes while the import system holds its lock
+waits until that code is done (in this process, with the handlers called as Python calls them).
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ import signal
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
+
+from explorer.cli import signals
 
 from .helpers.checks import assert_referral_last
 from .helpers.keys import CTRL_BACKSLASH, CTRL_C, CTRL_D, ENTER
@@ -38,6 +42,7 @@ from .helpers.pty import (
     to_the_reading_list,
     wait_until_the_program_catches,
 )
+from .helpers.run import made_up_environment
 from .helpers.shell import SCRIPT, program_env
 
 # ---- at a question and in the reader, with the arrow-key menus ----------------------------------
@@ -292,3 +297,119 @@ def test_ctrl_c_after_ctrl_d_cut_a_line_short_still_stops(where):
     time.sleep(0.2)  # and is waiting for the rest of the line (the outcome does not depend on it)
     child.send(CTRL_C)
     assert_stopped_calmly(child)
+
+
+# ---- a stop that meets code an exception must not cut -------------------------------------------
+# A stopping signal's KeyboardInterrupt raised inside the import system's own code (between taking
+# the global import lock and the `try` that gives it back) left the lock taken: the background
+# thread loading the content waited for it forever, and the ending for that thread (a burst of
+# kills hung the run after "Stopped.", about 1 in 30). Such a stop is raised a moment later instead.
+
+
+class _Handlers:
+    """The handlers main installs, in this process, for a test that calls them as Python would."""
+
+    def __init__(self) -> None:
+        self.signals, self.env = signals, made_up_environment()
+
+    def __enter__(self) -> _Handlers:
+        self.signals.catch_signals(self.env)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.signals.restore_signals(self.env)
+
+    def signal_in(self, frame: object, signum: int = signal.SIGTERM) -> None:
+        """The handler called as Python calls it for a signal that came while `frame` ran."""
+        try:
+            signal.getsignal(signum)(signum, frame)
+        except KeyboardInterrupt:  # caught here: a KeyboardInterrupt escaping a test ends the whole run
+            pytest.fail("the stop was raised in code that must not be cut")
+
+    def stop_comes_later(self) -> bool:
+        try:
+            time.sleep(2)  # the timer's signal ends the sleep by raising the stop
+        except KeyboardInterrupt:
+            return True
+        return False
+
+
+def _a_frame_of_the_import_system() -> object:
+    import importlib
+    import importlib.abc
+
+    frames = []
+
+    class Watch(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            frames.append(sys._getframe(1))  # the import system's frame that asked
+            return None
+
+    sys.meta_path.insert(0, Watch())
+    try:
+        with pytest.raises(ModuleNotFoundError):
+            importlib.import_module("no_module_of_this_name")
+    finally:
+        del sys.meta_path[0]
+    assert frames[0].f_globals["__name__"] == "importlib._bootstrap"
+    return frames[0]
+
+
+def test_a_stop_that_comes_inside_the_import_system_is_raised_once_it_is_done():
+    with _Handlers() as handlers:
+        handlers.signal_in(_a_frame_of_the_import_system())
+        assert handlers.env.stopping == signal.SIGTERM  # recorded at once
+        assert handlers.stop_comes_later()
+
+
+def test_a_stop_anywhere_else_is_raised_at_once():
+    with _Handlers() as handlers:
+        with pytest.raises(KeyboardInterrupt):
+            signal.getsignal(signal.SIGTERM)(signal.SIGTERM, sys._getframe())
+        assert handlers.env.stop_raised
+
+
+def test_a_stop_that_comes_while_a_dropped_stop_is_handed_on_still_stops(monkeypatch):
+    # Python drops a stop raised in a garbage-collection callback and hands it to sys.unraisablehook,
+    # which arms the timer that raises it again; another signal of the burst may come right then.
+    with _Handlers() as handlers:
+        setitimer = signal.setitimer
+
+        def a_signal_comes_as_the_timer_is_armed(*args):
+            monkeypatch.setattr(signal, "setitimer", setitimer)  # once
+            result = setitimer(*args)
+            handlers.signal_in(sys._getframe(1))  # handled as the arming returns
+            return result
+
+        handlers.env.stopping, handlers.env.stop_raised = signal.SIGTERM, True  # raised, then dropped
+        monkeypatch.setattr(signal, "setitimer", a_signal_comes_as_the_timer_is_armed)
+        sys.unraisablehook(types.SimpleNamespace(exc_value=KeyboardInterrupt(), exc_type=KeyboardInterrupt))
+        assert handlers.stop_comes_later()
+
+
+def test_a_second_stop_that_comes_while_the_first_is_held_back_is_held_back_too(monkeypatch):
+    # A burst: the next signal is handled while the handler still runs for the one that came in
+    # the import system's code, with one of the handler's own frames as the code interrupted.
+    import importlib._bootstrap
+
+    with _Handlers() as handlers:
+        setitimer = signal.setitimer
+        handler_frames = []
+
+        def more_signals_come_as_the_timer_is_armed(*args):
+            monkeypatch.setattr(signal, "setitimer", setitimer)  # once
+            frame = sys._getframe(1)
+            while frame.f_globals["__name__"] == handlers.signals.__name__:
+                handler_frames.append(frame.f_code.co_name)
+                handlers.signal_in(frame)
+                frame = frame.f_back
+            return setitimer(*args)
+
+        monkeypatch.setattr(signal, "setitimer", more_signals_come_as_the_timer_is_armed)
+        handler = signal.getsignal(signal.SIGTERM)
+        try:  # called from the import system's code, as Python calls a handler from the code it interrupts
+            importlib._bootstrap._call_with_frames_removed(handler, signal.SIGTERM, _a_frame_of_the_import_system())
+        except KeyboardInterrupt:
+            pytest.fail("the stop was raised in code that must not be cut")
+        assert len(handler_frames) >= 2  # the handler's own code was interrupted at each level
+        assert handlers.stop_comes_later()

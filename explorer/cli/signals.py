@@ -8,7 +8,8 @@ to main, later ones add nothing (a burst cannot break the way out, say by raisin
 menu's event loop as it shuts down); where Python dropped it (raised inside a callback of the
 garbage collector, "Exception ignored in ..."), it is raised again a moment later; main stops a
 run that went on after one anyway. A step that must not be cut (placing a saved file and
-recording it) holds the stop until it is done (HeldStops).
+recording it) holds the stop until it is done (HeldStops), and so does Python code that an
+exception must not cut (_not_to_be_cut).
 
 Imports nothing but modules the interpreter has already loaded (and signal), so that main can
 install the handlers before anything slow is imported.
@@ -27,20 +28,49 @@ if TYPE_CHECKING:
     from explorer.cli.environment import Environment
 
 STOPPING = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
-AGAIN_AFTER = 0.01  # seconds: a dropped stop is raised again once the callback that dropped it is done
+IMPORT_SYSTEM = ("importlib._bootstrap", "importlib._bootstrap_external")  # always frozen, these names in any build
+AGAIN_AFTER = 0.01  # seconds: a dropped or held stop is raised again once the code it met is done
 
 
 def _stopping_signals() -> list[signal.Signals]:
     return [getattr(signal, name) for name in STOPPING if hasattr(signal, name)]
 
 
-def _stop(env: Environment, signum: int) -> None:
+def _stop(env: Environment, signum: int, frame: FrameType | None = None) -> None:
     if env.stopping is None:
         env.stopping = signum
     if env.ending or env.held or env.stop_raised:
         return
+    if _not_to_be_cut(frame) and _again_soon():
+        return
     env.stop_raised = True  # on its way to main: later signals must not break the way
     raise KeyboardInterrupt
+
+
+def _not_to_be_cut(frame: FrameType | None) -> bool:
+    """Whether `frame`, the code a signal interrupted, must finish before the stop is raised:
+    - the import system's own code: between taking the global import lock and the `try` that gives
+      it back, an exception leaves the lock taken for good; the background thread that loads the
+      content then waits for it forever, and the ending waits for a module that thread is
+      importing (the run hung after "Stopped.", about 1 burst of kills in 30);
+    - the hook that hands a dropped stop to the timer: an exception there is dropped too, and the
+      stop with it.
+    A signal of a burst that comes while this module handles the one before is decided for the
+    code that one interrupted: the handler's own frames are looked through."""
+    while frame is not None and frame.f_globals.get("__name__") == __name__:
+        if frame.f_code.co_name == "hook":
+            return True
+        frame = frame.f_back
+    return frame is not None and frame.f_globals.get("__name__") in IMPORT_SYSTEM
+
+
+def _again_soon() -> bool:
+    """The stop is raised a moment later (SIGALRM), wherever the program is then; False where
+    there is no such timer."""
+    if not hasattr(signal, "setitimer"):
+        return False
+    signal.setitimer(signal.ITIMER_REAL, AGAIN_AFTER)
+    return True
 
 
 def catch_signals(env: Environment) -> None:
@@ -48,11 +78,11 @@ def catch_signals(env: Environment) -> None:
     replaces are kept in `env` for restore_signals."""
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
-        _stop(env, signum)
+        _stop(env, signum, frame)
 
     def again(signum: int, frame: FrameType | None) -> None:
         if env.stopping is not None:
-            _stop(env, env.stopping)
+            _stop(env, env.stopping, frame)
 
     for signum in _stopping_signals():
         previous = signal.signal(signum, interrupt)
@@ -73,8 +103,7 @@ def _dropping_no_stop(env: Environment, previous: Any) -> Any:
         if isinstance(unraisable.exc_value, KeyboardInterrupt) and env.stopping is not None:
             if not env.ending:
                 env.stop_raised = False  # it will never reach main
-                if hasattr(signal, "setitimer"):
-                    signal.setitimer(signal.ITIMER_REAL, AGAIN_AFTER)
+                _again_soon()
             return
         previous(unraisable)
 
