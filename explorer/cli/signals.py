@@ -51,8 +51,8 @@ def _not_to_be_cut(frame: FrameType | None) -> bool:
     """Whether `frame`, the code a signal interrupted, must finish before the stop is raised:
     - the import system's own code: between taking the global import lock and the `try` that gives
       it back, an exception leaves the lock taken for good; the background thread that loads the
-      content then waits for it forever, and the ending waits for a module that thread is
-      importing (the run hung after "Stopped.", about 1 burst of kills in 30);
+      content then waits for it forever, and the ending for a module that thread is importing:
+      the run would hang after "Stopped.", before the referral;
     - the hook that hands a dropped stop to the timer: an exception there is dropped too, and the
       stop with it.
     A signal of a burst that comes while this module handles the one before is decided for the
