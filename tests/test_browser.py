@@ -8,7 +8,6 @@ installs both) a missing tool is a failure.
 
 from __future__ import annotations
 
-import os
 import re
 import struct
 
@@ -20,6 +19,7 @@ from explorer.referral import REFERRAL_LINES, REFERRAL_TITLE
 from .helpers.browser import (
     chromium_path,
     load_page,
+    needs,
     pdf_page_count,
     pdf_page_texts,
     pdf_tools_missing,
@@ -67,16 +67,9 @@ PROFILES[MATTERS_PROFILE] = ANSWERS[:-1] + (
 MATTERS_EXTRA_LETTER_PAGES = 2
 
 
-def _needs(tools: list[str], why: str) -> None:
-    if tools:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{', '.join(tools)} missing in CI: .ci/run should have installed it")
-        pytest.skip(f"{', '.join(tools)} not installed ({why}); CI installs it")
-
-
 @pytest.fixture(scope="module", autouse=True)
 def chromium():
-    _needs([] if chromium_path() else ["chromium"], "Debian: apt-get install chromium")
+    needs([] if chromium_path() else ["chromium"], "Debian: apt-get install chromium")
 
 
 def _save(folder, answers: str):
@@ -99,7 +92,7 @@ def report(saved):
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory, report):
     """Profile -> (the page's facts, {paper: each printed page's text}), read back with poppler."""
-    _needs(pdf_tools_missing(), "Debian: apt-get install poppler-utils")
+    needs(pdf_tools_missing(), "Debian: apt-get install poppler-utils")
     reports = {name: report if answers == ANSWERS else None for name, answers in PROFILES.items()}
     out = {}
     for name, answers in PROFILES.items():
@@ -259,7 +252,7 @@ def test_full_texts_are_on_screen_and_left_out_of_print_with_their_titles_kept(p
 
 
 def test_the_print_checks_catch_a_stranded_heading_and_a_lonely_referral(tmp_path):
-    _needs(pdf_tools_missing(), "Debian: apt-get install poppler-utils")
+    needs(pdf_tools_missing(), "Debian: apt-get install poppler-utils")
     # A heading pushed to a page's foot with its text forced onto the next page, and a referral
     # forced onto a page of its own: both checks must object, on a real printed PDF.
     page = tmp_path / "bad.html"

@@ -6,30 +6,21 @@ English summary's page budget, the Spanish referral last."""
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 
 import pytest
 
 from explorer import i18n
 from explorer.referral import referral_lines, referral_title
 
-from .helpers.browser import chromium_path, load_page, pdf_page_texts, pdf_tools_missing, referral_problems
+from .helpers.browser import chromium_path, load_page, needs, pdf_page_texts, pdf_tools_missing, referral_problems
 from .helpers.run import run_cli
 from .helpers.spanish_output import english_left
-from .test_accessibility import AXE, run_axe
+from .test_accessibility import AXE_HOW, axe_missing, run_axe
 from .test_browser import FAMILY_EXTRA_LETTER_PAGES, PROFILES, TYPICAL_LETTER_PAGES
 
 TYPICAL = {name: answers for name, answers in PROFILES.items() if name.startswith("typical")}
 ENGLISH_ORIGINAL = re.compile(r'<blockquote class="full-text" lang="en">.*?</blockquote>', re.DOTALL)
-
-
-def _needs(missing: list[str]) -> None:
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"missing in CI: {', '.join(missing)}")
-        pytest.skip(f"missing: {', '.join(missing)}")
 
 
 @pytest.fixture(scope="module")
@@ -64,24 +55,17 @@ def test_the_spanish_summary_has_no_english_left_outside_the_originals(saved):
 
 
 def test_the_spanish_summary_has_no_axe_violation(saved):
-    _needs(
-        [
-            what
-            for what, ok in (
-                ("chromium", chromium_path()),
-                ("node", shutil.which("node")),
-                ("tests/axe/node_modules (make axe)", (AXE / "node_modules" / "axe-core").is_dir()),
-            )
-            if not ok
-        ]
-    )
+    needs(axe_missing(), AXE_HOW)
     found = run_axe(*saved.values())
     assert {name: found[str(page)] for name, page in saved.items()} == {name: [] for name in saved}
 
 
 @pytest.mark.parametrize("name", TYPICAL)
 def test_the_spanish_summary_prints_within_the_english_budget_with_the_referral_last(saved, name):
-    _needs(([] if chromium_path() else ["chromium"]) + pdf_tools_missing())
+    needs(
+        ([] if chromium_path() else ["chromium"]) + pdf_tools_missing(),
+        "Debian: apt-get install chromium poppler-utils",
+    )
     papers = {paper: pdf_page_texts(pdf) for paper, pdf in load_page(saved[name]).pdfs.items()}
     family = '"self"' not in PROFILES[name]  # the budget as the English summary's (tests/test_browser.py)
     budget = TYPICAL_LETTER_PAGES + (FAMILY_EXTRA_LETTER_PAGES if family else 0)

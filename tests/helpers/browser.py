@@ -82,6 +82,17 @@ def pdf_tools_missing() -> list[str]:
     return [tool for tool in ("pdfinfo", "pdftotext") if shutil.which(tool) is None]
 
 
+def needs(missing: list[str], how: str) -> None:
+    """Skips the test where tools are missing on a developer's machine; in CI, where .ci/run
+    installs them, that is a failure. `how` says how to install them."""
+    import pytest  # only for the tests that call it: the screenshot script imports this module too
+
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"missing in CI: {', '.join(missing)} ({how}; .ci/run should have installed it)")
+        pytest.skip(f"missing: {', '.join(missing)} ({how})")
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
