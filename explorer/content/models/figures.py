@@ -40,6 +40,11 @@ def _own_words(value: str) -> str:
     return value
 
 
+def _within_bounds(what: str, value: float, low: float, high: float) -> None:
+    if not low <= value <= high:
+        raise ValueError(f"the {what} {value} is outside its bounds {low} to {high}")
+
+
 class Source(Content):
     authors: str = Field(min_length=1)
     title: str = Field(min_length=1)
@@ -79,9 +84,8 @@ class Group(Content):
             raise ValueError("rate_in and rate_out come together")
         if (self.low is None) != (self.high is None) or (self.low is not None and self.ratio is None):
             raise ValueError("low and high come together, with the ratio they bound")
-        bounded = self.ratio is not None and self.low is not None and self.high is not None
-        if bounded and not self.low <= self.ratio <= self.high:  # type: ignore[operator]
-            raise ValueError(f"the ratio {self.ratio} is outside its bounds {self.low} to {self.high}")
+        if self.ratio is not None and self.low is not None and self.high is not None:
+            _within_bounds("ratio", self.ratio, self.low, self.high)
         return self
 
 
@@ -95,8 +99,7 @@ class Compared(Content):
 
     @model_validator(mode="after")
     def _within(self) -> Compared:
-        if not self.low <= self.ratio <= self.high:
-            raise ValueError(f"the ratio {self.ratio} is outside its bounds {self.low} to {self.high}")
+        _within_bounds("ratio", self.ratio, self.low, self.high)
         _own_words(self.says)
         return self
 
@@ -112,8 +115,7 @@ class Overall(Content):
 
     @model_validator(mode="after")
     def _within(self) -> Overall:
-        if not self.low <= self.rate <= self.high:
-            raise ValueError(f"the rate {self.rate} is outside its bounds {self.low} to {self.high}")
+        _within_bounds("rate", self.rate, self.low, self.high)
         _own_words(self.says)
         return self
 
