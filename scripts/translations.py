@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from explorer.content.toml import read_toml  # noqa: E402
-from explorer.content.translation import fingerprint  # noqa: E402
-from explorer.content.translation_status import english_fields, file_for, untranslated  # noqa: E402
+from explorer.content.translation import file_for, fingerprint  # noqa: E402
+from explorer.content.translation_status import english_fields, untranslated  # noqa: E402
 
 HEADER = re.compile(r'^\["(?P<key>[^"]+)"\]\s*$')
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from bench.readability import EASE_TARGET_ES, Words, ease_es, own_words
 from explorer.content.catalog import load_catalog
 from explorer.content.resources import disclaimer_path
-from explorer.content.translation import UNTRANSLATED_MARK, fingerprint
+from explorer.content.translation import UNTRANSLATED_MARK, file_for, fingerprint, read_translations, translated
 from explorer.content.translation_status import english_fields, english_parts, orphaned, unclassified, untranslated
 
 from .helpers.content import edit_file
@@ -25,6 +25,28 @@ def test_every_english_entry_has_a_current_spanish_translation():
     assert untranslated(ROOT, "es") == {}
     assert len(pairs(ROOT)) == len(english_fields(ROOT)) - 1 > 400  # the disclaimer is translated whole
     assert orphaned(ROOT, "es") == []
+
+
+def _misplaced(root: Path) -> list[str]:
+    """Translations kept in another file than the one file_for() names, where a run that reads
+    only that file (the summary's own words) would not find them."""
+    return sorted(key for key, kept in read_translations(root, "es").items() if kept.file.name != file_for(key))
+
+
+def test_each_translation_is_kept_in_the_file_a_run_reads_it_from():
+    assert _misplaced(ROOT) == []
+    question = next(key for key in english_fields(ROOT) if key.startswith("summary.ask."))
+    english = english_fields(ROOT)[question]
+    assert not translated(question, english, "es", ROOT).startswith(UNTRANSLATED_MARK)
+
+
+def test_a_translation_kept_in_the_wrong_file_is_caught(content_copy):
+    spanish = content_copy / "data" / "es"
+    (spanish / "rules-summary.toml").rename(spanish / "summary.toml")
+    assert _misplaced(content_copy) and all(key.startswith("summary.") for key in _misplaced(content_copy))
+    question = next(key for key in english_fields(content_copy) if key.startswith("summary.ask."))
+    english = english_fields(content_copy)[question]
+    assert translated(question, english, "es", content_copy) == UNTRANSLATED_MARK + english
 
 
 def test_a_translation_of_english_that_is_gone_is_found(content_copy):

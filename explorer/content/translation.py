@@ -122,6 +122,35 @@ def summary_fields(root: Path) -> dict[str, str]:
     }
 
 
+# Where a key's translation is kept: data/<language>/<file>, by the key's first names.
+FILES = (
+    ("documents.", "documents.toml"),
+    ("sections.", "sections.toml"),
+    ("questions.", "questions.toml"),
+    ("notes.", "notes.toml"),
+    ("rules.suggest.", "rules-suggestions.toml"),
+    ("rules.caution.", "rules-safety.toml"),
+    ("rules.withhold.", "rules-safety.toml"),
+    ("rules.attach.", "rules-notes.toml"),
+    ("rules.not_yet.", "rules-order.toml"),
+    ("rules.order.", "rules-order.toml"),
+    ("rules.matter_", "rules-matters.toml"),
+    ("rules.figures.", "rules-figures.toml"),
+    ("summary.", "rules-summary.toml"),
+    ("matters.", "matters.toml"),
+    ("glossary.", "glossary.toml"),
+    ("comparison.", "comparison.toml"),
+    ("quotes.", "quotes.toml"),
+    ("figures.", "figures.toml"),
+    ("disclaimer", "disclaimer.toml"),
+)
+
+
+def file_for(key: str) -> str:
+    """The file of data/<language>/ that keeps the translation of `key`."""
+    return next(name for prefix, name in FILES if key.startswith(prefix))
+
+
 @dataclass(frozen=True)
 class Translation:
     """One translation as data/<language>/ keeps it."""
@@ -135,22 +164,29 @@ class Translation:
 def read_translations(root: Path, language: str) -> dict[str, Translation]:
     """Every translation of data/<language>/*.toml under `root`, by key. Raises CatalogError on a
     file that cannot be read, an entry without `en` and `es`, or a key kept twice."""
+    found: dict[str, Translation] = {}
+    for path in sorted((root / "data" / language).glob("*.toml")):
+        for key, translation in _read_file(path).items():
+            if key in found:
+                raise CatalogError(path, f"translated twice (also in {found[key].file.name})", key)
+            found[key] = translation
+    return found
+
+
+def _read_file(path: Path) -> dict[str, Translation]:
+    """The translations one file of data/<language>/ keeps, by key."""
     from explorer.content.toml import read_toml  # here: the first question's draft needs none of it
 
     found: dict[str, Translation] = {}
-    folder = root / "data" / language
-    for path in sorted(folder.glob("*.toml")):
-        for key, entry in read_toml(path).items():
-            if not (isinstance(entry, dict) and isinstance(entry.get("en"), str) and "es" in entry):
-                raise CatalogError(path, "each translation needs `en` (the English's fingerprint) and `es`", key)
-            text = entry["es"]
-            if not (isinstance(text, str) and text.strip()) and not (
-                isinstance(text, list) and all(isinstance(item, str) for item in text)
-            ):
-                raise CatalogError(path, "`es` must be a text or a list of texts", key)
-            if key in found:
-                raise CatalogError(path, f"translated twice (also in {found[key].file.name})", key)
-            found[key] = Translation(key, entry["en"], text, path)
+    for key, entry in read_toml(path).items():
+        if not (isinstance(entry, dict) and isinstance(entry.get("en"), str) and "es" in entry):
+            raise CatalogError(path, "each translation needs `en` (the English's fingerprint) and `es`", key)
+        text = entry["es"]
+        if not (isinstance(text, str) and text.strip()) and not (
+            isinstance(text, list) and all(isinstance(item, str) for item in text)
+        ):
+            raise CatalogError(path, "`es` must be a text or a list of texts", key)
+        found[key] = Translation(key, entry["en"], text, path)
     return found
 
 
@@ -188,10 +224,10 @@ def translate_parts(parts: dict[str, Any], root: Path, language: str) -> dict[st
 def translated(key: str, english: str, language: str, root: Path) -> str:
     """One own-words text in `language`, for content read outside the catalog (rules/summary.toml:
     keys "summary.ask.<id>.question", "summary.mark.<id>.matches"): its current translation, or
-    the English marked."""
+    the English marked. Reads only the file that keeps `key`."""
     if language == ENGLISH:
         return english
-    found = _cached(root, language).get(key)
+    found = _cached(root / "data" / language / file_for(key)).get(key)
     return (
         found.text
         if found is not None and current(found, english) and isinstance(found.text, str)
@@ -199,10 +235,10 @@ def translated(key: str, english: str, language: str, root: Path) -> str:
     )
 
 
-_CACHE: dict[tuple[Path, str], dict[str, Translation]] = {}
+_CACHE: dict[Path, dict[str, Translation]] = {}
 
 
-def _cached(root: Path, language: str) -> dict[str, Translation]:
-    if (root, language) not in _CACHE:
-        _CACHE[root, language] = read_translations(root, language)
-    return _CACHE[root, language]
+def _cached(path: Path) -> dict[str, Translation]:
+    if path not in _CACHE:
+        _CACHE[path] = _read_file(path) if path.is_file() else {}
+    return _CACHE[path]

@@ -10,35 +10,6 @@ from typing import Any
 from explorer.content.translatable import BESIDE, KEPT, KEPT_HERE, REPLACED, TEXTS_BY_ID
 from explorer.content.translation import current, fields, read_translations, summary_fields
 
-# Where a key's translation is kept: data/<language>/<file>, by the key's first names.
-FILES = (
-    ("documents.", "documents.toml"),
-    ("sections.", "sections.toml"),
-    ("questions.", "questions.toml"),
-    ("notes.", "notes.toml"),
-    ("rules.suggest.", "rules-suggestions.toml"),
-    ("rules.caution.", "rules-safety.toml"),
-    ("rules.withhold.", "rules-safety.toml"),
-    ("rules.attach.", "rules-notes.toml"),
-    ("rules.not_yet.", "rules-order.toml"),
-    ("rules.order.", "rules-order.toml"),
-    ("rules.matter_", "rules-matters.toml"),
-    ("rules.figures.", "rules-figures.toml"),
-    ("summary.", "rules-summary.toml"),
-    ("matters.", "matters.toml"),
-    ("glossary.", "glossary.toml"),
-    ("comparison.", "comparison.toml"),
-    ("quotes.", "quotes.toml"),
-    ("figures.", "figures.toml"),
-    ("disclaimer", "disclaimer.toml"),
-)
-
-
-def file_for(key: str) -> str:
-    """The file of data/<language>/ that keeps the translation of `key`."""
-    return next(name for prefix, name in FILES if key.startswith(prefix))
-
-
 DISCLAIMER = "DISCLAIMER.md"
 DISCLAIMER_KEY = "disclaimer"  # data/<language>/disclaimer.toml: `en` ties DISCLAIMER.<language>.md to it
 
