@@ -33,8 +33,9 @@ from explorer.content.catalog import Catalog, load_catalog
 from explorer.content.comparison import SILENT, load_comparison
 from explorer.content.resources import content_root
 from explorer.content.toml import read_toml
-from explorer.content.translation import ENGLISH, translated
+from explorer.content.translation import translated
 from explorer.content.wording import personalize
+from explorer.i18n import ENGLISH
 
 ROOT = Path(__file__).resolve().parent.parent
 # A sentence ends at ".", "?" or "!" followed by a space or the end; a line break ends one too.

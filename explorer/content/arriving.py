@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.content.limits import check_shape, read_limited
 from explorer.content.resources import content_root
-from explorer.content.translation import ENGLISH, UNTRANSLATED_MARK, fingerprint
+from explorer.content.translation import UNTRANSLATED_MARK, fingerprint
 from explorer.content.wording import KNOWN_PLACEHOLDERS, PLACEHOLDER
+from explorer.i18n import ENGLISH
 
 # As in content/toml.py, which is not imported here: it brings pydantic.
 if sys.version_info >= (3, 11):

@@ -22,8 +22,9 @@ from explorer.content.checking import GLOSSARY_FILES, MATTERS_FILES, catalog_fil
 from explorer.content.comparison import check_comparison
 from explorer.content.models.figures import FIGURES_FILE, check_figures
 from explorer.content.snapshot import FORMAT, MANIFEST, digest
-from explorer.content.translation import LANGUAGES, translate_parts, translation_files
+from explorer.content.translation import translate_parts, translation_files
 from explorer.errors import CatalogError
+from explorer.i18n import LANGUAGES
 
 COMPARISON_FILES = ("data/comparison.toml",)
 FIGURES_FILES = (FIGURES_FILE, "data/notes.toml")  # a figure names the notes it stands next to

@@ -35,9 +35,8 @@ from typing import Any
 
 from explorer.content.translatable import BESIDE, REPLACED, TABLES, TEXTS_BY_ID
 from explorer.errors import CatalogError
+from explorer.i18n import ENGLISH
 
-ENGLISH = "en"
-LANGUAGES = ("en", "es")
 UNTRANSLATED_MARK = "(en inglés) "
 
 
