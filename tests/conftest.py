@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from explorer.content.catalog import Catalog, load_catalog
+from explorer.content.comparison import load_comparison
+from explorer.content.comparison_table import Comparison
 from explorer.infer.engine import RuleEngine
 from explorer.infer.reading_list import build_result
 from explorer.infer.result import Result
@@ -74,6 +76,12 @@ def the_language_put_back():
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
+
+
+@pytest.fixture(scope="module")
+def comparison(catalog: Catalog) -> Comparison:
+    """The comparison table (data/comparison.toml) of the installed content."""
+    return load_comparison(catalog)
 
 
 @pytest.fixture(scope="session")

@@ -21,11 +21,6 @@ from .helpers.pty import PROGRAM, finish, spawn
 from .helpers.run import run_cli
 
 
-@pytest.fixture(scope="module")
-def comparison(catalog):
-    return load_comparison(catalog)
-
-
 def test_three_medications_as_columns(comparison):
     assert [c.id for c in comparison.columns] == ["methadone", "buprenorphine", "naltrexone"]
     rows = {row.id for row in comparison.rows}

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from bench.readability import own_words
-from explorer.content.comparison import load_comparison
 from explorer.content.notes import Note
 from explorer.infer.result import Result
 from explorer.referral import REFERRAL_TEXT
@@ -135,11 +134,6 @@ def test_methadone_can_be_addictive_never_without_what_dependence_means(every_re
         for section in result.suggestions:
             if section.id in ("methadone-specialized-clinics", "buprenorphine-lower-dependence"):
                 assert "physical-dependence-is-not-addiction" in {n.id for n in section.notes}, result.answers
-
-
-@pytest.fixture(scope="module")
-def comparison(catalog):
-    return load_comparison(catalog)
 
 
 def unbalanced_cells(comparison, rows=("side-effects", "dependence")) -> list[str]:

@@ -14,7 +14,6 @@ import pytest
 
 from explorer.ask.questionnaire import ask_one
 from explorer.content.answers import Answers
-from explorer.content.comparison import load_comparison
 from explorer.content.wording import personalize
 from explorer.infer.engine import RuleEngine
 from explorer.infer.reading_list import build_result
@@ -171,11 +170,6 @@ def test_the_trials_are_told_as_numbers_of_people(catalog):
 
 
 # ---- the summary ----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def comparison(catalog):
-    return load_comparison(catalog)
 
 
 @pytest.fixture(scope="module")

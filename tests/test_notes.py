@@ -47,13 +47,6 @@ def _sections_with(result, topic: str):
     return [s for s in result.suggestions if topic in s.topics]
 
 
-@pytest.fixture(scope="module")
-def comparison(catalog):
-    from explorer.content.comparison import load_comparison
-
-    return load_comparison(catalog)
-
-
 # ---- the notes themselves --------------------------------------------------------------------------
 
 

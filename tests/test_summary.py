@@ -35,11 +35,6 @@ EVIL = "<script>alert(1)</script>"
 
 
 @pytest.fixture(scope="module")
-def comparison(catalog):
-    return load_comparison(catalog)
-
-
-@pytest.fixture(scope="module")
 def rules(comparison):
     return load_summary_rules(comparison)
 
