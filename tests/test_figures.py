@@ -6,6 +6,7 @@ damaged figure."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,7 +18,7 @@ from explorer.content.figures import Figures, load_figures
 from explorer.content.models.figures import check_figures
 from explorer.content.toml import read_toml
 from explorer.errors import CatalogError
-from explorer.render.figure_words import all_figure_words, half_up
+from explorer.render.figure_words import OUT_OF_DATE, all_figure_words, half_up
 from explorer.render.figures import GLYPHS, figures_markdown, figures_text
 
 from .helpers.checks import ranking_words
@@ -250,3 +251,25 @@ def test_a_rule_naming_an_unknown_figure_is_refused(catalog):
     damaged.snapshot = None
     with pytest.raises(CatalogError, match="names unknown figure 'no-such-figure'"):
         load_figures(damaged)
+
+
+# ---- the day they are read on ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_compare_says_the_figures_are_due_for_review_by_the_environment_s_day(catalog, fmt):
+    import datetime
+
+    from explorer.cli import main
+
+    from .helpers.run import made_up_environment
+
+    due = min(figure.review_by for figure in load_figures(catalog).figures)
+    said = {}
+    for day in (due, due + datetime.timedelta(days=1)):  # the day itself, then the day after
+        out = io.StringIO()
+        assert main.main(["compare", "--format", fmt], made_up_environment(stdout=out, today=day)) == 0
+        said[day] = " ".join(out.getvalue().split())
+    figures_due = OUT_OF_DATE.format(day=due.isoformat())  # the figures' own sentence, not a note's
+    assert figures_due not in said[due]
+    assert figures_due in said[due + datetime.timedelta(days=1)]

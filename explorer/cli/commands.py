@@ -96,7 +96,7 @@ def compare(catalog: Catalog, args: argparse.Namespace, env: Environment) -> Out
     glyphs = None if env.plain else GLYPHS if env.can_show("".join(GLYPHS)) else ASCII_GLYPHS
     comparison = load_comparison(catalog, today=env.today())
     figures = load_figures(catalog)
-    return render_comparison(comparison, Format(args.format), env.width(), plain, figures, glyphs)
+    return render_comparison(comparison, Format(args.format), env.width(), plain, figures, glyphs, env.today())
 
 
 def save_format(args: argparse.Namespace) -> Format | None:

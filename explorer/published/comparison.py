@@ -13,6 +13,8 @@ from explorer.published.figures import Figures, figures_json
 from explorer.published.notes import CellNote
 
 if TYPE_CHECKING:
+    import datetime
+
     from explorer.content.comparison_table import Comparison as ComparisonTable
     from explorer.content.figures import Figures as FiguresRecord
 
@@ -59,8 +61,10 @@ class Comparison(Published):
     )
 
 
-def comparison_json(table: ComparisonTable, figures: FiguresRecord | None = None) -> dict[str, Any]:
+def comparison_json(
+    table: ComparisonTable, figures: FiguresRecord | None = None, today: datetime.date | None = None
+) -> dict[str, Any]:
     shown = Comparison.model_validate(table)
     if figures is not None:
-        shown = shown.model_copy(update={"figures": figures_json(figures)})
+        shown = shown.model_copy(update={"figures": figures_json(figures, today)})
     return shown.to_json()

@@ -13,6 +13,8 @@ from pydantic.json_schema import SkipJsonSchema
 from explorer.published.base import Part, absent_when_none
 
 if TYPE_CHECKING:
+    import datetime
+
     from explorer.content.figures import Figure as FigureRecord
     from explorer.content.figures import Figures as FiguresRecord
 
@@ -96,10 +98,10 @@ class Figures(Part):
     figures: tuple[Figure, ...] = Field(description="The figures, in order.")
 
 
-def _figure(record: FigureRecord, figures: FiguresRecord) -> Figure:
+def _figure(record: FigureRecord, figures: FiguresRecord, today: datetime.date | None) -> Figure:
     from explorer.render.figure_words import PEOPLE_PER, RATIOS_PER, figure_words, half_up, wilson
 
-    words = figure_words(record, figures)
+    words = figure_words(record, figures, today)
     groups = []
     for group, said in zip(record.groups, words.groups, strict=True):
         values = {key: value for key, value in dict(group).items() if value is not None}
@@ -137,11 +139,11 @@ def _figure(record: FigureRecord, figures: FiguresRecord) -> Figure:
     )
 
 
-def figures_json(figures: FiguresRecord) -> Figures:
+def figures_json(figures: FiguresRecord, today: datetime.date | None = None) -> Figures:
     from explorer.render.figure_words import common_lines
 
     return Figures(
         heading=figures.heading,
         read_with=tuple(common_lines(figures)),
-        figures=tuple(_figure(f, figures) for f in figures.figures),
+        figures=tuple(_figure(f, figures, today) for f in figures.figures),
     )

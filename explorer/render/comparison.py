@@ -17,6 +17,8 @@ from explorer.render.notes import NOTES_HEADING, lines_for, note_lines, note_sen
 from explorer.render.text import fill, wrap
 
 if TYPE_CHECKING:
+    import datetime
+
     from explorer.content.figures import Figures
     from explorer.content.notes import ShownNote
     from explorer.render.notes import NoteLines
@@ -193,12 +195,14 @@ def page(
     hint: bool = True,
     figures: Figures | None = None,
     glyphs: tuple[str, str] | None = None,
+    today: datetime.date | None = None,
 ) -> str:
     """What `compare` prints before the referral: the table, or the linear form when asked for
     (--plain) or when the terminal is too narrow for the table. Inside a session the cells name
     the sections they quote by title (`source_of`), the notes are shown as the session shows
     them (`shown`), and there is no `hint` of a command to run. `figures`, when given, follow the
-    notes: with icon arrays in `glyphs`, or in sentences only (None: --plain, screen readers)."""
+    notes: with icon arrays in `glyphs`, or in sentences only (None: --plain, screen readers), said
+    out of date after `today` (the Environment's day) where their review is due."""
     body = None if plain else table(comparison, width, source_of=source_of)
     if body is None:
         body = linear(comparison, width, source_of=source_of)
@@ -208,7 +212,7 @@ def page(
     if figures is not None:
         from explorer.render.figures import figures_text
 
-        numbers = f"\n\n{figures_text(figures, width, glyphs)}"
+        numbers = f"\n\n{figures_text(figures, width, glyphs, today)}"
     return f"{wrap(_(TITLE), width)}\n\n{intro}\n\n{body}\n\n{notes_text(comparison, width, shown)}{numbers}{end}\n"
 
 
@@ -248,20 +252,22 @@ def render_comparison(
     plain: bool = False,
     figures: Figures | None = None,
     glyphs: tuple[str, str] | None = None,
+    today: datetime.date | None = None,
 ) -> Output:
     """What `compare` shows in each format, the figures after the table; render/finish.py adds the
-    referral. `glyphs`: the icon arrays' marks in the terminal (None: sentences only)."""
+    referral. `glyphs`: the icon arrays' marks in the terminal (None: sentences only); `today`: the
+    day the figures' review dates are read against."""
     if fmt == Format.JSON:  # the published contract (explorer/published/, docs/scripting.md)
         from explorer.published.comparison import comparison_json
 
-        return Output(fmt, comparison_json(comparison, figures))
+        return Output(fmt, comparison_json(comparison, figures, today))
     if fmt == Format.MARKDOWN:
         numbers: list[str] = []
         if figures is not None:
             from explorer.render.figures import figures_markdown
 
-            numbers = ["", *figures_markdown(figures)]
+            numbers = ["", *figures_markdown(figures, today=today)]
         intro = escape(comparison_intro(comparison))
         return Output(fmt, [f"# {_(TITLE)}", "", intro, "", *markdown_table(comparison), *numbers, ""])
-    text = page(comparison, width, plain=plain, shown=lines_for(plain), figures=figures, glyphs=glyphs)
+    text = page(comparison, width, plain=plain, shown=lines_for(plain), figures=figures, glyphs=glyphs, today=today)
     return Output(Format.TEXT, text + "\n")

@@ -149,7 +149,15 @@ def _comparison(
             def lay_out(width: int, shown: OnScreen) -> str:
                 chosen = figures.chosen(offered()) if offered() else None
                 return page(
-                    table, width, linear, source_of=titled, shown=shown, hint=False, figures=chosen, glyphs=glyphs
+                    table,
+                    width,
+                    linear,
+                    source_of=titled,
+                    shown=shown,
+                    hint=False,
+                    figures=chosen,
+                    glyphs=glyphs,
+                    today=env.today(),
                 )
 
             loaded.append(Comparison(lay_out, all_notes(table)))
