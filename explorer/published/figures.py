@@ -103,7 +103,7 @@ def _figure(record: FigureRecord, figures: FiguresRecord, today: datetime.date |
 
     words = figure_words(record, figures, today)
     groups = []
-    for group, said in zip(record.groups, words.groups, strict=True):
+    for group, said, said_text in zip(record.groups, words.groups, words.group_sentences(), strict=True):
         values = {key: value for key, value in dict(group).items() if value is not None}
         values.pop("low", None), values.pop("high", None)
         if group.low is not None and group.high is not None:
@@ -111,7 +111,6 @@ def _figure(record: FigureRecord, figures: FiguresRecord, today: datetime.date |
         elif group.numerator is not None and group.denominator is not None:
             low, high = wilson(group.numerator, group.denominator)
             values.update(ci_low=float(half_up(low, 1)), ci_high=float(half_up(high, 1)), ci_from="counts")
-        said_text = " ".join(part for part in (said.says, said.uncertain) if part)
         groups.append(Group(**values, out_of_100=said.out_of_100, says=said_text))
     per = {"people": PEOPLE_PER, "ratios": RATIOS_PER}.get(record.kind) or record.numbers["per"]
 
