@@ -81,12 +81,16 @@ DISCLAIMER_LINES = (
 )
 
 
+def _in_language(lines: tuple[str, ...], dated: str) -> tuple[str, ...]:
+    """`lines` in the run's language; the one that is `dated` with the content's checked day is
+    translated as its template (the catalog holds the template), then dated."""
+    english = dated.format(checked=CONTENT_CHECKED)
+    return tuple(_(dated).format(checked=CONTENT_CHECKED) if line == english else _(line) for line in lines)
+
+
 def disclaimer_lines() -> tuple[str, ...]:
     """The short disclaimer in the run's language."""
-    return tuple(
-        _(ABOUT_LINE_WORDS).format(checked=CONTENT_CHECKED) if line == ABOUT_LINE else _(line)
-        for line in DISCLAIMER_LINES
-    )
+    return _in_language(DISCLAIMER_LINES, ABOUT_LINE_WORDS)
 
 
 # ... and the whole of it in `treatment-explorer about` and the saved summary: what decision aids
@@ -137,8 +141,7 @@ def about_title() -> str:
 
 def about_lines() -> tuple[str, ...]:
     """ "About this content" in the run's language."""
-    current = HOW_CURRENT.format(checked=CONTENT_CHECKED)
-    return tuple(_(HOW_CURRENT).format(checked=CONTENT_CHECKED) if line == current else _(line) for line in ABOUT_LINES)
+    return _in_language(ABOUT_LINES, HOW_CURRENT)
 
 
 def about_more() -> str:
