@@ -26,7 +26,7 @@ from explorer.render.finish import referral
 
 from .helpers.checks import assert_referral_last
 from .helpers.run import run_main
-from .helpers.shell import SCRIPT, program_env
+from .helpers.shell import AS_THE_CONSOLE_SCRIPT, SCRIPT, program_env
 
 
 def _run(argv: list[str], stdin: bytes = b"{}") -> tuple[int, str, str]:
@@ -141,7 +141,8 @@ def test_an_unexpected_exception_apologizes_and_refers(request, monkeypatch, whe
 # holds at the moment it starts importing `module`, and what is still free in that filled with
 # ballast: that import fails (MemoryError), and so does nearly anything the ending would still
 # import or build (as under `ulimit -v`, but at a known moment).
-MEMORY_RUNS_OUT_AT = """
+MEMORY_RUNS_OUT_AT = (
+    """
 import importlib.abc, resource, sys
 TARGET = sys.argv[1]
 BALLAST = []
@@ -162,10 +163,9 @@ class Squeeze(importlib.abc.MetaPathFinder):
                     pass
         return None
 sys.meta_path.insert(0, Squeeze())
-module, function = sys.argv[2].split(":")
-sys.argv[1:] = sys.argv[3:]
-sys.exit(getattr(__import__(module, fromlist=[function]), function)())
 """
+    + AS_THE_CONSOLE_SCRIPT
+)
 
 
 @pytest.mark.parametrize("module", ["explorer.content.catalog", "pydantic", "durable", "explorer.render.result"])

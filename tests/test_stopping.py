@@ -43,7 +43,7 @@ from .helpers.pty import (
     wait_until_the_program_catches,
 )
 from .helpers.run import made_up_environment
-from .helpers.shell import SCRIPT, program_env
+from .helpers.shell import AS_THE_CONSOLE_SCRIPT, SCRIPT, program_env
 
 # ---- at a question and in the reader, with the arrow-key menus ----------------------------------
 
@@ -207,7 +207,8 @@ def test_ctrl_backslash_ends_calmly_with_the_referral(here, where):
 
 # Ctrl-C (SIGINT) delivered at the moment the program starts importing `module`, then the program
 # started as its console script starts it: deterministic, whenever the import happens.
-INTERRUPTED_START = """
+INTERRUPTED_START = (
+    """
 import importlib.abc, os, signal, sys
 TARGET = sys.argv[1]  # read now: sys.argv is the program's own below
 class Interrupt(importlib.abc.MetaPathFinder):
@@ -218,10 +219,9 @@ class Interrupt(importlib.abc.MetaPathFinder):
             os.kill(os.getpid(), signal.SIGINT)
         return None
 sys.meta_path.insert(0, Interrupt())
-module, function = sys.argv[2].split(":")
-sys.argv[1:] = sys.argv[3:]
-sys.exit(getattr(__import__(module, fromlist=[function]), function)())
 """
+    + AS_THE_CONSOLE_SCRIPT
+)
 
 
 @pytest.mark.parametrize("module", ["argparse", "json", "pydantic", "durable"])
@@ -245,7 +245,8 @@ def test_ctrl_c_while_the_program_is_starting_ends_calmly_with_the_referral(here
 # (seen after a question, in asyncio's WeakSet of tasks). SIGUSR1 makes that moment happen: its
 # handler frees an object whose weakref callback raises the stopping signal, which is then handled
 # inside the callback.
-SIGNAL_IN_A_GC_CALLBACK = """
+SIGNAL_IN_A_GC_CALLBACK = (
+    """
 import signal, sys, weakref
 STOPPING = int(sys.argv[1])
 class Thing:
@@ -255,10 +256,9 @@ def free_a_thing_whose_callback_is_signalled(signum, frame):
     watch = weakref.ref(thing, lambda ref: signal.raise_signal(STOPPING))
     del thing
 signal.signal(signal.SIGUSR1, free_a_thing_whose_callback_is_signalled)
-module, function = sys.argv[2].split(":")
-sys.argv[1:] = sys.argv[3:]
-sys.exit(getattr(__import__(module, fromlist=[function]), function)())
 """
+    + AS_THE_CONSOLE_SCRIPT
+)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

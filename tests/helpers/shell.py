@@ -21,6 +21,15 @@ SCRIPT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
 
 ANSWERS = b'{"setting": "doctor_office", "interests": ["overdose"]}'  # in every session folder (conftest: here)
 
+# The end of a harness (python -c HARNESS ARG SCRIPT PROGRAM-ARGS...): the program started as its
+# console script starts it (SCRIPT, "module:function"), with its own arguments, once the harness
+# has set up the moment it tests.
+AS_THE_CONSOLE_SCRIPT = """
+module, function = sys.argv[2].split(":")
+sys.argv[1:] = sys.argv[3:]
+sys.exit(getattr(__import__(module, fromlist=[function]), function)())
+"""
+
 
 def program_env(**changes: str | None) -> dict[str, str]:
     """The environment the program runs in; `changes` set (or, with None, remove) variables."""
